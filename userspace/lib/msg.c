@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Requests: struct mwg_vr and struct mwg_scanner onto the wire, with the
+ * attribute widths of mwg_vrrp.h.  Only what the caller marked in ->have is
+ * sent, so VR_SET changes exactly the keys the user named and the kernel's
+ * defaults stay the kernel's business.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include <netlink/attr.h>
+
+#include "mwg.h"
+
+static int put_vips(struct nl_msg *msg, const struct mwg_vr *vr)
+{
+	struct nlattr *vips, *vip;
+	unsigned int i;
+
+	vips = nla_nest_start(msg, MWG_VRRP_A_VIPS);
+	if (!vips)
+		return -EMSGSIZE;
+	for (i = 0; i < vr->n_vips; i++) {
+		const struct mwg_addr *a = &vr->vips[i];
+
+		vip = nla_nest_start(msg, MWG_VRRP_A_VIP);
+		if (!vip ||
+		    nla_put(msg, MWG_VRRP_VIP_A_ADDR, mwg_addr_len(a),
+			    a->bytes) < 0 ||
+		    nla_put_u8(msg, MWG_VRRP_VIP_A_PREFIXLEN, a->prefixlen) < 0)
+			return -EMSGSIZE;
+		nla_nest_end(msg, vip);
+	}
+	nla_nest_end(msg, vips);
+	return 0;
+}
+
+int mwg_vr_put(struct nl_msg *msg, const struct mwg_vr *vr)
+{
+	/* Settable attributes and their widths, as mwg_vrrp.h gives them. */
+	static const struct {
+		unsigned int attr;
+		unsigned int width;
+		size_t offset;
+	} scalars[] = {
+#define SCALAR(attr, field) \
+	{ attr, sizeof(((struct mwg_vr *)0)->field), offsetof(struct mwg_vr, field) }
+		SCALAR(MWG_VRRP_A_IFINDEX, ifindex),
+		SCALAR(MWG_VRRP_A_VRID, vrid),
+		SCALAR(MWG_VRRP_A_FAMILY, family),
+		SCALAR(MWG_VRRP_A_VERSION, version),
+		SCALAR(MWG_VRRP_A_PRIORITY, priority),
+		SCALAR(MWG_VRRP_A_ADVERT_INTERVAL_MS, advert_interval_ms),
+		SCALAR(MWG_VRRP_A_PREEMPT, preempt),
+		SCALAR(MWG_VRRP_A_PREEMPT_DELAY_MS, preempt_delay_ms),
+		SCALAR(MWG_VRRP_A_ACCEPT, accept),
+		SCALAR(MWG_VRRP_A_GARP_REPEAT, garp_repeat),
+		SCALAR(MWG_VRRP_A_GARP_INTERVAL_MS, garp_interval_ms),
+		SCALAR(MWG_VRRP_A_GARP_REFRESH_S, garp_refresh_s),
+		SCALAR(MWG_VRRP_A_CHECKSUM, checksum),
+		SCALAR(MWG_VRRP_A_TRACK_SCANNERS, track_scanners),
+		SCALAR(MWG_VRRP_A_TRACK_WEIGHT, track_weight),
+#undef SCALAR
+	};
+	const char *base = (const char *)vr;
+	unsigned int i;
+	int rc = 0;
+
+	for (i = 0; i < sizeof(scalars) / sizeof(scalars[0]); i++) {
+		const void *field = base + scalars[i].offset;
+
+		if (!mwg_vr_has(vr, scalars[i].attr))
+			continue;
+		/* bool and uint8_t are both one byte: a u8 on the wire. */
+		if (scalars[i].width == 1)
+			rc = nla_put_u8(msg, scalars[i].attr,
+					*(const uint8_t *)field);
+		else
+			rc = nla_put_u32(msg, scalars[i].attr,
+					 *(const uint32_t *)field);
+		if (rc < 0)
+			return -EMSGSIZE;
+	}
+	if (mwg_vr_has(vr, MWG_VRRP_A_VIPS))
+		return put_vips(msg, vr);
+	return 0;
+}
+
+int mwg_scanner_put(struct nl_msg *msg, const struct mwg_scanner *sc)
+{
+	struct nlattr *nest = nla_nest_start(msg, MWG_VRRP_A_SCANNER);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (mwg_scanner_has(sc, MWG_VRRP_SCANNER_A_NODE_ID) &&
+	    nla_put(msg, MWG_VRRP_SCANNER_A_NODE_ID, sizeof(sc->node_id),
+		    sc->node_id) < 0)
+		return -EMSGSIZE;
+	if (mwg_scanner_has(sc, MWG_VRRP_SCANNER_A_ADDR) &&
+	    nla_put(msg, MWG_VRRP_SCANNER_A_ADDR, mwg_addr_len(&sc->addr),
+		    sc->addr.bytes) < 0)
+		return -EMSGSIZE;
+	if (mwg_scanner_has(sc, MWG_VRRP_SCANNER_A_NAME) &&
+	    nla_put_string(msg, MWG_VRRP_SCANNER_A_NAME, sc->name) < 0)
+		return -EMSGSIZE;
+	/* Ports are integers, hence host byte order like every integer. */
+	if (mwg_scanner_has(sc, MWG_VRRP_SCANNER_A_PORTS) &&
+	    nla_put(msg, MWG_VRRP_SCANNER_A_PORTS,
+		    sc->n_ports * sizeof(sc->ports[0]), sc->ports) < 0)
+		return -EMSGSIZE;
+	if (mwg_scanner_has(sc, MWG_VRRP_SCANNER_A_LOAD) &&
+	    nla_put_u32(msg, MWG_VRRP_SCANNER_A_LOAD, sc->load) < 0)
+		return -EMSGSIZE;
+	if (mwg_scanner_has(sc, MWG_VRRP_SCANNER_A_CAPACITY) &&
+	    nla_put_u32(msg, MWG_VRRP_SCANNER_A_CAPACITY, sc->capacity) < 0)
+		return -EMSGSIZE;
+	if (mwg_scanner_has(sc, MWG_VRRP_SCANNER_A_LEASE_MS) &&
+	    nla_put_u32(msg, MWG_VRRP_SCANNER_A_LEASE_MS, sc->lease_ms) < 0)
+		return -EMSGSIZE;
+	nla_nest_end(msg, nest);
+	return 0;
+}

@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * libmwg: the userspace side of the mwg_vrrp generic netlink family.
+ *
+ * One library for every tool of the project (mwgctl, mwgd, tests), so that
+ * the wire format of the contract in mwg_vrrp.h is encoded and decoded in a
+ * single place:
+ *
+ *   session.c   socket, family and group resolution, request/reply loop,
+ *               kernel errors with their extended ACK text
+ *   extack.c    decoding of NLMSGERR_ATTR_* into a readable sentence
+ *   msg.c       building requests (VR and scanner attributes)
+ *   parse.c     replies and events into the structs below
+ *   names.c     enum <-> name tables shared by text, JSON and the CLI
+ *   addr.c      address and prefix parsing/formatting
+ *   print.c     text and JSON renderings
+ *   json.c      a small streaming JSON writer (json.h)
+ */
+#ifndef MWG_H
+#define MWG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <net/if.h>
+
+#include <netlink/netlink.h>
+#include <netlink/msg.h>
+
+#include "mwg_vrrp.h"
+
+#define MWG_TOOLS_VERSION	"0.1.0"
+
+struct mwg_json;
+
+/* ---------------------------------------------------------------------- */
+/* Errors                                                                  */
+
+/*
+ * What went wrong, ready to print.  @code is a positive errno when the
+ * kernel (or the socket) said so, EIO for libnl failures that have no
+ * errno.  @text prefers the kernel's extack message over strerror(), since
+ * the kernel knows which attribute it disliked and why.
+ */
+struct mwg_error {
+	int code;
+	char extack[256];	/* kernel's NLMSGERR_ATTR_MSG, may be empty */
+	char text[512];		/* one line, no trailing newline */
+};
+
+void mwg_error_clear(struct mwg_error *err);
+void mwg_error_set_errno(struct mwg_error *err, int code);
+void mwg_error_set(struct mwg_error *err, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/*
+ * Decode an NLMSG_ERROR (or an NLMSG_DONE that carries an error) into
+ * @err.  @request, if not NULL, is the message that was sent: offsets the
+ * kernel reports (NLMSGERR_ATTR_OFFS, _MISS_NEST) are mapped back to the
+ * attribute they point at, so the text can name it.  Returns the negative
+ * errno found in the message (0 for a plain ACK).
+ */
+int mwg_extack_decode(const struct nlmsghdr *hdr, const struct nlmsghdr *request,
+		      struct mwg_error *err);
+
+/* ---------------------------------------------------------------------- */
+/* Session                                                                 */
+
+struct mwg_session {
+	struct nl_sock *sock;
+	int family_id;
+	int events_group;	/* -1 until mwg_session_subscribe() */
+	struct mwg_error err;	/* the last failure of any call below */
+};
+
+/* Reply handler: return 0 to go on, a negative errno to abort. */
+typedef int (*mwg_reply_fn)(struct nl_msg *msg, void *arg);
+
+/* Connect and resolve the "mwg_vrrp" family.  0 or a negative errno. */
+int mwg_session_open(struct mwg_session *s);
+void mwg_session_close(struct mwg_session *s);
+
+/* A request with the genl header filled in, or NULL (-ENOMEM). */
+struct nl_msg *mwg_msg_new(struct mwg_session *s, uint8_t cmd, int flags);
+
+/*
+ * Send @msg (always consumed) and wait until the kernel is done with it:
+ * the ACK of a doit, or the NLMSG_DONE of a dump.  Each reply message is
+ * handed to @fn.  Returns 0 or a negative errno, with s->err filled in.
+ */
+int mwg_request(struct mwg_session *s, struct nl_msg *msg, mwg_reply_fn fn,
+		void *arg);
+
+/* Join the "events" multicast group.  0 or a negative errno. */
+int mwg_session_subscribe(struct mwg_session *s);
+
+/*
+ * Wait for and dispatch one batch of event messages to @fn.  -ENOBUFS means
+ * events were lost because the socket's buffer overflowed; the caller may
+ * report it and go on.
+ */
+int mwg_session_receive_events(struct mwg_session *s, mwg_reply_fn fn,
+			       void *arg);
+
+/* ---------------------------------------------------------------------- */
+/* Addresses                                                               */
+
+struct mwg_addr {
+	uint8_t family;		/* AF_INET or AF_INET6 */
+	uint8_t prefixlen;
+	uint8_t bytes[16];	/* network byte order, 4 or 16 used */
+};
+
+static inline size_t mwg_addr_len(const struct mwg_addr *a)
+{
+	return a->family == AF_INET6 ? 16 : 4;
+}
+
+/*
+ * Parse "ADDR" or, when @allow_prefix, "ADDR/LEN".  Without a length the
+ * prefix is the host prefix (32 or 128).  0 or -EINVAL.
+ */
+int mwg_addr_parse(const char *text, bool allow_prefix, struct mwg_addr *out);
+
+/* Longest result: an IPv6 address, "/128" and the NUL. */
+#define MWG_ADDR_STRLEN		(46 + 4 + 1)
+
+/* Format @a into @buf, with "/LEN" when @with_prefix. */
+const char *mwg_addr_format(const struct mwg_addr *a, bool with_prefix,
+			    char *buf, size_t len);
+
+/* ---------------------------------------------------------------------- */
+/* Names                                                                   */
+
+const char *mwg_state_name(unsigned int state);
+const char *mwg_reason_name(unsigned int reason);
+const char *mwg_checksum_name(unsigned int checksum);
+const char *mwg_family_name(unsigned int family);
+
+/* Name -> value; -1 when unknown. */
+int mwg_reason_from_name(const char *name);
+int mwg_checksum_from_name(const char *name);
+int mwg_family_from_name(const char *name);
+
+/* snake_case names of the counters, NULL for the pad/unspec slots. */
+const char *mwg_stats_name(unsigned int attr);
+const char *mwg_ns_stats_name(unsigned int attr);
+
+/* Short name of an attribute inside a nest of type @parent (0: top). */
+const char *mwg_attr_name(unsigned int parent, unsigned int type);
+
+/* ---------------------------------------------------------------------- */
+/* Parsed objects                                                          */
+
+#define MWG_BIT(attr)		(1ULL << (attr))
+
+/*
+ * A virtual router, as sent in a request or received in a reply or event.
+ * @have has MWG_BIT(MWG_VRRP_A_x) set for every attribute that is present;
+ * mwg_vr_put() sends exactly those, so the same struct serves as the
+ * configuration of VR_NEW/VR_SET.  Events fill OLD_STATE, REASON and
+ * TIME_NS besides the key and STATE.
+ */
+struct mwg_vr_stats {
+	uint64_t have;				/* MWG_BIT(MWG_VRRP_STATS_A_x) */
+	uint64_t value[MWG_VRRP_STATS_A_MAX + 1];
+};
+
+struct mwg_vr {
+	uint64_t have;
+	uint32_t ifindex;
+	char ifname[IF_NAMESIZE];
+	uint8_t vrid;
+	uint8_t family;
+	uint8_t version;
+	uint8_t priority;
+	uint8_t effective_priority;
+	uint32_t advert_interval_ms;
+	uint32_t master_adver_interval_ms;
+	bool preempt;
+	uint32_t preempt_delay_ms;
+	bool accept;
+	uint32_t garp_repeat;
+	uint32_t garp_interval_ms;
+	uint32_t garp_refresh_s;
+	uint8_t checksum;
+	unsigned int n_vips;
+	struct mwg_addr vips[MWG_VRRP_MAX_VIPS];
+	uint8_t state;
+	uint8_t old_state;
+	uint8_t reason;
+	uint64_t time_ns;
+	struct mwg_addr master_ip;
+	uint32_t track_scanners;
+	uint8_t track_weight;
+	struct mwg_vr_stats stats;
+};
+
+static inline bool mwg_vr_has(const struct mwg_vr *vr, unsigned int attr)
+{
+	return vr->have & MWG_BIT(attr);
+}
+
+/* What GET_INFO returns. */
+struct mwg_info {
+	uint64_t have;				/* MWG_BIT(MWG_VRRP_A_x) */
+	char module_version[64];
+	uint64_t ns_have;			/* MWG_BIT(MWG_VRRP_NS_STATS_A_x) */
+	uint64_t ns[MWG_VRRP_NS_STATS_A_MAX + 1];
+};
+
+/* A live scanner (MWG_VRRP_A_SCANNER). */
+struct mwg_scanner {
+	uint64_t have;				/* MWG_BIT(MWG_VRRP_SCANNER_A_x) */
+	uint8_t node_id[16];
+	struct mwg_addr addr;
+	char name[MWG_VRRP_SCANNER_NAME_MAX + 1];
+	unsigned int n_ports;
+	uint16_t ports[MWG_VRRP_SCANNER_MAX_PORTS];
+	uint32_t load;				/* per mille */
+	uint32_t capacity;
+	uint32_t lease_ms;
+	uint32_t age_ms;
+	bool expired;
+	uint64_t time_ns;			/* events: MWG_VRRP_A_TIME_NS */
+};
+
+/* In mwg_scanner.have: time_ns is set (it is not a scanner attribute). */
+#define MWG_SCANNER_HAVE_TIME	MWG_BIT(63)
+
+static inline bool mwg_scanner_has(const struct mwg_scanner *sc,
+				   unsigned int attr)
+{
+	return sc->have & MWG_BIT(attr);
+}
+
+/* The generic netlink command of a received message, or -1. */
+int mwg_msg_cmd(struct nl_msg *msg);
+
+/* Decode a VR_GET reply or a VR_EVENT.  0 or -EINVAL (not a genl msg). */
+int mwg_vr_parse(struct nl_msg *msg, struct mwg_vr *vr);
+
+/* Decode a GET_INFO reply. */
+int mwg_info_parse(struct nl_msg *msg, struct mwg_info *info);
+
+/* Decode one MWG_VRRP_A_SCANNER nest. */
+int mwg_scanner_parse_nest(const struct nlattr *nest, struct mwg_scanner *sc);
+
+/*
+ * Call @fn for every scanner in a SCANNER_GET reply or SCANNER_EVENT,
+ * whether sent as top-level MWG_VRRP_A_SCANNER nests or inside
+ * MWG_VRRP_A_SCANNERS.  A top-level MWG_VRRP_A_TIME_NS is copied into
+ * each.  Returns the number of scanners or the first negative @fn result.
+ */
+int mwg_scanners_foreach(struct nl_msg *msg,
+			 int (*fn)(const struct mwg_scanner *sc, void *arg),
+			 void *arg);
+
+/* ---------------------------------------------------------------------- */
+/* Building requests                                                       */
+
+/* Put every attribute set in vr->have.  0 or -EMSGSIZE. */
+int mwg_vr_put(struct nl_msg *msg, const struct mwg_vr *vr);
+
+/* Put one MWG_VRRP_A_SCANNER nest.  0 or -EMSGSIZE. */
+int mwg_scanner_put(struct nl_msg *msg, const struct mwg_scanner *sc);
+
+/* ---------------------------------------------------------------------- */
+/* Printing                                                                */
+
+/* "2024-05-01T12:00:00.123456+0000" in local time. */
+#define MWG_TIME_STRLEN		40
+const char *mwg_format_time_ns(uint64_t time_ns, char *buf, size_t len);
+
+/* Name of the VR's device: IFNAME, else "if<index>". */
+const char *mwg_vr_dev(const struct mwg_vr *vr, char *buf, size_t len);
+
+void mwg_vr_print_text(FILE *out, const struct mwg_vr *vr);
+void mwg_vr_print_json(struct mwg_json *j, const struct mwg_vr *vr);
+void mwg_vr_stats_print_text(FILE *out, const struct mwg_vr_stats *st,
+			     const char *indent);
+void mwg_vr_stats_print_json(struct mwg_json *j, const struct mwg_vr_stats *st);
+
+/* One line / one object for a VR_EVENT. */
+void mwg_vr_event_print_text(FILE *out, const struct mwg_vr *ev);
+void mwg_vr_event_print_json(struct mwg_json *j, const struct mwg_vr *ev);
+
+void mwg_scanner_print_text(FILE *out, const struct mwg_scanner *sc);
+void mwg_scanner_print_json(struct mwg_json *j, const struct mwg_scanner *sc);
+void mwg_scanner_event_print_text(FILE *out, const struct mwg_scanner *sc);
+void mwg_scanner_event_print_json(struct mwg_json *j,
+				  const struct mwg_scanner *sc);
+
+/* What happened to a scanner in a SCANNER_EVENT: "up", "expired", "down". */
+const char *mwg_scanner_event_kind(const struct mwg_scanner *sc);
+
+void mwg_info_print_text(FILE *out, const struct mwg_info *info);
+void mwg_info_print_json_fields(struct mwg_json *j, const struct mwg_info *info);
+
+#endif /* MWG_H */

@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Names for the contract's enums and attributes.  Text output, JSON keys,
+ * CLI keywords and error messages all come from these tables, so one
+ * spelling is used everywhere.  The tables are indexed by the enum values
+ * of mwg_vrrp.h, which keeps them in step with it at a glance.
+ */
+#include <string.h>
+#include <sys/socket.h>
+
+#include "mwg.h"
+
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
+static const char *const state_names[] = {
+	[MWG_VRRP_STATE_INIT]	= "init",
+	[MWG_VRRP_STATE_BACKUP]	= "backup",
+	[MWG_VRRP_STATE_MASTER]	= "master",
+};
+
+static const char *const reason_names[] = {
+	[MWG_VRRP_REASON_NONE]		= "none",
+	[MWG_VRRP_REASON_STARTUP]	= "startup",
+	[MWG_VRRP_REASON_OWNER]		= "owner",
+	[MWG_VRRP_REASON_MASTER_DOWN]	= "master_down",
+	[MWG_VRRP_REASON_PRIORITY_ZERO]	= "priority_zero",
+	[MWG_VRRP_REASON_PREEMPTED]	= "preempted",
+	[MWG_VRRP_REASON_SHUTDOWN]	= "shutdown",
+	[MWG_VRRP_REASON_LINK_DOWN]	= "link_down",
+	[MWG_VRRP_REASON_RECONFIGURED]	= "reconfigured",
+	[MWG_VRRP_REASON_BFD_DOWN]	= "bfd_down",
+};
+
+static const char *const checksum_names[] = {
+	[MWG_VRRP_CSUM_PSEUDO]	= "pseudo",
+	[MWG_VRRP_CSUM_RFC9568]	= "rfc9568",
+};
+
+static const char *const stats_names[] = {
+	[MWG_VRRP_STATS_A_MASTER_TRANSITIONS]	= "master_transitions",
+	[MWG_VRRP_STATS_A_NEW_MASTER_REASON]	= "new_master_reason",
+	[MWG_VRRP_STATS_A_RCVD_ADVERTISEMENTS]	= "rcvd_advertisements",
+	[MWG_VRRP_STATS_A_ADV_INTERVAL_ERRORS]	= "adv_interval_errors",
+	[MWG_VRRP_STATS_A_IP_TTL_ERRORS]	= "ip_ttl_errors",
+	[MWG_VRRP_STATS_A_RCVD_PRI_ZERO_PACKETS] = "rcvd_pri_zero_packets",
+	[MWG_VRRP_STATS_A_SENT_PRI_ZERO_PACKETS] = "sent_pri_zero_packets",
+	[MWG_VRRP_STATS_A_RCVD_INVALID_TYPE_PACKETS] =
+		"rcvd_invalid_type_packets",
+	[MWG_VRRP_STATS_A_ADDRESS_LIST_ERRORS]	= "address_list_errors",
+	[MWG_VRRP_STATS_A_PACKET_LENGTH_ERRORS]	= "packet_length_errors",
+	[MWG_VRRP_STATS_A_SENT_ADVERTISEMENTS]	= "sent_advertisements",
+	[MWG_VRRP_STATS_A_CHECKSUM_ERRORS]	= "checksum_errors",
+	[MWG_VRRP_STATS_A_VERSION_ERRORS]	= "version_errors",
+	[MWG_VRRP_STATS_A_AUTH_TYPE_ERRORS]	= "auth_type_errors",
+};
+
+static const char *const ns_stats_names[] = {
+	[MWG_VRRP_NS_STATS_A_CHECKSUM_ERRORS]	= "checksum_errors",
+	[MWG_VRRP_NS_STATS_A_VERSION_ERRORS]	= "version_errors",
+	[MWG_VRRP_NS_STATS_A_VRID_ERRORS]	= "vrid_errors",
+	[MWG_VRRP_NS_STATS_A_PACKET_LENGTH_ERRORS] = "packet_length_errors",
+	[MWG_VRRP_NS_STATS_A_IP_TTL_ERRORS]	= "ip_ttl_errors",
+};
+
+/* Spelled like the mwgctl keyword that sets the attribute, where one does. */
+static const char *const attr_names[] = {
+	[MWG_VRRP_A_IFINDEX]		= "ifindex",
+	[MWG_VRRP_A_IFNAME]		= "ifname",
+	[MWG_VRRP_A_VRID]		= "vrid",
+	[MWG_VRRP_A_FAMILY]		= "family",
+	[MWG_VRRP_A_VERSION]		= "version",
+	[MWG_VRRP_A_PRIORITY]		= "prio",
+	[MWG_VRRP_A_EFFECTIVE_PRIORITY]	= "effective_priority",
+	[MWG_VRRP_A_ADVERT_INTERVAL_MS]	= "interval",
+	[MWG_VRRP_A_MASTER_ADVER_INTERVAL_MS] = "master_adver_interval",
+	[MWG_VRRP_A_PREEMPT]		= "preempt",
+	[MWG_VRRP_A_PREEMPT_DELAY_MS]	= "preempt-delay",
+	[MWG_VRRP_A_ACCEPT]		= "accept",
+	[MWG_VRRP_A_GARP_REPEAT]	= "garp-repeat",
+	[MWG_VRRP_A_GARP_INTERVAL_MS]	= "garp-interval",
+	[MWG_VRRP_A_GARP_REFRESH_S]	= "garp-refresh",
+	[MWG_VRRP_A_CHECKSUM]		= "checksum",
+	[MWG_VRRP_A_VIPS]		= "vips",
+	[MWG_VRRP_A_VIP]		= "vip",
+	[MWG_VRRP_A_STATE]		= "state",
+	[MWG_VRRP_A_OLD_STATE]		= "old_state",
+	[MWG_VRRP_A_REASON]		= "reason",
+	[MWG_VRRP_A_TIME_NS]		= "time_ns",
+	[MWG_VRRP_A_MASTER_IP]		= "master_ip",
+	[MWG_VRRP_A_STATS]		= "stats",
+	[MWG_VRRP_A_MODULE_VERSION]	= "module_version",
+	[MWG_VRRP_A_NS_STATS]		= "ns_stats",
+	[MWG_VRRP_A_TRACK_SCANNERS]	= "track-scanners",
+	[MWG_VRRP_A_TRACK_WEIGHT]	= "weight",
+	[MWG_VRRP_A_SCANNERS]		= "scanners",
+	[MWG_VRRP_A_SCANNER]		= "scanner",
+	[MWG_VRRP_A_SCANNER_REPLACE]	= "scanner_replace",
+	[MWG_VRRP_A_PAD]		= "pad",
+};
+
+static const char *const vip_attr_names[] = {
+	[MWG_VRRP_VIP_A_ADDR]		= "addr",
+	[MWG_VRRP_VIP_A_PREFIXLEN]	= "prefixlen",
+};
+
+static const char *const scanner_attr_names[] = {
+	[MWG_VRRP_SCANNER_A_NODE_ID]	= "node_id",
+	[MWG_VRRP_SCANNER_A_ADDR]	= "addr",
+	[MWG_VRRP_SCANNER_A_NAME]	= "name",
+	[MWG_VRRP_SCANNER_A_PORTS]	= "ports",
+	[MWG_VRRP_SCANNER_A_LOAD]	= "load",
+	[MWG_VRRP_SCANNER_A_CAPACITY]	= "capacity",
+	[MWG_VRRP_SCANNER_A_LEASE_MS]	= "lease_ms",
+	[MWG_VRRP_SCANNER_A_AGE_MS]	= "age_ms",
+	[MWG_VRRP_SCANNER_A_EXPIRED]	= "expired",
+};
+
+static const char *lookup(const char *const *table, size_t n, unsigned int v)
+{
+	return v < n ? table[v] : NULL;
+}
+
+static int reverse_lookup(const char *const *table, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (table[i] && !strcmp(table[i], name))
+			return i;
+	return -1;
+}
+
+#define NAME_OR(table, v, fallback) \
+	(lookup(table, ARRAY_SIZE(table), v) ?: (fallback))
+
+const char *mwg_state_name(unsigned int state)
+{
+	return NAME_OR(state_names, state, "unknown");
+}
+
+const char *mwg_reason_name(unsigned int reason)
+{
+	return NAME_OR(reason_names, reason, "unknown");
+}
+
+const char *mwg_checksum_name(unsigned int checksum)
+{
+	return NAME_OR(checksum_names, checksum, "unknown");
+}
+
+const char *mwg_family_name(unsigned int family)
+{
+	switch (family) {
+	case AF_INET:
+		return "inet";
+	case AF_INET6:
+		return "inet6";
+	default:
+		return "unknown";
+	}
+}
+
+int mwg_reason_from_name(const char *name)
+{
+	return reverse_lookup(reason_names, ARRAY_SIZE(reason_names), name);
+}
+
+int mwg_checksum_from_name(const char *name)
+{
+	return reverse_lookup(checksum_names, ARRAY_SIZE(checksum_names), name);
+}
+
+int mwg_family_from_name(const char *name)
+{
+	if (!strcmp(name, "inet") || !strcmp(name, "ipv4"))
+		return AF_INET;
+	if (!strcmp(name, "inet6") || !strcmp(name, "ipv6"))
+		return AF_INET6;
+	return -1;
+}
+
+const char *mwg_stats_name(unsigned int attr)
+{
+	return lookup(stats_names, ARRAY_SIZE(stats_names), attr);
+}
+
+const char *mwg_ns_stats_name(unsigned int attr)
+{
+	return lookup(ns_stats_names, ARRAY_SIZE(ns_stats_names), attr);
+}
+
+const char *mwg_attr_name(unsigned int parent, unsigned int type)
+{
+	switch (parent) {
+	case 0:
+	case MWG_VRRP_A_VIPS:		/* holds MWG_VRRP_A_VIP entries */
+	case MWG_VRRP_A_SCANNERS:	/* holds MWG_VRRP_A_SCANNER entries */
+		return lookup(attr_names, ARRAY_SIZE(attr_names), type);
+	case MWG_VRRP_A_VIP:
+		return lookup(vip_attr_names, ARRAY_SIZE(vip_attr_names), type);
+	case MWG_VRRP_A_SCANNER:
+		return lookup(scanner_attr_names,
+			      ARRAY_SIZE(scanner_attr_names), type);
+	case MWG_VRRP_A_STATS:
+		return mwg_stats_name(type);
+	case MWG_VRRP_A_NS_STATS:
+		return mwg_ns_stats_name(type);
+	default:
+		return NULL;
+	}
+}

@@ -1,0 +1,368 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Replies and events into structs.
+ *
+ * Parsing is lenient about what it does not know (newer kernels may add
+ * attributes) and strict about what it reads: an attribute whose length
+ * does not fit its type is treated as absent rather than read past its end.
+ * Integers are accepted in any of the widths 1, 2, 4 and 8, so that a
+ * counter widened on the kernel side does not vanish from the output.
+ */
+#include <errno.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include <netlink/attr.h>
+#include <netlink/genl/genl.h>
+
+#include "mwg.h"
+
+static bool get_uint(const struct nlattr *nla, uint64_t *v)
+{
+	const void *p = nla_data(nla);
+
+	switch (nla_len(nla)) {
+	case 1:
+		*v = *(const uint8_t *)p;
+		return true;
+	case 2: {
+		uint16_t x;
+
+		memcpy(&x, p, sizeof(x));
+		*v = x;
+		return true;
+	}
+	case 4: {
+		uint32_t x;
+
+		memcpy(&x, p, sizeof(x));
+		*v = x;
+		return true;
+	}
+	case 8:
+		memcpy(v, p, sizeof(*v));
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void get_string(const struct nlattr *nla, char *dst, size_t len)
+{
+	size_t n = nla_len(nla);
+
+	if (n >= len)
+		n = len - 1;
+	memcpy(dst, nla_data(nla), n);
+	dst[n] = '\0';
+}
+
+/* 4 or 16 bytes: the family follows from the length. */
+static bool get_addr(const struct nlattr *nla, struct mwg_addr *a)
+{
+	memset(a, 0, sizeof(*a));
+	switch (nla_len(nla)) {
+	case 4:
+		a->family = AF_INET;
+		a->prefixlen = 32;
+		break;
+	case 16:
+		a->family = AF_INET6;
+		a->prefixlen = 128;
+		break;
+	default:
+		return false;
+	}
+	memcpy(a->bytes, nla_data(nla), nla_len(nla));
+	return true;
+}
+
+int mwg_msg_cmd(struct nl_msg *msg)
+{
+	struct nlmsghdr *hdr = nlmsg_hdr(msg);
+
+	if (!genlmsg_valid_hdr(hdr, 0))
+		return -1;
+	return ((struct genlmsghdr *)nlmsg_data(hdr))->cmd;
+}
+
+static void parse_vips(const struct nlattr *vips, struct mwg_vr *vr)
+{
+	const struct nlattr *vip;
+	int rem;
+
+	vr->n_vips = 0;
+	nla_for_each_nested(vip, (struct nlattr *)vips, rem) {
+		struct nlattr *tb[MWG_VRRP_VIP_A_MAX + 1];
+		struct mwg_addr *a;
+		uint64_t len;
+
+		if (nla_type(vip) != MWG_VRRP_A_VIP ||
+		    vr->n_vips >= MWG_VRRP_MAX_VIPS)
+			continue;
+		if (nla_parse_nested(tb, MWG_VRRP_VIP_A_MAX,
+				     (struct nlattr *)vip, NULL) < 0 ||
+		    !tb[MWG_VRRP_VIP_A_ADDR])
+			continue;
+		a = &vr->vips[vr->n_vips];
+		if (!get_addr(tb[MWG_VRRP_VIP_A_ADDR], a))
+			continue;
+		if (tb[MWG_VRRP_VIP_A_PREFIXLEN] &&
+		    get_uint(tb[MWG_VRRP_VIP_A_PREFIXLEN], &len) &&
+		    len <= a->prefixlen)
+			a->prefixlen = len;
+		vr->n_vips++;
+	}
+}
+
+static void parse_counters(const struct nlattr *nest, unsigned int max,
+			   uint64_t *have, uint64_t *values)
+{
+	const struct nlattr *nla;
+	int rem;
+
+	nla_for_each_nested(nla, (struct nlattr *)nest, rem) {
+		unsigned int type = nla_type(nla);
+
+		if (type == 0 || type > max)
+			continue;
+		if (get_uint(nla, &values[type]))
+			*have |= MWG_BIT(type);
+	}
+}
+
+int mwg_vr_parse(struct nl_msg *msg, struct mwg_vr *vr)
+{
+	/* Where each integer attribute lands, and how wide the field is. */
+	static const struct {
+		unsigned int attr;
+		unsigned int width;
+		size_t offset;
+	} scalars[] = {
+#define SCALAR(attr, field) \
+	{ attr, sizeof(((struct mwg_vr *)0)->field), offsetof(struct mwg_vr, field) }
+		SCALAR(MWG_VRRP_A_IFINDEX, ifindex),
+		SCALAR(MWG_VRRP_A_VRID, vrid),
+		SCALAR(MWG_VRRP_A_FAMILY, family),
+		SCALAR(MWG_VRRP_A_VERSION, version),
+		SCALAR(MWG_VRRP_A_PRIORITY, priority),
+		SCALAR(MWG_VRRP_A_EFFECTIVE_PRIORITY, effective_priority),
+		SCALAR(MWG_VRRP_A_ADVERT_INTERVAL_MS, advert_interval_ms),
+		SCALAR(MWG_VRRP_A_MASTER_ADVER_INTERVAL_MS,
+		       master_adver_interval_ms),
+		SCALAR(MWG_VRRP_A_PREEMPT_DELAY_MS, preempt_delay_ms),
+		SCALAR(MWG_VRRP_A_GARP_REPEAT, garp_repeat),
+		SCALAR(MWG_VRRP_A_GARP_INTERVAL_MS, garp_interval_ms),
+		SCALAR(MWG_VRRP_A_GARP_REFRESH_S, garp_refresh_s),
+		SCALAR(MWG_VRRP_A_CHECKSUM, checksum),
+		SCALAR(MWG_VRRP_A_STATE, state),
+		SCALAR(MWG_VRRP_A_OLD_STATE, old_state),
+		SCALAR(MWG_VRRP_A_REASON, reason),
+		SCALAR(MWG_VRRP_A_TIME_NS, time_ns),
+		SCALAR(MWG_VRRP_A_TRACK_SCANNERS, track_scanners),
+		SCALAR(MWG_VRRP_A_TRACK_WEIGHT, track_weight),
+#undef SCALAR
+	};
+	struct nlattr *tb[MWG_VRRP_A_MAX + 1];
+	char *base = (char *)vr;
+	unsigned int i;
+	uint64_t v;
+
+	memset(vr, 0, sizeof(*vr));
+	if (!genlmsg_valid_hdr(nlmsg_hdr(msg), 0) ||
+	    genlmsg_parse(nlmsg_hdr(msg), 0, tb, MWG_VRRP_A_MAX, NULL) < 0)
+		return -EINVAL;
+
+	for (i = 0; i < sizeof(scalars) / sizeof(scalars[0]); i++) {
+		void *field = base + scalars[i].offset;
+
+		if (!tb[scalars[i].attr] || !get_uint(tb[scalars[i].attr], &v))
+			continue;
+		switch (scalars[i].width) {
+		case 1:
+			*(uint8_t *)field = v;
+			break;
+		case 4:
+			*(uint32_t *)field = v;
+			break;
+		default:
+			*(uint64_t *)field = v;
+			break;
+		}
+		vr->have |= MWG_BIT(scalars[i].attr);
+	}
+
+	/* Booleans: any non-zero value is "on". */
+	if (tb[MWG_VRRP_A_PREEMPT] && get_uint(tb[MWG_VRRP_A_PREEMPT], &v)) {
+		vr->preempt = v != 0;
+		vr->have |= MWG_BIT(MWG_VRRP_A_PREEMPT);
+	}
+	if (tb[MWG_VRRP_A_ACCEPT] && get_uint(tb[MWG_VRRP_A_ACCEPT], &v)) {
+		vr->accept = v != 0;
+		vr->have |= MWG_BIT(MWG_VRRP_A_ACCEPT);
+	}
+
+	if (tb[MWG_VRRP_A_IFNAME]) {
+		get_string(tb[MWG_VRRP_A_IFNAME], vr->ifname,
+			   sizeof(vr->ifname));
+		vr->have |= MWG_BIT(MWG_VRRP_A_IFNAME);
+	}
+	if (tb[MWG_VRRP_A_MASTER_IP] &&
+	    get_addr(tb[MWG_VRRP_A_MASTER_IP], &vr->master_ip))
+		vr->have |= MWG_BIT(MWG_VRRP_A_MASTER_IP);
+	if (tb[MWG_VRRP_A_VIPS]) {
+		parse_vips(tb[MWG_VRRP_A_VIPS], vr);
+		vr->have |= MWG_BIT(MWG_VRRP_A_VIPS);
+	}
+	if (tb[MWG_VRRP_A_STATS]) {
+		parse_counters(tb[MWG_VRRP_A_STATS], MWG_VRRP_STATS_A_MAX,
+			       &vr->stats.have, vr->stats.value);
+		/* The pad attribute is not a counter. */
+		vr->stats.have &= ~MWG_BIT(MWG_VRRP_STATS_A_PAD);
+		vr->have |= MWG_BIT(MWG_VRRP_A_STATS);
+	}
+	return 0;
+}
+
+int mwg_info_parse(struct nl_msg *msg, struct mwg_info *info)
+{
+	struct nlattr *tb[MWG_VRRP_A_MAX + 1];
+
+	memset(info, 0, sizeof(*info));
+	if (!genlmsg_valid_hdr(nlmsg_hdr(msg), 0) ||
+	    genlmsg_parse(nlmsg_hdr(msg), 0, tb, MWG_VRRP_A_MAX, NULL) < 0)
+		return -EINVAL;
+
+	if (tb[MWG_VRRP_A_MODULE_VERSION]) {
+		get_string(tb[MWG_VRRP_A_MODULE_VERSION], info->module_version,
+			   sizeof(info->module_version));
+		info->have |= MWG_BIT(MWG_VRRP_A_MODULE_VERSION);
+	}
+	if (tb[MWG_VRRP_A_NS_STATS]) {
+		parse_counters(tb[MWG_VRRP_A_NS_STATS], MWG_VRRP_NS_STATS_A_MAX,
+			       &info->ns_have, info->ns);
+		info->ns_have &= ~MWG_BIT(MWG_VRRP_NS_STATS_A_PAD);
+		info->have |= MWG_BIT(MWG_VRRP_A_NS_STATS);
+	}
+	return 0;
+}
+
+int mwg_scanner_parse_nest(const struct nlattr *nest, struct mwg_scanner *sc)
+{
+	struct nlattr *tb[MWG_VRRP_SCANNER_A_MAX + 1];
+	const struct nlattr *nla;
+	uint64_t v;
+
+	memset(sc, 0, sizeof(*sc));
+	if (nla_parse_nested(tb, MWG_VRRP_SCANNER_A_MAX, (struct nlattr *)nest,
+			     NULL) < 0)
+		return -EINVAL;
+
+	nla = tb[MWG_VRRP_SCANNER_A_NODE_ID];
+	if (nla && nla_len(nla) == sizeof(sc->node_id)) {
+		memcpy(sc->node_id, nla_data(nla), sizeof(sc->node_id));
+		sc->have |= MWG_BIT(MWG_VRRP_SCANNER_A_NODE_ID);
+	}
+	nla = tb[MWG_VRRP_SCANNER_A_ADDR];
+	if (nla && get_addr(nla, &sc->addr))
+		sc->have |= MWG_BIT(MWG_VRRP_SCANNER_A_ADDR);
+	nla = tb[MWG_VRRP_SCANNER_A_NAME];
+	if (nla) {
+		get_string(nla, sc->name, sizeof(sc->name));
+		sc->have |= MWG_BIT(MWG_VRRP_SCANNER_A_NAME);
+	}
+	nla = tb[MWG_VRRP_SCANNER_A_PORTS];
+	if (nla && nla_len(nla) % sizeof(uint16_t) == 0) {
+		size_t n = nla_len(nla) / sizeof(uint16_t);
+
+		if (n > MWG_VRRP_SCANNER_MAX_PORTS)
+			n = MWG_VRRP_SCANNER_MAX_PORTS;
+		memcpy(sc->ports, nla_data(nla), n * sizeof(uint16_t));
+		sc->n_ports = n;
+		sc->have |= MWG_BIT(MWG_VRRP_SCANNER_A_PORTS);
+	}
+	if (tb[MWG_VRRP_SCANNER_A_LOAD] &&
+	    get_uint(tb[MWG_VRRP_SCANNER_A_LOAD], &v)) {
+		sc->load = v;
+		sc->have |= MWG_BIT(MWG_VRRP_SCANNER_A_LOAD);
+	}
+	if (tb[MWG_VRRP_SCANNER_A_CAPACITY] &&
+	    get_uint(tb[MWG_VRRP_SCANNER_A_CAPACITY], &v)) {
+		sc->capacity = v;
+		sc->have |= MWG_BIT(MWG_VRRP_SCANNER_A_CAPACITY);
+	}
+	if (tb[MWG_VRRP_SCANNER_A_LEASE_MS] &&
+	    get_uint(tb[MWG_VRRP_SCANNER_A_LEASE_MS], &v)) {
+		sc->lease_ms = v;
+		sc->have |= MWG_BIT(MWG_VRRP_SCANNER_A_LEASE_MS);
+	}
+	if (tb[MWG_VRRP_SCANNER_A_AGE_MS] &&
+	    get_uint(tb[MWG_VRRP_SCANNER_A_AGE_MS], &v)) {
+		sc->age_ms = v;
+		sc->have |= MWG_BIT(MWG_VRRP_SCANNER_A_AGE_MS);
+	}
+	if (tb[MWG_VRRP_SCANNER_A_EXPIRED]) {
+		sc->expired = true;
+		sc->have |= MWG_BIT(MWG_VRRP_SCANNER_A_EXPIRED);
+	}
+	return 0;
+}
+
+static int visit_scanner(const struct nlattr *nest, const uint64_t *time_ns,
+			 int (*fn)(const struct mwg_scanner *sc, void *arg),
+			 void *arg)
+{
+	struct mwg_scanner sc;
+	int rc;
+
+	/* A malformed entry is skipped, not fatal to the whole list. */
+	if (mwg_scanner_parse_nest(nest, &sc) < 0)
+		return 0;
+	if (time_ns) {
+		sc.time_ns = *time_ns;
+		sc.have |= MWG_SCANNER_HAVE_TIME;
+	}
+	rc = fn(&sc, arg);
+	return rc < 0 ? rc : 1;
+}
+
+int mwg_scanners_foreach(struct nl_msg *msg,
+			 int (*fn)(const struct mwg_scanner *sc, void *arg),
+			 void *arg)
+{
+	struct nlmsghdr *hdr = nlmsg_hdr(msg);
+	const struct nlattr *nla, *inner;
+	const uint64_t *time = NULL;
+	int rem, rem2, count = 0, rc;
+	uint64_t time_ns;
+
+	if (!genlmsg_valid_hdr(hdr, 0))
+		return -EINVAL;
+
+	/* The event time may come before or after the scanners. */
+	nla_for_each_attr(nla, genlmsg_attrdata(nlmsg_data(hdr), 0),
+			  genlmsg_attrlen(nlmsg_data(hdr), 0), rem)
+		if (nla_type(nla) == MWG_VRRP_A_TIME_NS &&
+		    get_uint(nla, &time_ns))
+			time = &time_ns;
+
+	nla_for_each_attr(nla, genlmsg_attrdata(nlmsg_data(hdr), 0),
+			  genlmsg_attrlen(nlmsg_data(hdr), 0), rem) {
+		if (nla_type(nla) == MWG_VRRP_A_SCANNER) {
+			rc = visit_scanner(nla, time, fn, arg);
+			if (rc < 0)
+				return rc;
+			count += rc;
+		} else if (nla_type(nla) == MWG_VRRP_A_SCANNERS) {
+			nla_for_each_nested(inner, (struct nlattr *)nla, rem2) {
+				if (nla_type(inner) != MWG_VRRP_A_SCANNER)
+					continue;
+				rc = visit_scanner(inner, time, fn, arg);
+				if (rc < 0)
+					return rc;
+				count += rc;
+			}
+		}
+	}
+	return count;
+}

@@ -1,0 +1,545 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Text and JSON renderings of VRs, events, scanners and module info.
+ *
+ * Text uses the CLI's own keywords ("prio", "preempt-delay", ...) so what
+ * "vr show" prints reads like the "vr add" that made it.  JSON always
+ * carries every documented key, with null for what the kernel did not
+ * send, so scripts can rely on the shape of each object.
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <string.h>
+#include <time.h>
+
+#include "json.h"
+#include "mwg.h"
+
+/* Text lines of counters wrap before this column. */
+#define TEXT_WRAP	72
+
+const char *mwg_format_time_ns(uint64_t time_ns, char *buf, size_t len)
+{
+	time_t sec = time_ns / 1000000000ULL;
+	unsigned long usec = (time_ns % 1000000000ULL) / 1000;
+	char date[32], zone[8];
+	struct tm tm;
+
+	if (!localtime_r(&sec, &tm)) {
+		snprintf(buf, len, "%" PRIu64, time_ns);
+		return buf;
+	}
+	strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%S", &tm);
+	strftime(zone, sizeof(zone), "%z", &tm);
+	snprintf(buf, len, "%s.%06lu%s", date, usec, zone);
+	return buf;
+}
+
+const char *mwg_vr_dev(const struct mwg_vr *vr, char *buf, size_t len)
+{
+	if (mwg_vr_has(vr, MWG_VRRP_A_IFNAME) && vr->ifname[0])
+		snprintf(buf, len, "%s", vr->ifname);
+	else
+		snprintf(buf, len, "if%u", vr->ifindex);
+	return buf;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Counters                                                                */
+
+/* "name value" pairs, wrapped into lines that start with @indent. */
+struct pair_printer {
+	FILE *out;
+	const char *indent;
+	int column;
+};
+
+static void pair(struct pair_printer *pp, const char *name, const char *value)
+{
+	int width = strlen(name) + 1 + strlen(value);
+
+	if (pp->column > 0 && pp->column + 1 + width > TEXT_WRAP) {
+		fputc('\n', pp->out);
+		pp->column = 0;
+	}
+	if (pp->column == 0) {
+		fputs(pp->indent, pp->out);
+		pp->column = 8 * strlen(pp->indent);	/* tabs */
+	} else {
+		fputc(' ', pp->out);
+		pp->column++;
+	}
+	fprintf(pp->out, "%s %s", name, value);
+	pp->column += width;
+}
+
+static void pairs_end(struct pair_printer *pp)
+{
+	if (pp->column > 0)
+		fputc('\n', pp->out);
+	pp->column = 0;
+}
+
+void mwg_vr_stats_print_text(FILE *out, const struct mwg_vr_stats *st,
+			     const char *indent)
+{
+	struct pair_printer pp = { .out = out, .indent = indent };
+	char value[24];
+	unsigned int i;
+
+	for (i = 1; i <= MWG_VRRP_STATS_A_MAX; i++) {
+		const char *name = mwg_stats_name(i);
+
+		if (!name || !(st->have & MWG_BIT(i)))
+			continue;
+		if (i == MWG_VRRP_STATS_A_NEW_MASTER_REASON)
+			snprintf(value, sizeof(value), "%s",
+				 mwg_reason_name(st->value[i]));
+		else
+			snprintf(value, sizeof(value), "%" PRIu64, st->value[i]);
+		pair(&pp, name, value);
+	}
+	pairs_end(&pp);
+}
+
+void mwg_vr_stats_print_json(struct mwg_json *j, const struct mwg_vr_stats *st)
+{
+	unsigned int i;
+
+	mwg_json_begin_object(j);
+	for (i = 1; i <= MWG_VRRP_STATS_A_MAX; i++) {
+		const char *name = mwg_stats_name(i);
+
+		if (!name)
+			continue;
+		mwg_json_key(j, name);
+		if (!(st->have & MWG_BIT(i)))
+			mwg_json_null(j);
+		else if (i == MWG_VRRP_STATS_A_NEW_MASTER_REASON)
+			mwg_json_string(j, mwg_reason_name(st->value[i]));
+		else
+			mwg_json_uint(j, st->value[i]);
+	}
+	mwg_json_end_object(j);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Virtual routers                                                         */
+
+static const char *onoff(bool v)
+{
+	return v ? "on" : "off";
+}
+
+/* A line of space-separated items that is only printed if it has any. */
+struct item_line {
+	FILE *out;
+	bool started;
+};
+
+static void __attribute__((format(printf, 2, 3)))
+item(struct item_line *l, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs(l->started ? " " : "\t", l->out);
+	l->started = true;
+	va_start(ap, fmt);
+	vfprintf(l->out, fmt, ap);
+	va_end(ap);
+}
+
+static void item_line_end(struct item_line *l)
+{
+	if (l->started)
+		fputc('\n', l->out);
+	l->started = false;
+}
+
+void mwg_vr_print_text(FILE *out, const struct mwg_vr *vr)
+{
+	char dev[IF_NAMESIZE + 16], addr[MWG_ADDR_STRLEN];
+	struct item_line l = { .out = out };
+	unsigned int i;
+
+#define HAS(a) mwg_vr_has(vr, MWG_VRRP_A_##a)
+	fprintf(out, "dev %s vrid %u %s: %s\n",
+		mwg_vr_dev(vr, dev, sizeof(dev)), vr->vrid,
+		mwg_family_name(vr->family),
+		HAS(STATE) ? mwg_state_name(vr->state) : "?");
+
+	if (HAS(VERSION))
+		item(&l, "version %u", vr->version);
+	if (HAS(PRIORITY))
+		item(&l, "prio %u", vr->priority);
+	if (HAS(EFFECTIVE_PRIORITY))
+		item(&l, "effective-prio %u", vr->effective_priority);
+	if (HAS(ADVERT_INTERVAL_MS))
+		item(&l, "interval %ums", vr->advert_interval_ms);
+	if (HAS(MASTER_ADVER_INTERVAL_MS))
+		item(&l, "master-interval %ums", vr->master_adver_interval_ms);
+	item_line_end(&l);
+
+	if (HAS(PREEMPT))
+		item(&l, "preempt %s", onoff(vr->preempt));
+	if (HAS(PREEMPT_DELAY_MS))
+		item(&l, "preempt-delay %ums", vr->preempt_delay_ms);
+	if (HAS(ACCEPT))
+		item(&l, "accept %s", onoff(vr->accept));
+	if (HAS(CHECKSUM))
+		item(&l, "checksum %s", mwg_checksum_name(vr->checksum));
+	item_line_end(&l);
+
+	if (HAS(GARP_REPEAT))
+		item(&l, "garp-repeat %u", vr->garp_repeat);
+	if (HAS(GARP_INTERVAL_MS))
+		item(&l, "garp-interval %ums", vr->garp_interval_ms);
+	if (HAS(GARP_REFRESH_S))
+		item(&l, "garp-refresh %us", vr->garp_refresh_s);
+	item_line_end(&l);
+
+	item(&l, "vip");
+	for (i = 0; i < vr->n_vips; i++)
+		fprintf(out, " %s",
+			mwg_addr_format(&vr->vips[i], true, addr, sizeof(addr)));
+	if (vr->n_vips == 0)
+		fputs(" none", out);
+	item_line_end(&l);
+
+	item(&l, "master-ip %s", HAS(MASTER_IP) ?
+	     mwg_addr_format(&vr->master_ip, false, addr, sizeof(addr)) :
+	     "none");
+	if (HAS(TRACK_SCANNERS))
+		item(&l, "track-scanners %u", vr->track_scanners);
+	if (HAS(TRACK_WEIGHT))
+		item(&l, "weight %u", vr->track_weight);
+	item_line_end(&l);
+
+	if (HAS(STATS)) {
+		fputs("\tstats:\n", out);
+		mwg_vr_stats_print_text(out, &vr->stats, "\t\t");
+	}
+#undef HAS
+}
+
+static void kv_uint_if(struct mwg_json *j, const struct mwg_vr *vr,
+		       const char *key, unsigned int attr, uint64_t v)
+{
+	if (mwg_vr_has(vr, attr))
+		mwg_json_kv_uint(j, key, v);
+	else
+		mwg_json_kv_null(j, key);
+}
+
+static void kv_bool_if(struct mwg_json *j, const struct mwg_vr *vr,
+		       const char *key, unsigned int attr, bool v)
+{
+	if (mwg_vr_has(vr, attr))
+		mwg_json_kv_bool(j, key, v);
+	else
+		mwg_json_kv_null(j, key);
+}
+
+static void kv_string_if(struct mwg_json *j, const struct mwg_vr *vr,
+			 const char *key, unsigned int attr, const char *v)
+{
+	mwg_json_kv_string(j, key, mwg_vr_has(vr, attr) ? v : NULL);
+}
+
+/* The identity shared by VR objects and VR events. */
+static void vr_key_json(struct mwg_json *j, const struct mwg_vr *vr)
+{
+	char dev[IF_NAMESIZE + 16];
+
+	mwg_json_kv_string(j, "dev", mwg_vr_dev(vr, dev, sizeof(dev)));
+	kv_uint_if(j, vr, "ifindex", MWG_VRRP_A_IFINDEX, vr->ifindex);
+	kv_uint_if(j, vr, "vrid", MWG_VRRP_A_VRID, vr->vrid);
+	kv_string_if(j, vr, "family", MWG_VRRP_A_FAMILY,
+		     mwg_family_name(vr->family));
+}
+
+void mwg_vr_print_json(struct mwg_json *j, const struct mwg_vr *vr)
+{
+	char addr[MWG_ADDR_STRLEN];
+	unsigned int i;
+
+	mwg_json_begin_object(j);
+	vr_key_json(j, vr);
+	kv_uint_if(j, vr, "version", MWG_VRRP_A_VERSION, vr->version);
+	kv_string_if(j, vr, "state", MWG_VRRP_A_STATE,
+		     mwg_state_name(vr->state));
+	kv_uint_if(j, vr, "priority", MWG_VRRP_A_PRIORITY, vr->priority);
+	kv_uint_if(j, vr, "effective_priority", MWG_VRRP_A_EFFECTIVE_PRIORITY,
+		   vr->effective_priority);
+	kv_uint_if(j, vr, "advert_interval_ms", MWG_VRRP_A_ADVERT_INTERVAL_MS,
+		   vr->advert_interval_ms);
+	kv_uint_if(j, vr, "master_adver_interval_ms",
+		   MWG_VRRP_A_MASTER_ADVER_INTERVAL_MS,
+		   vr->master_adver_interval_ms);
+	kv_bool_if(j, vr, "preempt", MWG_VRRP_A_PREEMPT, vr->preempt);
+	kv_uint_if(j, vr, "preempt_delay_ms", MWG_VRRP_A_PREEMPT_DELAY_MS,
+		   vr->preempt_delay_ms);
+	kv_bool_if(j, vr, "accept", MWG_VRRP_A_ACCEPT, vr->accept);
+	kv_string_if(j, vr, "checksum", MWG_VRRP_A_CHECKSUM,
+		     mwg_checksum_name(vr->checksum));
+	kv_uint_if(j, vr, "garp_repeat", MWG_VRRP_A_GARP_REPEAT,
+		   vr->garp_repeat);
+	kv_uint_if(j, vr, "garp_interval_ms", MWG_VRRP_A_GARP_INTERVAL_MS,
+		   vr->garp_interval_ms);
+	kv_uint_if(j, vr, "garp_refresh_s", MWG_VRRP_A_GARP_REFRESH_S,
+		   vr->garp_refresh_s);
+
+	mwg_json_key(j, "vips");
+	mwg_json_begin_array(j);
+	for (i = 0; i < vr->n_vips; i++)
+		mwg_json_string(j, mwg_addr_format(&vr->vips[i], true, addr,
+						   sizeof(addr)));
+	mwg_json_end_array(j);
+
+	kv_string_if(j, vr, "master_ip", MWG_VRRP_A_MASTER_IP,
+		     mwg_addr_format(&vr->master_ip, false, addr, sizeof(addr)));
+	kv_uint_if(j, vr, "track_scanners", MWG_VRRP_A_TRACK_SCANNERS,
+		   vr->track_scanners);
+	kv_uint_if(j, vr, "track_weight", MWG_VRRP_A_TRACK_WEIGHT,
+		   vr->track_weight);
+
+	mwg_json_key(j, "stats");
+	mwg_vr_stats_print_json(j, &vr->stats);
+	mwg_json_end_object(j);
+}
+
+/* ---------------------------------------------------------------------- */
+/* VR events                                                               */
+
+static uint64_t event_time(uint64_t time_ns, bool have)
+{
+	struct timespec now;
+
+	if (have)
+		return time_ns;
+	/* An event without a timestamp is printed as it arrives. */
+	clock_gettime(CLOCK_REALTIME, &now);
+	return (uint64_t)now.tv_sec * 1000000000ULL + now.tv_nsec;
+}
+
+void mwg_vr_event_print_text(FILE *out, const struct mwg_vr *ev)
+{
+	char when[MWG_TIME_STRLEN], dev[IF_NAMESIZE + 16];
+
+	fprintf(out, "%s dev %s vrid %u %s: %s -> %s (%s)\n",
+		mwg_format_time_ns(event_time(ev->time_ns,
+					      mwg_vr_has(ev, MWG_VRRP_A_TIME_NS)),
+				   when, sizeof(when)),
+		mwg_vr_dev(ev, dev, sizeof(dev)), ev->vrid,
+		mwg_family_name(ev->family),
+		mwg_vr_has(ev, MWG_VRRP_A_OLD_STATE) ?
+		mwg_state_name(ev->old_state) : "?",
+		mwg_vr_has(ev, MWG_VRRP_A_STATE) ?
+		mwg_state_name(ev->state) : "?",
+		mwg_vr_has(ev, MWG_VRRP_A_REASON) ?
+		mwg_reason_name(ev->reason) : "none");
+}
+
+void mwg_vr_event_print_json(struct mwg_json *j, const struct mwg_vr *ev)
+{
+	char addr[MWG_ADDR_STRLEN];
+
+	mwg_json_begin_object(j);
+	mwg_json_kv_string(j, "event", "vr");
+	mwg_json_kv_uint(j, "time_ns",
+			 event_time(ev->time_ns,
+				    mwg_vr_has(ev, MWG_VRRP_A_TIME_NS)));
+	vr_key_json(j, ev);
+	kv_string_if(j, ev, "old_state", MWG_VRRP_A_OLD_STATE,
+		     mwg_state_name(ev->old_state));
+	kv_string_if(j, ev, "state", MWG_VRRP_A_STATE,
+		     mwg_state_name(ev->state));
+	kv_string_if(j, ev, "reason", MWG_VRRP_A_REASON,
+		     mwg_reason_name(ev->reason));
+	if (mwg_vr_has(ev, MWG_VRRP_A_PRIORITY))
+		mwg_json_kv_uint(j, "priority", ev->priority);
+	if (mwg_vr_has(ev, MWG_VRRP_A_MASTER_IP))
+		mwg_json_kv_string(j, "master_ip",
+				   mwg_addr_format(&ev->master_ip, false,
+						   addr, sizeof(addr)));
+	mwg_json_end_object(j);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Scanners                                                                */
+
+static void node_id_hex(const struct mwg_scanner *sc, char *buf)
+{
+	static const char digits[] = "0123456789abcdef";
+	unsigned int i;
+
+	for (i = 0; i < sizeof(sc->node_id); i++) {
+		buf[2 * i] = digits[sc->node_id[i] >> 4];
+		buf[2 * i + 1] = digits[sc->node_id[i] & 0xf];
+	}
+	buf[2 * sizeof(sc->node_id)] = '\0';
+}
+
+#define HAS_SC(sc, a)	mwg_scanner_has(sc, MWG_VRRP_SCANNER_A_##a)
+
+/* The scanner's fields after its address, shared by list and events. */
+static void scanner_fields_text(FILE *out, const struct mwg_scanner *sc,
+				bool with_times)
+{
+	char hex[2 * sizeof(sc->node_id) + 1];
+	unsigned int i;
+
+	if (HAS_SC(sc, NODE_ID)) {
+		node_id_hex(sc, hex);
+		fprintf(out, " node %s", hex);
+	}
+	if (HAS_SC(sc, NAME))
+		fprintf(out, " name %s", sc->name);
+	if (HAS_SC(sc, PORTS)) {
+		fputs(" ports ", out);
+		for (i = 0; i < sc->n_ports; i++)
+			fprintf(out, "%s%u", i ? "," : "", sc->ports[i]);
+		if (sc->n_ports == 0)
+			fputs("none", out);
+	}
+	if (HAS_SC(sc, LOAD))
+		fprintf(out, " load %u.%u%%", sc->load / 10, sc->load % 10);
+	if (HAS_SC(sc, CAPACITY))
+		fprintf(out, " capacity %u", sc->capacity);
+	if (with_times && HAS_SC(sc, AGE_MS))
+		fprintf(out, " age %ums", sc->age_ms);
+	if (with_times && HAS_SC(sc, LEASE_MS))
+		fprintf(out, " lease %ums", sc->lease_ms);
+}
+
+void mwg_scanner_print_text(FILE *out, const struct mwg_scanner *sc)
+{
+	char addr[MWG_ADDR_STRLEN];
+
+	fputs(HAS_SC(sc, ADDR) ?
+	      mwg_addr_format(&sc->addr, false, addr, sizeof(addr)) : "?", out);
+	scanner_fields_text(out, sc, true);
+	fputc('\n', out);
+}
+
+static void scanner_fields_json(struct mwg_json *j,
+				const struct mwg_scanner *sc)
+{
+	char addr[MWG_ADDR_STRLEN], hex[2 * sizeof(sc->node_id) + 1];
+	unsigned int i;
+
+	mwg_json_kv_string(j, "addr", HAS_SC(sc, ADDR) ?
+			   mwg_addr_format(&sc->addr, false, addr,
+					   sizeof(addr)) : NULL);
+	node_id_hex(sc, hex);
+	mwg_json_kv_string(j, "node_id", HAS_SC(sc, NODE_ID) ? hex : NULL);
+	mwg_json_kv_string(j, "name", HAS_SC(sc, NAME) ? sc->name : NULL);
+	mwg_json_key(j, "ports");
+	mwg_json_begin_array(j);
+	for (i = 0; i < sc->n_ports; i++)
+		mwg_json_uint(j, sc->ports[i]);
+	mwg_json_end_array(j);
+#define KV_UINT(key, a, v) do {				\
+		if (HAS_SC(sc, a))			\
+			mwg_json_kv_uint(j, key, v);	\
+		else					\
+			mwg_json_kv_null(j, key);	\
+	} while (0)
+	KV_UINT("load", LOAD, sc->load);
+	KV_UINT("capacity", CAPACITY, sc->capacity);
+	KV_UINT("age_ms", AGE_MS, sc->age_ms);
+	KV_UINT("lease_ms", LEASE_MS, sc->lease_ms);
+#undef KV_UINT
+}
+
+void mwg_scanner_print_json(struct mwg_json *j, const struct mwg_scanner *sc)
+{
+	mwg_json_begin_object(j);
+	scanner_fields_json(j, sc);
+	mwg_json_end_object(j);
+}
+
+const char *mwg_scanner_event_kind(const struct mwg_scanner *sc)
+{
+	if (sc->expired)
+		return "expired";
+	/* A scanner that left on purpose is sent without a lease. */
+	if (HAS_SC(sc, LEASE_MS) && sc->lease_ms == 0)
+		return "down";
+	if (!HAS_SC(sc, LEASE_MS))
+		return "down";
+	return "up";
+}
+
+void mwg_scanner_event_print_text(FILE *out, const struct mwg_scanner *sc)
+{
+	char when[MWG_TIME_STRLEN], addr[MWG_ADDR_STRLEN];
+
+	fprintf(out, "%s scanner %s",
+		mwg_format_time_ns(event_time(sc->time_ns,
+					      sc->have & MWG_SCANNER_HAVE_TIME),
+				   when, sizeof(when)),
+		HAS_SC(sc, ADDR) ?
+		mwg_addr_format(&sc->addr, false, addr, sizeof(addr)) : "?");
+	scanner_fields_text(out, sc, false);
+	fprintf(out, ": %s\n", mwg_scanner_event_kind(sc));
+}
+
+void mwg_scanner_event_print_json(struct mwg_json *j,
+				  const struct mwg_scanner *sc)
+{
+	mwg_json_begin_object(j);
+	mwg_json_kv_string(j, "event", "scanner");
+	mwg_json_kv_uint(j, "time_ns",
+			 event_time(sc->time_ns,
+				    sc->have & MWG_SCANNER_HAVE_TIME));
+	mwg_json_kv_string(j, "change", mwg_scanner_event_kind(sc));
+	mwg_json_kv_bool(j, "expired", sc->expired);
+	scanner_fields_json(j, sc);
+	mwg_json_end_object(j);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Module info                                                             */
+
+void mwg_info_print_text(FILE *out, const struct mwg_info *info)
+{
+	struct pair_printer pp = { .out = out, .indent = "\t" };
+	char value[24];
+	unsigned int i;
+
+	fprintf(out, "module mwg_vrrp %s\n",
+		info->module_version[0] ? info->module_version : "unknown");
+	fputs("namespace:\n", out);
+	for (i = 1; i <= MWG_VRRP_NS_STATS_A_MAX; i++) {
+		const char *name = mwg_ns_stats_name(i);
+
+		if (!name || !(info->ns_have & MWG_BIT(i)))
+			continue;
+		snprintf(value, sizeof(value), "%" PRIu64, info->ns[i]);
+		pair(&pp, name, value);
+	}
+	pairs_end(&pp);
+}
+
+void mwg_info_print_json_fields(struct mwg_json *j, const struct mwg_info *info)
+{
+	unsigned int i;
+
+	mwg_json_kv_string(j, "module_version",
+			   (info->have & MWG_BIT(MWG_VRRP_A_MODULE_VERSION)) ?
+			   info->module_version : NULL);
+	mwg_json_key(j, "namespace");
+	mwg_json_begin_object(j);
+	for (i = 1; i <= MWG_VRRP_NS_STATS_A_MAX; i++) {
+		const char *name = mwg_ns_stats_name(i);
+
+		if (!name)
+			continue;
+		if (info->ns_have & MWG_BIT(i))
+			mwg_json_kv_uint(j, name, info->ns[i]);
+		else
+			mwg_json_kv_null(j, name);
+	}
+	mwg_json_end_object(j);
+}
