@@ -167,6 +167,12 @@ struct mwg_vr_stats {
 	uint64_t value[MWG_VRRP_STATS_A_MAX + 1];
 };
 
+/*
+ * Room for more VIPs than the kernel accepts, so that a request past its
+ * limit can still be built and the kernel's refusal tested.
+ */
+#define MWG_VR_VIPS_CAP		(2 * MWG_VRRP_MAX_VIPS)
+
 struct mwg_vr {
 	uint64_t have;
 	uint32_t ifindex;
@@ -186,7 +192,7 @@ struct mwg_vr {
 	uint32_t garp_refresh_s;
 	uint8_t checksum;
 	unsigned int n_vips;
-	struct mwg_addr vips[MWG_VRRP_MAX_VIPS];
+	struct mwg_addr vips[MWG_VR_VIPS_CAP];
 	uint8_t state;
 	uint8_t old_state;
 	uint8_t reason;

@@ -98,7 +98,7 @@ static void parse_vips(const struct nlattr *vips, struct mwg_vr *vr)
 		uint64_t len;
 
 		if (nla_type(vip) != MWG_VRRP_A_VIP ||
-		    vr->n_vips >= MWG_VRRP_MAX_VIPS)
+		    vr->n_vips >= MWG_VR_VIPS_CAP)
 			continue;
 		if (nla_parse_nested(tb, MWG_VRRP_VIP_A_MAX,
 				     (struct nlattr *)vip, NULL) < 0 ||

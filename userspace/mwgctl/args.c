@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Keyword/value argument scanning for mwgctl.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "args.h"
+
+void args_init(struct args *a, int argc, char **argv, bool no_check)
+{
+	memset(a, 0, sizeof(*a));
+	a->argc = argc;
+	a->argv = argv;
+	a->no_check = no_check;
+}
+
+int args_error(struct args *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(a->err, sizeof(a->err), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+const char *args_value(struct args *a, const char *kw)
+{
+	const char *v = args_next(a);
+
+	if (!v)
+		args_error(a, "\"%s\" needs a value", kw);
+	return v;
+}
+
+int parse_uint(const char *text, uint64_t *out)
+{
+	unsigned long long v;
+	char *end;
+
+	/* strtoull accepts " 5", "+5" and "-5" (as a huge number): refuse. */
+	if (*text < '0' || *text > '9')
+		return -EINVAL;
+	errno = 0;
+	v = strtoull(text, &end, 10);
+	if (errno || *end)
+		return -EINVAL;
+	*out = v;
+	return 0;
+}
+
+int args_uint(struct args *a, const char *kw, uint64_t min, uint64_t max,
+	      uint64_t width_max, uint64_t *out)
+{
+	const char *v = args_value(a, kw);
+
+	if (!v)
+		return -1;
+	if (parse_uint(v, out) < 0)
+		return args_error(a, "invalid %s \"%s\": not a number", kw, v);
+	if (*out > width_max)
+		return args_error(a, "invalid %s \"%s\": does not fit in %s",
+				  kw, v, width_max == UINT8_MAX ? "8 bits" :
+				  width_max == UINT16_MAX ? "16 bits" :
+				  "32 bits");
+	if (!a->no_check && (*out < min || *out > max))
+		return args_error(a, "invalid %s \"%s\": must be %llu..%llu",
+				  kw, v, (unsigned long long)min,
+				  (unsigned long long)max);
+	return 0;
+}
+
+int args_onoff(struct args *a, const char *kw, bool *out)
+{
+	const char *v = args_value(a, kw);
+
+	if (!v)
+		return -1;
+	if (!strcmp(v, "on")) {
+		*out = true;
+		return 0;
+	}
+	if (!strcmp(v, "off")) {
+		*out = false;
+		return 0;
+	}
+	return args_error(a, "invalid %s \"%s\": must be on or off", kw, v);
+}

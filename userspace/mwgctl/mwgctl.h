@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * mwgctl: shared between the command files.
+ */
+#ifndef MWGCTL_H
+#define MWGCTL_H
+
+#include <stdbool.h>
+
+#include "json.h"
+#include "mwg.h"
+
+/* Exit codes. */
+#define MWGCTL_OK		0
+#define MWGCTL_FAILED		1	/* the system or the kernel said no */
+#define MWGCTL_USAGE		2	/* the command line is wrong */
+
+struct mwgctl;
+
+struct mwgctl_cmd {
+	const char *object;		/* "vr" */
+	const char *command;		/* "add"; NULL for "stats", ... */
+	int (*fn)(struct mwgctl *ctl, int argc, char **argv);
+	const char *synopsis;		/* the arguments, for usage lines */
+	const char *description;
+};
+
+struct mwgctl {
+	bool json;
+	bool pretty;
+	/* MWGCTL_NO_CHECK=1 or --no-check: leave validation to the kernel. */
+	bool no_check;
+	const struct mwgctl_cmd *cmd;	/* the command being run */
+	struct mwg_json json_out;
+};
+
+/* "mwgctl: MSG" and this command's usage line; returns MWGCTL_USAGE. */
+int mwgctl_usage_error(struct mwgctl *ctl, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* "mwgctl: WHAT: TEXT"; returns MWGCTL_FAILED. */
+int mwgctl_fail(struct mwgctl *ctl, const char *what, const char *text);
+
+/* "mwgctl: OBJECT COMMAND: <session error>"; returns MWGCTL_FAILED. */
+int mwgctl_fail_session(struct mwgctl *ctl, const struct mwg_session *s);
+
+/* Open a session, reporting failure; 0 or MWGCTL_FAILED. */
+int mwgctl_open(struct mwgctl *ctl, struct mwg_session *s);
+
+/* After a successful request: print the kernel's warning, if it sent one. */
+void mwgctl_warn_extack(struct mwgctl *ctl, const struct mwg_session *s);
+
+/* Start JSON output on stdout with the -p setting. */
+struct mwg_json *mwgctl_json(struct mwgctl *ctl);
+
+/* Fill in IFNAME from the index when the kernel did not send it. */
+void mwgctl_fill_ifname(struct mwg_vr *vr);
+
+/* A growable list of VRs, as a dump collects them. */
+struct vr_list {
+	struct mwg_vr *items;
+	unsigned int count;
+	unsigned int cap;
+};
+
+/* Dump every VR of the namespace into @list; 0 or a negative errno. */
+int mwgctl_dump_vrs(struct mwg_session *s, struct vr_list *list);
+void vr_list_free(struct vr_list *list);
+
+int cmd_vr_add(struct mwgctl *ctl, int argc, char **argv);
+int cmd_vr_set(struct mwgctl *ctl, int argc, char **argv);
+int cmd_vr_del(struct mwgctl *ctl, int argc, char **argv);
+int cmd_vr_show(struct mwgctl *ctl, int argc, char **argv);
+int cmd_stats(struct mwgctl *ctl, int argc, char **argv);
+int cmd_monitor(struct mwgctl *ctl, int argc, char **argv);
+int cmd_scanner_show(struct mwgctl *ctl, int argc, char **argv);
+
+#endif /* MWGCTL_H */

@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Arguments of the "vr" commands.
+ *
+ * One table describes every keyword: the attribute it sets, the commands
+ * that take it and its range (the limits of mwg_vrrp.h).  Checks that
+ * involve several keywords (the family of the VIPs, the interval a VRRP
+ * version can carry) follow once all words are read.  With no_check, only
+ * what cannot be encoded at all is refused, so the kernel's validation can
+ * be exercised with values it must reject.
+ */
+#include <stddef.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "vr_args.h"
+
+#define ALL_CMDS	((1u << VR_CMD_ADD) | (1u << VR_CMD_SET) | \
+			 (1u << VR_CMD_DEL) | (1u << VR_CMD_SHOW))
+#define CONFIG_CMDS	((1u << VR_CMD_ADD) | (1u << VR_CMD_SET))
+
+enum vr_key_kind {
+	KEY_DEV,
+	KEY_UINT,	/* width from the field of struct mwg_vr */
+	KEY_ONOFF,
+	KEY_FAMILY,
+	KEY_CHECKSUM,
+	KEY_VIP,
+};
+
+struct vr_key {
+	const char *name;
+	const char *alias;
+	enum vr_key_kind kind;
+	unsigned int cmds;
+	unsigned int attr;
+	size_t offset;
+	size_t size;
+	uint64_t min, max;
+};
+
+#define FIELD(f)	offsetof(struct mwg_vr, f), sizeof(((struct mwg_vr *)0)->f)
+
+static const struct vr_key vr_keys[] = {
+	{ "dev", NULL, KEY_DEV, ALL_CMDS, MWG_VRRP_A_IFINDEX, FIELD(ifindex), 0, 0 },
+	{ "vrid", NULL, KEY_UINT, ALL_CMDS, MWG_VRRP_A_VRID, FIELD(vrid),
+	  MWG_VRRP_VRID_MIN, MWG_VRRP_VRID_MAX },
+	{ "family", NULL, KEY_FAMILY, ALL_CMDS, MWG_VRRP_A_FAMILY, FIELD(family),
+	  0, 0 },
+	{ "prio", "priority", KEY_UINT, CONFIG_CMDS, MWG_VRRP_A_PRIORITY,
+	  FIELD(priority), 1, MWG_VRRP_PRIO_OWNER },
+	/* Refined once the version is known, see check_interval(). */
+	{ "interval", NULL, KEY_UINT, CONFIG_CMDS, MWG_VRRP_A_ADVERT_INTERVAL_MS,
+	  FIELD(advert_interval_ms), MWG_VRRP_ADVERT_MS_MIN,
+	  MWG_VRRP_V2_ADVERT_MS_MAX },
+	{ "vip", NULL, KEY_VIP, CONFIG_CMDS, MWG_VRRP_A_VIPS, FIELD(vips), 0, 0 },
+	{ "preempt", NULL, KEY_ONOFF, CONFIG_CMDS, MWG_VRRP_A_PREEMPT,
+	  FIELD(preempt), 0, 0 },
+	{ "preempt-delay", NULL, KEY_UINT, CONFIG_CMDS,
+	  MWG_VRRP_A_PREEMPT_DELAY_MS, FIELD(preempt_delay_ms),
+	  0, MWG_VRRP_PREEMPT_DELAY_MS_MAX },
+	{ "accept", NULL, KEY_ONOFF, CONFIG_CMDS, MWG_VRRP_A_ACCEPT,
+	  FIELD(accept), 0, 0 },
+	{ "checksum", NULL, KEY_CHECKSUM, CONFIG_CMDS, MWG_VRRP_A_CHECKSUM,
+	  FIELD(checksum), 0, 0 },
+	{ "garp-repeat", NULL, KEY_UINT, CONFIG_CMDS, MWG_VRRP_A_GARP_REPEAT,
+	  FIELD(garp_repeat), 0, MWG_VRRP_GARP_REPEAT_MAX },
+	{ "garp-interval", NULL, KEY_UINT, CONFIG_CMDS,
+	  MWG_VRRP_A_GARP_INTERVAL_MS, FIELD(garp_interval_ms),
+	  MWG_VRRP_GARP_INTERVAL_MS_MIN, MWG_VRRP_GARP_INTERVAL_MS_MAX },
+	{ "garp-refresh", NULL, KEY_UINT, CONFIG_CMDS,
+	  MWG_VRRP_A_GARP_REFRESH_S, FIELD(garp_refresh_s),
+	  0, MWG_VRRP_GARP_REFRESH_S_MAX },
+	{ "version", NULL, KEY_UINT, CONFIG_CMDS, MWG_VRRP_A_VERSION,
+	  FIELD(version), 2, 3 },
+	{ "track-scanners", NULL, KEY_UINT, CONFIG_CMDS,
+	  MWG_VRRP_A_TRACK_SCANNERS, FIELD(track_scanners),
+	  0, MWG_VRRP_SCANNERS_MAX },
+	{ "weight", "track-weight", KEY_UINT, CONFIG_CMDS,
+	  MWG_VRRP_A_TRACK_WEIGHT, FIELD(track_weight), 0, UINT8_MAX },
+};
+
+#define N_KEYS	(sizeof(vr_keys) / sizeof(vr_keys[0]))
+
+static const struct vr_key *find_key(enum vr_cmd cmd, const char *word)
+{
+	unsigned int i;
+
+	for (i = 0; i < N_KEYS; i++) {
+		const struct vr_key *k = &vr_keys[i];
+
+		if (!(k->cmds & (1u << cmd)))
+			continue;
+		if (!strcmp(word, k->name) || (k->alias && !strcmp(word, k->alias)))
+			return k;
+	}
+	return NULL;
+}
+
+bool vr_args_is_keyword(enum vr_cmd cmd, const char *word)
+{
+	return find_key(cmd, word) != NULL;
+}
+
+static void store_uint(struct mwg_vr *vr, const struct vr_key *k, uint64_t v)
+{
+	char *field = (char *)vr + k->offset;
+
+	if (k->size == 1)
+		*(uint8_t *)field = v;
+	else
+		*(uint32_t *)field = v;
+}
+
+/* "vip A [B ...]": addresses up to the next keyword. */
+static int parse_vips(enum vr_cmd cmd, struct args *a, struct mwg_vr *vr)
+{
+	unsigned int before = vr->n_vips, i;
+	const char *word;
+
+	while ((word = args_peek(a)) && !vr_args_is_keyword(cmd, word)) {
+		struct mwg_addr addr;
+
+		args_next(a);
+		if (mwg_addr_parse(word, true, &addr) < 0)
+			return args_error(a, "invalid vip \"%s\": not an IPv4 or IPv6 address[/prefix]",
+					  word);
+		for (i = 0; i < vr->n_vips; i++)
+			if (!a->no_check &&
+			    vr->vips[i].family == addr.family &&
+			    !memcmp(vr->vips[i].bytes, addr.bytes,
+				    mwg_addr_len(&addr)))
+				return args_error(a, "vip \"%s\" given twice",
+						  word);
+		if (vr->n_vips >= MWG_VR_VIPS_CAP ||
+		    (!a->no_check && vr->n_vips >= MWG_VRRP_MAX_VIPS))
+			return args_error(a, "too many vips: at most %d",
+					  a->no_check ? MWG_VR_VIPS_CAP :
+					  MWG_VRRP_MAX_VIPS);
+		vr->vips[vr->n_vips++] = addr;
+	}
+	if (vr->n_vips == before)
+		return args_error(a, "\"vip\" needs an address");
+	vr->have |= MWG_BIT(MWG_VRRP_A_VIPS);
+	return 0;
+}
+
+static int parse_key(enum vr_cmd cmd, const struct vr_key *k, struct args *a,
+		     struct vr_args *out)
+{
+	struct mwg_vr *vr = &out->vr;
+	const char *v;
+	uint64_t n;
+	int val;
+
+	switch (k->kind) {
+	case KEY_DEV:
+		out->dev = args_value(a, k->name);
+		if (!out->dev)
+			return -1;
+		if (!out->dev[0] || strlen(out->dev) >= IF_NAMESIZE)
+			return args_error(a, "invalid dev \"%s\"", out->dev);
+		return 0;
+	case KEY_UINT:
+		if (args_uint(a, k->name, k->min, k->max,
+			      k->size == 1 ? UINT8_MAX : UINT32_MAX, &n) < 0)
+			return -1;
+		store_uint(vr, k, n);
+		break;
+	case KEY_ONOFF:
+		if (args_onoff(a, k->name, (bool *)((char *)vr + k->offset)) < 0)
+			return -1;
+		break;
+	case KEY_FAMILY:
+		v = args_value(a, k->name);
+		if (!v)
+			return -1;
+		val = mwg_family_from_name(v);
+		if (val < 0)
+			return args_error(a, "invalid family \"%s\": must be inet or inet6",
+					  v);
+		vr->family = val;
+		break;
+	case KEY_CHECKSUM:
+		v = args_value(a, k->name);
+		if (!v)
+			return -1;
+		val = mwg_checksum_from_name(v);
+		if (val < 0)
+			return args_error(a, "invalid checksum \"%s\": must be pseudo or rfc9568",
+					  v);
+		vr->checksum = val;
+		break;
+	case KEY_VIP:
+		return parse_vips(cmd, a, vr);
+	}
+	vr->have |= MWG_BIT(k->attr);
+	return 0;
+}
+
+/* The interval a VRRP version can carry: centiseconds (v3), seconds (v2). */
+static int check_interval(struct args *a, const struct mwg_vr *vr,
+			  enum vr_cmd cmd)
+{
+	uint32_t ms = vr->advert_interval_ms;
+	unsigned int version;
+
+	if (!mwg_vr_has(vr, MWG_VRRP_A_ADVERT_INTERVAL_MS))
+		return 0;
+	if (mwg_vr_has(vr, MWG_VRRP_A_VERSION))
+		version = vr->version;
+	else if (cmd == VR_CMD_ADD)
+		version = 3;		/* the kernel's default */
+	else
+		version = 0;		/* unknown: the kernel checks */
+
+	if (version == 2 && (ms % 1000 || ms < 1000))
+		return args_error(a, "invalid interval %u: VRRPv2 advertises whole seconds (1000..%u ms)",
+				  ms, MWG_VRRP_V2_ADVERT_MS_MAX);
+	if (version == 3 && ms > MWG_VRRP_ADVERT_MS_MAX)
+		return args_error(a, "invalid interval %u: VRRPv3 allows %u..%u ms",
+				  ms, MWG_VRRP_ADVERT_MS_MIN,
+				  MWG_VRRP_ADVERT_MS_MAX);
+	if (version != 2 && ms % 10)
+		return args_error(a, "invalid interval %u: must be a multiple of 10 ms (centiseconds on the wire)",
+				  ms);
+	return 0;
+}
+
+static int check_family(struct args *a, struct mwg_vr *vr)
+{
+	char addr[MWG_ADDR_STRLEN];
+	unsigned int i;
+
+	for (i = 0; i < vr->n_vips; i++) {
+		if (vr->vips[i].family == vr->family)
+			continue;
+		mwg_addr_format(&vr->vips[i], true, addr, sizeof(addr));
+		return args_error(a, "vip %s is not an %s address%s", addr,
+				  mwg_family_name(vr->family),
+				  mwg_vr_has(vr, MWG_VRRP_A_FAMILY) ?
+				  "" : " (vips of one router share a family)");
+	}
+	if (vr->family == AF_INET6 && mwg_vr_has(vr, MWG_VRRP_A_VERSION) &&
+	    vr->version == 2)
+		return args_error(a, "VRRP version 2 is IPv4 only");
+	return 0;
+}
+
+int vr_args_parse(enum vr_cmd cmd, struct args *a, struct vr_args *out)
+{
+	uint64_t seen = 0;
+	const char *word;
+
+	memset(out, 0, sizeof(*out));
+
+	while ((word = args_next(a))) {
+		const struct vr_key *k = find_key(cmd, word);
+		unsigned int idx;
+
+		if (!k)
+			return args_error(a, "unknown keyword \"%s\"", word);
+		idx = k - vr_keys;
+		/* "vip" may repeat: "vip A vip B" adds to the list. */
+		if ((seen & MWG_BIT(idx)) && k->kind != KEY_VIP)
+			return args_error(a, "\"%s\" given twice", k->name);
+		seen |= MWG_BIT(idx);
+		if (parse_key(cmd, k, a, out) < 0)
+			return -1;
+	}
+
+	/* The family follows from the VIPs unless given. */
+	if (!mwg_vr_has(&out->vr, MWG_VRRP_A_FAMILY) && out->vr.n_vips) {
+		out->vr.family = out->vr.vips[0].family;
+		if (!a->no_check && check_family(a, &out->vr) < 0)
+			return -1;
+		out->vr.have |= MWG_BIT(MWG_VRRP_A_FAMILY);
+	}
+
+	if (a->no_check)
+		return 0;
+
+	if (cmd != VR_CMD_SHOW && !out->dev)
+		return args_error(a, "missing \"dev\"");
+	if (cmd != VR_CMD_SHOW && !mwg_vr_has(&out->vr, MWG_VRRP_A_VRID))
+		return args_error(a, "missing \"vrid\"");
+	if (cmd == VR_CMD_ADD && !mwg_vr_has(&out->vr, MWG_VRRP_A_PRIORITY))
+		return args_error(a, "missing \"prio\"");
+	if (cmd == VR_CMD_ADD && !out->vr.n_vips)
+		return args_error(a, "missing \"vip\"");
+	if (check_family(a, &out->vr) < 0)
+		return -1;
+	return check_interval(a, &out->vr, cmd);
+}
