@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The virtual MAC on the link.
+ *
+ * A master announces each IPv4 VIP with a gratuitous ARP whose sender is
+ * the virtual MAC, answers ARP requests for its VIPs with the virtual MAC,
+ * and receives frames sent to the virtual MAC.  A backup does none of it.
+ *
+ * All of this happens in a netdev ingress hook on the VR's interface, in
+ * softirq, so it follows the state at once: there is no address or
+ * neighbour entry to change when a VR takes over or steps down.  The hook
+ * runs before the IP and ARP layers, which lets it
+ *   - turn frames to the virtual MAC of a master into PACKET_HOST: without
+ *     it software devices (veth, bridge) mark them PACKET_OTHERHOST and IP
+ *     drops them, whatever the unicast filter says;
+ *   - answer an ARP request for a VIP itself and drop it, because the
+ *     kernel's own reply would carry the interface MAC.
+ */
+#include <linux/etherdevice.h>
+#include <linux/if_arp.h>
+#include <linux/netfilter.h>
+#include <linux/netfilter_netdev.h>
+#include <net/arp.h>
+
+#include "arp.h"
+#include "router.h"
+
+void mwg_arp_announce(struct mwg_vr *vr, const struct mwg_vip *vip)
+{
+	struct sk_buff *skb;
+
+	/* RFC 5227 announcement: a request with sender = target = VIP. */
+	skb = arp_create(ARPOP_REQUEST, ETH_P_ARP, vip->addr.v4, vr->dev,
+			 vip->addr.v4, NULL, vr->vmac, NULL);
+	if (skb)
+		arp_xmit(skb);
+}
+
+static bool mwg_vr_has_vip4(const struct mwg_vr *vr, __be32 addr)
+{
+	const struct mwg_vip_list *vips = rcu_dereference(vr->vips);
+	unsigned int i;
+
+	for (i = 0; i < vips->count; i++)
+		if (vips->vip[i].addr.v4 == addr)
+			return true;
+	return false;
+}
+
+static struct mwg_vr *mwg_vr_by_vip4(const struct mwg_if *mif, __be32 addr)
+{
+	struct mwg_vr *vr;
+
+	hlist_for_each_entry_rcu(vr, &mif->vr_list, if_node)
+		if (vr->family == AF_INET && mwg_vr_has_vip4(vr, addr))
+			return vr;
+	return NULL;
+}
+
+struct mwg_arp_eth_ipv4 {
+	struct arphdr hdr;
+	u8 sha[ETH_ALEN];
+	__be32 sip;
+	u8 tha[ETH_ALEN];
+	__be32 tip;
+} __packed;
+
+static unsigned int mwg_ingress_arp(const struct mwg_if *mif,
+				    struct sk_buff *skb)
+{
+	const struct mwg_arp_eth_ipv4 *arp;
+	struct mwg_vr *vr;
+
+	if (!pskb_may_pull(skb, sizeof(*arp)))
+		return NF_ACCEPT;
+	arp = (const struct mwg_arp_eth_ipv4 *)skb_network_header(skb);
+	if (arp->hdr.ar_hrd != htons(ARPHRD_ETHER) ||
+	    arp->hdr.ar_pro != htons(ETH_P_IP) ||
+	    arp->hdr.ar_hln != ETH_ALEN || arp->hdr.ar_pln != 4 ||
+	    arp->hdr.ar_op != htons(ARPOP_REQUEST))
+		return NF_ACCEPT;
+
+	vr = mwg_vr_by_vip4(mif, arp->tip);
+	if (!vr)
+		return NF_ACCEPT;
+	/* Another node's announcement for the VIP: let the cache learn it. */
+	if (arp->sip == arp->tip)
+		return NF_ACCEPT;
+	if (READ_ONCE(vr->state) == MWG_VRRP_STATE_MASTER)
+		arp_send(ARPOP_REPLY, ETH_P_ARP, arp->sip, mif->dev, arp->tip,
+			 arp->sha, vr->vmac, arp->sha);
+	return NF_DROP;
+}
+
+static bool mwg_is_vmac(const u8 *mac)
+{
+	return mac[0] == 0x00 && mac[1] == 0x00 && mac[2] == 0x5e &&
+	       mac[3] == 0x00 && (mac[4] == 0x01 || mac[4] == 0x02);
+}
+
+static unsigned int mwg_ingress_hook(void *priv, struct sk_buff *skb,
+				     const struct nf_hook_state *state)
+{
+	const struct mwg_if *mif = priv;
+
+	if (skb->pkt_type == PACKET_OTHERHOST && skb_mac_header_was_set(skb)) {
+		const u8 *dst = eth_hdr(skb)->h_dest;
+
+		if (mwg_is_vmac(dst)) {
+			u8 family = dst[4] == 0x01 ? AF_INET : AF_INET6;
+			struct mwg_vr *vr = mwg_vr_lookup_rcu(mif, family,
+							      dst[5]);
+
+			if (vr && READ_ONCE(vr->state) == MWG_VRRP_STATE_MASTER)
+				skb->pkt_type = PACKET_HOST;
+		}
+	}
+	if (skb->protocol == htons(ETH_P_ARP))
+		return mwg_ingress_arp(mif, skb);
+	return NF_ACCEPT;
+}
+
+int mwg_ingress_register(struct mwg_if *mif)
+{
+	struct nf_hook_ops *ops = &mif->ingress;
+
+	ops->hook = mwg_ingress_hook;
+	ops->pf = NFPROTO_NETDEV;
+	ops->hooknum = NF_NETDEV_INGRESS;
+	ops->priority = 0;
+	ops->dev = mif->dev;
+	ops->priv = mif;
+	return nf_register_net_hook(dev_net(mif->dev), ops);
+}
+
+void mwg_ingress_unregister(struct mwg_if *mif)
+{
+	nf_unregister_net_hook(dev_net(mif->dev), &mif->ingress);
+}

@@ -1,0 +1,309 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * RFC 5798 section 6.4 (as updated by RFC 9568): Initialize, Backup and
+ * Master, driven by received adverts (receive.c), timer expiry (timers.c)
+ * and the operator (router.c).  The decision on an advert is the pure
+ * mwg_decide_advert() of proto.c; this file carries it out.
+ *
+ * The time-critical path, Master_Down_Timer expiry in softirq to the first
+ * gratuitous ARP, never leaves this file's mwg_fsm_become_master(): the
+ * advert and the ARP/NA leave before anything else is done.
+ */
+#include <linux/build_bug.h>
+#include <linux/ktime.h>
+
+#include "addr.h"
+#include "af.h"
+#include "fsm.h"
+#include "notify.h"
+#include "send.h"
+#include "timers.h"
+
+static_assert((int)MWG_VRRP_STATE_INIT == (int)MWG_FSM_INIT);
+static_assert((int)MWG_VRRP_STATE_BACKUP == (int)MWG_FSM_BACKUP);
+static_assert((int)MWG_VRRP_STATE_MASTER == (int)MWG_FSM_MASTER);
+
+static u16 mwg_vr_own_cs(const struct mwg_vr *vr)
+{
+	return mwg_interval_from_ms(vr->cfg.version,
+				    vr->cfg.advert_interval_ms);
+}
+
+static u64 mwg_vr_own_interval_ns(const struct mwg_vr *vr)
+{
+	return mwg_interval_to_ns(vr->cfg.version, mwg_vr_own_cs(vr));
+}
+
+static u64 mwg_vr_master_adver_ns(const struct mwg_vr *vr)
+{
+	return mwg_interval_to_ns(vr->cfg.version, vr->master_adver_cs);
+}
+
+u64 mwg_vr_master_down_ns(const struct mwg_vr *vr)
+{
+	return mwg_master_down_ns(vr->cfg.version, vr->eff_prio,
+				  mwg_vr_master_adver_ns(vr));
+}
+
+u64 mwg_vr_skew_ns(const struct mwg_vr *vr)
+{
+	return mwg_skew_ns(vr->cfg.version, vr->eff_prio,
+			   mwg_vr_master_adver_ns(vr));
+}
+
+static const struct mwg_vip_list *mwg_fsm_vips(const struct mwg_vr *vr)
+{
+	return rcu_dereference_protected(vr->vips, lockdep_is_held(&vr->lock));
+}
+
+static void mwg_fsm_set_state(struct mwg_vr *vr, enum mwg_vrrp_state state,
+			      enum mwg_vrrp_reason reason)
+{
+	enum mwg_vrrp_state old = vr->state;
+
+	if (old == state)
+		return;
+	vr->state = state;
+	mwg_notify_state(vr, old, reason);
+}
+
+static void mwg_fsm_announce(struct mwg_vr *vr)
+{
+	const struct mwg_vip_list *vips = mwg_fsm_vips(vr);
+	unsigned int i;
+
+	for (i = 0; i < vips->count; i++)
+		vr->af->announce(vr, &vips->vip[i]);
+}
+
+static void mwg_fsm_start_garps(struct mwg_vr *vr)
+{
+	vr->garp_left = vr->cfg.garp_repeat;
+	if (vr->garp_left)
+		mwg_timer_garp_start(vr, vr->cfg.garp_interval_ms *
+					 MWG_NSEC_PER_MSEC);
+	else if (vr->cfg.garp_refresh_s)
+		mwg_timer_garp_start(vr, vr->cfg.garp_refresh_s *
+					 MWG_NSEC_PER_SEC);
+}
+
+static void mwg_fsm_become_master(struct mwg_vr *vr,
+				  enum mwg_vrrp_reason reason)
+{
+	mwg_timer_master_down_stop(vr);
+	mwg_send_advert(vr, vr->eff_prio);
+	mwg_fsm_announce(vr);
+
+	mwg_timer_adver_start(vr, mwg_vr_own_interval_ns(vr));
+	mwg_fsm_start_garps(vr);
+	vr->master_adver_cs = mwg_vr_own_cs(vr);
+	rcu_read_lock();
+	vr->master_known = vr->af->primary_addr(vr, &vr->master_ip);
+	rcu_read_unlock();
+	vr->preempt_since = 0;
+	vr->stats.master_transitions++;
+	vr->stats.new_master_reason = reason;
+	mwg_fsm_set_state(vr, MWG_VRRP_STATE_MASTER, reason);
+	mwg_addr_sync(vr);
+}
+
+static void mwg_fsm_restart_master_down(struct mwg_vr *vr)
+{
+	vr->mdt_is_skew = false;
+	mwg_timer_master_down_start(vr, mwg_vr_master_down_ns(vr));
+}
+
+static void mwg_fsm_become_backup(struct mwg_vr *vr,
+				  enum mwg_vrrp_reason reason)
+{
+	mwg_timer_adver_stop(vr);
+	mwg_timer_garp_stop(vr);
+	mwg_fsm_restart_master_down(vr);
+	mwg_fsm_set_state(vr, MWG_VRRP_STATE_BACKUP, reason);
+	mwg_addr_sync(vr);
+}
+
+void mwg_fsm_startup(struct mwg_vr *vr)
+{
+	if (vr->dead || !vr->running || vr->state != MWG_VRRP_STATE_INIT)
+		return;
+	vr->master_adver_cs = mwg_vr_own_cs(vr);
+	vr->master_known = false;
+	vr->preempt_since = 0;
+	if (vr->cfg.priority == MWG_VRRP_PRIO_OWNER)
+		mwg_fsm_become_master(vr, MWG_VRRP_REASON_OWNER);
+	else
+		mwg_fsm_become_backup(vr, MWG_VRRP_REASON_STARTUP);
+}
+
+void mwg_fsm_shutdown(struct mwg_vr *vr, enum mwg_vrrp_reason reason)
+{
+	if (vr->state == MWG_VRRP_STATE_INIT)
+		return;
+	/* Resign so that a backup takes over after Skew_Time, not MDI. */
+	if (vr->state == MWG_VRRP_STATE_MASTER && vr->running)
+		mwg_send_advert(vr, 0);
+	mwg_timer_adver_stop(vr);
+	mwg_timer_garp_stop(vr);
+	mwg_timer_master_down_stop(vr);
+	vr->master_known = false;
+	mwg_fsm_set_state(vr, MWG_VRRP_STATE_INIT, reason);
+	mwg_addr_sync(vr);
+}
+
+void mwg_fsm_config_changed(struct mwg_vr *vr, bool vips_changed)
+{
+	if (vr->state != MWG_VRRP_STATE_MASTER)
+		return;
+	/* Tell the backups at once: new priority, interval or addresses. */
+	vr->master_adver_cs = mwg_vr_own_cs(vr);
+	mwg_send_advert(vr, vr->eff_prio);
+	mwg_timer_adver_start(vr, mwg_vr_own_interval_ns(vr));
+	if (vips_changed) {
+		mwg_fsm_announce(vr);
+		mwg_addr_sync(vr);
+	}
+}
+
+/* The VIPs in an advert against ours, as sets. */
+static bool mwg_fsm_addrs_match(const struct mwg_vr *vr,
+				const struct mwg_advert *adv)
+{
+	const struct mwg_vip_list *vips = mwg_fsm_vips(vr);
+	unsigned int i, j;
+
+	if (adv->naddrs != vips->count)
+		return false;
+	for (i = 0; i < vips->count; i++) {
+		const u8 *mine = vips->vip[i].addr.raw;
+
+		for (j = 0; j < adv->naddrs; j++)
+			if (!memcmp(mine, adv->addrs + j * adv->addr_len,
+				    adv->addr_len))
+				break;
+		if (j == adv->naddrs)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Preempt delay: a backup hearing a lower-priority master keeps accepting
+ * it for preempt_delay_ms, counted from the first such advert, so that a
+ * rebooted router settles (its links, its scanners) before it takes over.
+ */
+static bool mwg_fsm_preempt_now(struct mwg_vr *vr, u8 adv_prio)
+{
+	ktime_t now;
+
+	if (!vr->cfg.preempt)
+		return false;
+	if (!vr->cfg.preempt_delay_ms || adv_prio == 0 ||
+	    adv_prio >= vr->eff_prio)
+		return true;
+	now = ktime_get();
+	if (!vr->preempt_since)
+		vr->preempt_since = now;
+	return ktime_ms_delta(now, vr->preempt_since) >=
+	       vr->cfg.preempt_delay_ms;
+}
+
+void mwg_fsm_rx_advert(struct mwg_vr *vr, const struct mwg_advert *adv,
+		       const union mwg_addr *sender)
+{
+	enum mwg_advert_action act;
+	union mwg_addr primary;
+	int cmp = -1;
+
+	vr->stats.rcvd_advertisements++;
+	if (adv->priority == 0)
+		vr->stats.rcvd_pri_zero_packets++;
+
+	if (!mwg_fsm_addrs_match(vr, adv)) {
+		vr->stats.address_list_errors++;
+		net_info_ratelimited("mwg_vrrp: %s vrid %u: address list differs from the sender's\n",
+				     vr->dev->name, vr->vrid);
+		/* RFC 3768 drops it, unless the sender owns the addresses. */
+		if (vr->cfg.version == 2 &&
+		    adv->priority != MWG_VRRP_PRIO_OWNER)
+			return;
+	}
+	if (vr->cfg.version == 2 && adv->interval_cs != mwg_vr_own_cs(vr)) {
+		vr->stats.adv_interval_errors++;
+		net_info_ratelimited("mwg_vrrp: %s vrid %u: advert interval differs\n",
+				     vr->dev->name, vr->vrid);
+		return;
+	}
+	if (vr->state == MWG_VRRP_STATE_INIT)
+		return;
+
+	rcu_read_lock();
+	if (vr->af->primary_addr(vr, &primary))
+		cmp = mwg_addr_cmp(sender->raw, primary.raw, adv->addr_len);
+	rcu_read_unlock();
+	if (cmp == 0)
+		return;		/* our own advert, looped back */
+
+	act = mwg_decide_advert((enum mwg_fsm_state)vr->state, vr->eff_prio,
+				mwg_fsm_preempt_now(vr, adv->priority),
+				adv->priority, cmp);
+	switch (act) {
+	case MWG_ACT_BACKUP_SKEW:
+		vr->mdt_is_skew = true;
+		mwg_timer_master_down_start(vr, mwg_vr_skew_ns(vr));
+		break;
+	case MWG_ACT_BACKUP_ACCEPT:
+		if (adv->priority >= vr->eff_prio)
+			vr->preempt_since = 0;
+		vr->master_adver_cs = adv->interval_cs;
+		vr->master_ip = *sender;
+		vr->master_known = true;
+		mwg_fsm_restart_master_down(vr);
+		break;
+	case MWG_ACT_MASTER_REASSERT:
+		mwg_send_advert(vr, vr->eff_prio);
+		mwg_timer_adver_start(vr, mwg_vr_own_interval_ns(vr));
+		break;
+	case MWG_ACT_MASTER_YIELD:
+		vr->master_adver_cs = adv->interval_cs;
+		vr->master_ip = *sender;
+		vr->master_known = true;
+		mwg_fsm_become_backup(vr, MWG_VRRP_REASON_PREEMPTED);
+		break;
+	case MWG_ACT_DISCARD:
+		break;
+	}
+}
+
+bool mwg_fsm_adver_expired(struct mwg_vr *vr)
+{
+	if (vr->state != MWG_VRRP_STATE_MASTER)
+		return false;
+	mwg_send_advert(vr, vr->eff_prio);
+	return true;
+}
+
+void mwg_fsm_master_down_expired(struct mwg_vr *vr)
+{
+	if (vr->state != MWG_VRRP_STATE_BACKUP)
+		return;
+	mwg_fsm_become_master(vr, vr->mdt_is_skew ?
+				  MWG_VRRP_REASON_PRIORITY_ZERO :
+				  MWG_VRRP_REASON_MASTER_DOWN);
+}
+
+bool mwg_fsm_garp_expired(struct mwg_vr *vr, u64 *next_ns)
+{
+	if (vr->state != MWG_VRRP_STATE_MASTER)
+		return false;
+	mwg_fsm_announce(vr);
+	if (vr->garp_left)
+		vr->garp_left--;
+	if (vr->garp_left)
+		*next_ns = vr->cfg.garp_interval_ms * MWG_NSEC_PER_MSEC;
+	else if (vr->cfg.garp_refresh_s)
+		*next_ns = vr->cfg.garp_refresh_s * MWG_NSEC_PER_SEC;
+	else
+		return false;
+	return true;
+}

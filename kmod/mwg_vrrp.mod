@@ -1,0 +1,15 @@
+/work/main/kmod/main.o
+/work/main/kmod/netns.o
+/work/main/kmod/router.o
+/work/main/kmod/fsm.o
+/work/main/kmod/timers.o
+/work/main/kmod/proto.o
+/work/main/kmod/send.o
+/work/main/kmod/receive.o
+/work/main/kmod/af_inet.o
+/work/main/kmod/arp.o
+/work/main/kmod/addr.o
+/work/main/kmod/notify.o
+/work/main/kmod/netlink.o
+/work/main/kmod/sysfs.o
+/work/main/kmod/netdev.o

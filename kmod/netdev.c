@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Interface events (RFC 5798 6.4.1 / 6.4.2 "Shutdown"): a VR speaks only
+ * while its interface is up, has carrier and a primary address; otherwise
+ * it is in Initialize.  An interface going down administratively lets a
+ * master resign with priority 0 first; one being unregistered (or moved to
+ * another namespace) takes its VRs with it.
+ */
+#include <linux/inetdevice.h>
+#include <linux/netdevice.h>
+#include <linux/notifier.h>
+#include <linux/rtnetlink.h>
+
+#include "netdev.h"
+#include "router.h"
+
+static int mwg_netdev_event(struct notifier_block *nb, unsigned long event,
+			    void *ptr)
+{
+	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
+
+	switch (event) {
+	case NETDEV_UP:
+	case NETDEV_CHANGE:
+	case NETDEV_DOWN:
+		mwg_router_dev_changed(dev);
+		break;
+	case NETDEV_GOING_DOWN:
+		/* Still up: a master can resign before the link goes. */
+		mwg_router_dev_going_down(dev);
+		break;
+	case NETDEV_UNREGISTER:
+		mwg_router_dev_gone(dev);
+		break;
+	}
+	return NOTIFY_DONE;
+}
+
+/* A primary address added or removed changes whether VRs can speak. */
+static int mwg_inetaddr_event(struct notifier_block *nb, unsigned long event,
+			      void *ptr)
+{
+	struct in_ifaddr *ifa = ptr;
+
+	if (event == NETDEV_UP || event == NETDEV_DOWN)
+		mwg_router_dev_changed(ifa->ifa_dev->dev);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block mwg_netdev_notifier = {
+	.notifier_call = mwg_netdev_event,
+};
+
+static struct notifier_block mwg_inetaddr_notifier = {
+	.notifier_call = mwg_inetaddr_event,
+};
+
+int mwg_netdev_init(void)
+{
+	int err;
+
+	err = register_netdevice_notifier(&mwg_netdev_notifier);
+	if (err)
+		return err;
+	err = register_inetaddr_notifier(&mwg_inetaddr_notifier);
+	if (err)
+		unregister_netdevice_notifier(&mwg_netdev_notifier);
+	return err;
+}
+
+void mwg_netdev_exit(void)
+{
+	unregister_inetaddr_notifier(&mwg_inetaddr_notifier);
+	unregister_netdevice_notifier(&mwg_netdev_notifier);
+}

@@ -1,0 +1,575 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The "mwg_vrrp" generic netlink family: the configuration contract of
+ * uapi/mwg_vrrp.h.  The policy checks types and ranges; the handlers check
+ * what depends on other attributes and answer every refusal with an extack
+ * message.  A refused request changes nothing.
+ */
+#include <linux/rtnetlink.h>
+#include <net/genetlink.h>
+#include <net/netlink.h>
+#include <net/sock.h>
+
+#include "compat.h"
+#include "netlink.h"
+#include "router.h"
+
+static mwg_nl_range_const struct netlink_range_validation mwg_advert_ms_range = {
+	.min = MWG_VRRP_ADVERT_MS_MIN,
+	.max = MWG_VRRP_V2_ADVERT_MS_MAX,
+};
+
+static mwg_nl_range_const struct netlink_range_validation mwg_preempt_delay_range = {
+	.max = MWG_VRRP_PREEMPT_DELAY_MS_MAX,
+};
+
+static mwg_nl_range_const struct netlink_range_validation mwg_garp_repeat_range = {
+	.max = MWG_VRRP_GARP_REPEAT_MAX,
+};
+
+static mwg_nl_range_const struct netlink_range_validation mwg_garp_interval_range = {
+	.min = MWG_VRRP_GARP_INTERVAL_MS_MIN,
+	.max = MWG_VRRP_GARP_INTERVAL_MS_MAX,
+};
+
+static mwg_nl_range_const struct netlink_range_validation mwg_garp_refresh_range = {
+	.max = MWG_VRRP_GARP_REFRESH_S_MAX,
+};
+
+static mwg_nl_range_const struct netlink_range_validation mwg_track_range = {
+	.max = MWG_VRRP_SCANNERS_MAX,
+};
+
+static const struct nla_policy mwg_vip_policy[MWG_VRRP_VIP_A_MAX + 1] = {
+	[MWG_VRRP_VIP_A_ADDR]		= { .type = NLA_BINARY, .len = 16 },
+	[MWG_VRRP_VIP_A_PREFIXLEN]	= NLA_POLICY_MAX(NLA_U8, 128),
+};
+
+static const struct nla_policy mwg_policy[MWG_VRRP_A_MAX + 1] = {
+	[MWG_VRRP_A_IFINDEX]		= { .type = NLA_U32 },
+	[MWG_VRRP_A_IFNAME]		= { .type = NLA_NUL_STRING,
+					    .len = IFNAMSIZ - 1 },
+	[MWG_VRRP_A_VRID]		= NLA_POLICY_RANGE(NLA_U8,
+							   MWG_VRRP_VRID_MIN,
+							   MWG_VRRP_VRID_MAX),
+	[MWG_VRRP_A_FAMILY]		= { .type = NLA_U8 },
+	[MWG_VRRP_A_VERSION]		= NLA_POLICY_RANGE(NLA_U8, 2, 3),
+	[MWG_VRRP_A_PRIORITY]		= NLA_POLICY_RANGE(NLA_U8, 1, 255),
+	[MWG_VRRP_A_ADVERT_INTERVAL_MS]	=
+		NLA_POLICY_FULL_RANGE(NLA_U32, &mwg_advert_ms_range),
+	[MWG_VRRP_A_PREEMPT]		= NLA_POLICY_MAX(NLA_U8, 1),
+	[MWG_VRRP_A_PREEMPT_DELAY_MS]	=
+		NLA_POLICY_FULL_RANGE(NLA_U32, &mwg_preempt_delay_range),
+	[MWG_VRRP_A_ACCEPT]		= NLA_POLICY_MAX(NLA_U8, 1),
+	[MWG_VRRP_A_GARP_REPEAT]	=
+		NLA_POLICY_FULL_RANGE(NLA_U32, &mwg_garp_repeat_range),
+	[MWG_VRRP_A_GARP_INTERVAL_MS]	=
+		NLA_POLICY_FULL_RANGE(NLA_U32, &mwg_garp_interval_range),
+	[MWG_VRRP_A_GARP_REFRESH_S]	=
+		NLA_POLICY_FULL_RANGE(NLA_U32, &mwg_garp_refresh_range),
+	[MWG_VRRP_A_CHECKSUM]		= NLA_POLICY_MAX(NLA_U8,
+							 MWG_VRRP_CSUM_RFC9568),
+	[MWG_VRRP_A_VIPS]		= NLA_POLICY_NESTED_ARRAY(mwg_vip_policy),
+	[MWG_VRRP_A_TRACK_SCANNERS]	=
+		NLA_POLICY_FULL_RANGE(NLA_U32, &mwg_track_range),
+	[MWG_VRRP_A_TRACK_WEIGHT]	= { .type = NLA_U8 },
+};
+
+int mwg_nl_put_addr(struct sk_buff *skb, int attr, u8 family,
+		    const union mwg_addr *addr)
+{
+	return nla_put(skb, attr, mwg_addr_len(family), addr->raw);
+}
+
+/* The VR named by a request: interface, family, VRID. */
+struct mwg_nl_key {
+	struct net_device *dev;
+	u8 family;
+	u8 vrid;
+};
+
+static int mwg_nl_parse_key(struct genl_info *info, struct mwg_nl_key *key)
+{
+	struct netlink_ext_ack *extack = info->extack;
+	struct nlattr **tb = info->attrs;
+
+	if (GENL_REQ_ATTR_CHECK(info, MWG_VRRP_A_IFINDEX) ||
+	    GENL_REQ_ATTR_CHECK(info, MWG_VRRP_A_VRID))
+		return -EINVAL;
+	key->family = tb[MWG_VRRP_A_FAMILY] ?
+		      nla_get_u8(tb[MWG_VRRP_A_FAMILY]) : AF_INET;
+	if (key->family != AF_INET && key->family != AF_INET6) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[MWG_VRRP_A_FAMILY],
+				    "family must be AF_INET or AF_INET6");
+		return -EAFNOSUPPORT;
+	}
+	key->vrid = nla_get_u8(tb[MWG_VRRP_A_VRID]);
+	key->dev = __dev_get_by_index(genl_info_net(info),
+				      nla_get_u32(tb[MWG_VRRP_A_IFINDEX]));
+	if (!key->dev) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[MWG_VRRP_A_IFINDEX],
+				    "no such interface in this namespace");
+		return -ENODEV;
+	}
+	return 0;
+}
+
+static int mwg_nl_parse_vips(const struct nlattr *nest, u8 family,
+			     struct mwg_vip_list **out,
+			     struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[MWG_VRRP_VIP_A_MAX + 1];
+	unsigned int n = 0, alen = mwg_addr_len(family);
+	struct mwg_vip_list *vips;
+	const struct nlattr *a;
+	int rem, err;
+
+	nla_for_each_nested(a, nest, rem) {
+		if (nla_type(a) != MWG_VRRP_A_VIP) {
+			NL_SET_ERR_MSG_ATTR(extack, a, "expected a VIP entry");
+			return -EINVAL;
+		}
+		n++;
+	}
+	if (n > MWG_VRRP_MAX_VIPS) {
+		NL_SET_ERR_MSG_ATTR(extack, nest, "too many virtual IPs (max 32)");
+		return -E2BIG;
+	}
+	vips = mwg_vip_list_alloc(n, GFP_KERNEL);
+	if (!vips)
+		return -ENOMEM;
+
+	n = 0;
+	nla_for_each_nested(a, nest, rem) {
+		struct mwg_vip *vip = &vips->vip[n++];
+
+		err = nla_parse_nested(tb, MWG_VRRP_VIP_A_MAX, a,
+				       mwg_vip_policy, extack);
+		if (err)
+			goto err;
+		if (!tb[MWG_VRRP_VIP_A_ADDR] ||
+		    nla_len(tb[MWG_VRRP_VIP_A_ADDR]) != alen) {
+			NL_SET_ERR_MSG_ATTR(extack, a,
+					    "VIP address missing or not of the VR's family");
+			err = -EINVAL;
+			goto err;
+		}
+		memcpy(vip->addr.raw, nla_data(tb[MWG_VRRP_VIP_A_ADDR]), alen);
+		vip->prefixlen = tb[MWG_VRRP_VIP_A_PREFIXLEN] ?
+				 nla_get_u8(tb[MWG_VRRP_VIP_A_PREFIXLEN]) :
+				 alen * 8;
+		if (vip->prefixlen > alen * 8) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[MWG_VRRP_VIP_A_PREFIXLEN],
+					    "prefix length too long for the family");
+			err = -EINVAL;
+			goto err;
+		}
+	}
+	err = mwg_vip_list_validate(vips, family, extack);
+	if (err)
+		goto err;
+	*out = vips;
+	return 0;
+err:
+	kfree(vips);
+	return err;
+}
+
+/* Apply the optional settings of a request on top of @cfg. */
+static void mwg_nl_apply_config(struct nlattr **tb, struct mwg_vr_config *cfg)
+{
+	if (tb[MWG_VRRP_A_VERSION])
+		cfg->version = nla_get_u8(tb[MWG_VRRP_A_VERSION]);
+	if (tb[MWG_VRRP_A_PRIORITY])
+		cfg->priority = nla_get_u8(tb[MWG_VRRP_A_PRIORITY]);
+	if (tb[MWG_VRRP_A_ADVERT_INTERVAL_MS])
+		cfg->advert_interval_ms =
+			nla_get_u32(tb[MWG_VRRP_A_ADVERT_INTERVAL_MS]);
+	if (tb[MWG_VRRP_A_PREEMPT])
+		cfg->preempt = nla_get_u8(tb[MWG_VRRP_A_PREEMPT]);
+	if (tb[MWG_VRRP_A_PREEMPT_DELAY_MS])
+		cfg->preempt_delay_ms =
+			nla_get_u32(tb[MWG_VRRP_A_PREEMPT_DELAY_MS]);
+	if (tb[MWG_VRRP_A_ACCEPT])
+		cfg->accept = nla_get_u8(tb[MWG_VRRP_A_ACCEPT]);
+	if (tb[MWG_VRRP_A_GARP_REPEAT])
+		cfg->garp_repeat = nla_get_u32(tb[MWG_VRRP_A_GARP_REPEAT]);
+	if (tb[MWG_VRRP_A_GARP_INTERVAL_MS])
+		cfg->garp_interval_ms =
+			nla_get_u32(tb[MWG_VRRP_A_GARP_INTERVAL_MS]);
+	if (tb[MWG_VRRP_A_GARP_REFRESH_S])
+		cfg->garp_refresh_s = nla_get_u32(tb[MWG_VRRP_A_GARP_REFRESH_S]);
+	if (tb[MWG_VRRP_A_CHECKSUM])
+		cfg->checksum = nla_get_u8(tb[MWG_VRRP_A_CHECKSUM]);
+	if (tb[MWG_VRRP_A_TRACK_SCANNERS])
+		cfg->track_scanners = nla_get_u32(tb[MWG_VRRP_A_TRACK_SCANNERS]);
+	if (tb[MWG_VRRP_A_TRACK_WEIGHT])
+		cfg->track_weight = nla_get_u8(tb[MWG_VRRP_A_TRACK_WEIGHT]);
+}
+
+static int mwg_nl_put_stats(struct sk_buff *skb, const struct mwg_vr_stats *st)
+{
+	struct nlattr *nest = nla_nest_start(skb, MWG_VRRP_A_STATS);
+
+	if (!nest)
+		return -EMSGSIZE;
+#define PUT64(attr, field) \
+	nla_put_u64_64bit(skb, MWG_VRRP_STATS_A_##attr, st->field, \
+			  MWG_VRRP_STATS_A_PAD)
+	if (PUT64(MASTER_TRANSITIONS, master_transitions) ||
+	    nla_put_u8(skb, MWG_VRRP_STATS_A_NEW_MASTER_REASON,
+		       st->new_master_reason) ||
+	    PUT64(RCVD_ADVERTISEMENTS, rcvd_advertisements) ||
+	    PUT64(ADV_INTERVAL_ERRORS, adv_interval_errors) ||
+	    PUT64(IP_TTL_ERRORS, ip_ttl_errors) ||
+	    PUT64(RCVD_PRI_ZERO_PACKETS, rcvd_pri_zero_packets) ||
+	    PUT64(SENT_PRI_ZERO_PACKETS, sent_pri_zero_packets) ||
+	    PUT64(RCVD_INVALID_TYPE_PACKETS, rcvd_invalid_type_packets) ||
+	    PUT64(ADDRESS_LIST_ERRORS, address_list_errors) ||
+	    PUT64(PACKET_LENGTH_ERRORS, packet_length_errors) ||
+	    PUT64(SENT_ADVERTISEMENTS, sent_advertisements) ||
+	    PUT64(CHECKSUM_ERRORS, checksum_errors) ||
+	    PUT64(VERSION_ERRORS, version_errors) ||
+	    PUT64(AUTH_TYPE_ERRORS, auth_type_errors)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+#undef PUT64
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int mwg_nl_put_vips(struct sk_buff *skb, const struct mwg_vr *vr,
+			   const struct mwg_vip_list *vips)
+{
+	struct nlattr *nest, *entry;
+	unsigned int i;
+
+	nest = nla_nest_start(skb, MWG_VRRP_A_VIPS);
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < vips->count; i++) {
+		entry = nla_nest_start(skb, MWG_VRRP_A_VIP);
+		if (!entry ||
+		    mwg_nl_put_addr(skb, MWG_VRRP_VIP_A_ADDR, vr->family,
+				    &vips->vip[i].addr) ||
+		    nla_put_u8(skb, MWG_VRRP_VIP_A_PREFIXLEN,
+			       vips->vip[i].prefixlen)) {
+			nla_nest_cancel(skb, nest);
+			return -EMSGSIZE;
+		}
+		nla_nest_end(skb, entry);
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/* Fills under vr->lock: one consistent picture of the VR. */
+static int mwg_nl_fill_vr(struct sk_buff *skb, struct mwg_vr *vr, u32 portid,
+			  u32 seq, int flags)
+{
+	const struct mwg_vr_config *cfg = &vr->cfg;
+	void *hdr;
+	int err = -EMSGSIZE;
+
+	hdr = genlmsg_put(skb, portid, seq, &mwg_genl_family, flags,
+			  MWG_VRRP_CMD_VR_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+
+	spin_lock_bh(&vr->lock);
+	if (nla_put_u32(skb, MWG_VRRP_A_IFINDEX, vr->dev->ifindex) ||
+	    nla_put_string(skb, MWG_VRRP_A_IFNAME, vr->dev->name) ||
+	    nla_put_u8(skb, MWG_VRRP_A_VRID, vr->vrid) ||
+	    nla_put_u8(skb, MWG_VRRP_A_FAMILY, vr->family) ||
+	    nla_put_u8(skb, MWG_VRRP_A_VERSION, cfg->version) ||
+	    nla_put_u8(skb, MWG_VRRP_A_STATE, vr->state) ||
+	    nla_put_u8(skb, MWG_VRRP_A_PRIORITY, cfg->priority) ||
+	    nla_put_u8(skb, MWG_VRRP_A_EFFECTIVE_PRIORITY, vr->eff_prio) ||
+	    nla_put_u32(skb, MWG_VRRP_A_ADVERT_INTERVAL_MS,
+			cfg->advert_interval_ms) ||
+	    nla_put_u32(skb, MWG_VRRP_A_MASTER_ADVER_INTERVAL_MS,
+			vr->master_adver_cs * 10) ||
+	    nla_put_u8(skb, MWG_VRRP_A_PREEMPT, cfg->preempt) ||
+	    nla_put_u32(skb, MWG_VRRP_A_PREEMPT_DELAY_MS,
+			cfg->preempt_delay_ms) ||
+	    nla_put_u8(skb, MWG_VRRP_A_ACCEPT, cfg->accept) ||
+	    nla_put_u32(skb, MWG_VRRP_A_GARP_REPEAT, cfg->garp_repeat) ||
+	    nla_put_u32(skb, MWG_VRRP_A_GARP_INTERVAL_MS,
+			cfg->garp_interval_ms) ||
+	    nla_put_u32(skb, MWG_VRRP_A_GARP_REFRESH_S, cfg->garp_refresh_s) ||
+	    nla_put_u8(skb, MWG_VRRP_A_CHECKSUM, cfg->checksum) ||
+	    nla_put_u32(skb, MWG_VRRP_A_TRACK_SCANNERS, cfg->track_scanners) ||
+	    nla_put_u8(skb, MWG_VRRP_A_TRACK_WEIGHT, cfg->track_weight))
+		goto unlock;
+	if (vr->master_known &&
+	    mwg_nl_put_addr(skb, MWG_VRRP_A_MASTER_IP, vr->family,
+			    &vr->master_ip))
+		goto unlock;
+	if (mwg_nl_put_vips(skb, vr, rcu_dereference_protected(vr->vips,
+				lockdep_is_held(&vr->lock))) ||
+	    mwg_nl_put_stats(skb, &vr->stats))
+		goto unlock;
+	err = 0;
+unlock:
+	spin_unlock_bh(&vr->lock);
+	if (err) {
+		genlmsg_cancel(skb, hdr);
+		return err;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+static int mwg_nl_vr_new(struct sk_buff *skb, struct genl_info *info)
+{
+	struct netlink_ext_ack *extack = info->extack;
+	struct mwg_vip_list *vips = NULL;
+	struct mwg_vr_config cfg;
+	struct mwg_nl_key key;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, MWG_VRRP_A_PRIORITY) ||
+	    GENL_REQ_ATTR_CHECK(info, MWG_VRRP_A_VIPS))
+		return -EINVAL;
+
+	rtnl_lock();
+	err = mwg_nl_parse_key(info, &key);
+	if (err)
+		goto out;
+	mwg_vr_default_config(&cfg);
+	mwg_nl_apply_config(info->attrs, &cfg);
+	err = mwg_vr_config_validate(&cfg, key.family, extack);
+	if (err)
+		goto out;
+	err = mwg_nl_parse_vips(info->attrs[MWG_VRRP_A_VIPS], key.family,
+				&vips, extack);
+	if (err)
+		goto out;
+	err = mwg_vr_create(key.dev, key.family, key.vrid, &cfg, vips, extack);
+	if (err)
+		kfree(vips);
+out:
+	rtnl_unlock();
+	return err;
+}
+
+static struct mwg_vr *mwg_nl_find_vr(struct genl_info *info, int *err)
+{
+	struct mwg_nl_key key;
+	struct mwg_vr *vr;
+
+	*err = mwg_nl_parse_key(info, &key);
+	if (*err)
+		return NULL;
+	vr = mwg_vr_find_rtnl(genl_info_net(info), key.dev->ifindex,
+			      key.family, key.vrid);
+	if (!vr) {
+		NL_SET_ERR_MSG_MOD(info->extack,
+				   "no such VRID on the interface");
+		*err = -ENOENT;
+	}
+	return vr;
+}
+
+static int mwg_nl_vr_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct mwg_vip_list *vips = NULL;
+	struct mwg_vr_config cfg;
+	struct mwg_vr *vr;
+	int err;
+
+	rtnl_lock();
+	vr = mwg_nl_find_vr(info, &err);
+	if (!vr)
+		goto out;
+	spin_lock_bh(&vr->lock);
+	cfg = vr->cfg;
+	spin_unlock_bh(&vr->lock);
+	mwg_nl_apply_config(info->attrs, &cfg);
+	err = mwg_vr_config_validate(&cfg, vr->family, info->extack);
+	if (err)
+		goto out;
+	if (info->attrs[MWG_VRRP_A_VIPS]) {
+		err = mwg_nl_parse_vips(info->attrs[MWG_VRRP_A_VIPS],
+					vr->family, &vips, info->extack);
+		if (err)
+			goto out;
+	}
+	mwg_vr_reconfigure(vr, &cfg, vips);
+out:
+	rtnl_unlock();
+	return err;
+}
+
+static int mwg_nl_vr_del(struct sk_buff *skb, struct genl_info *info)
+{
+	struct mwg_vr *vr;
+	int err;
+
+	rtnl_lock();
+	vr = mwg_nl_find_vr(info, &err);
+	if (vr)
+		mwg_vr_unlink(vr, false);
+	rtnl_unlock();
+	/* Out of RTNL: withdrawing the VIPs talks rtnetlink. */
+	if (vr)
+		mwg_vr_finish(vr);
+	return err;
+}
+
+static int mwg_nl_vr_get(struct sk_buff *skb, struct genl_info *info)
+{
+	struct sk_buff *msg;
+	struct mwg_vr *vr;
+	int err;
+
+	msg = nlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	rtnl_lock();
+	vr = mwg_nl_find_vr(info, &err);
+	if (vr)
+		err = mwg_nl_fill_vr(msg, vr, info->snd_portid, info->snd_seq,
+				     0);
+	rtnl_unlock();
+	if (err) {
+		nlmsg_free(msg);
+		return err;
+	}
+	return genlmsg_reply(msg, info);
+}
+
+static int mwg_nl_vr_dump(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct nlattr **attrs = mwg_genl_dump_attrs(cb);
+	struct mwg_net *mn = mwg_net(sock_net(skb->sk));
+	long skip = cb->args[0], idx = 0;
+	u32 ifindex = 0;
+	struct mwg_if *mif;
+	struct mwg_vr *vr;
+	unsigned int bkt;
+
+	if (attrs && attrs[MWG_VRRP_A_IFINDEX])
+		ifindex = nla_get_u32(attrs[MWG_VRRP_A_IFINDEX]);
+
+	rcu_read_lock();
+	hash_for_each_rcu(mn->ifs, bkt, mif, node) {
+		if (ifindex && mif->dev->ifindex != ifindex)
+			continue;
+		hlist_for_each_entry_rcu(vr, &mif->vr_list, if_node) {
+			if (idx < skip) {
+				idx++;
+				continue;
+			}
+			if (mwg_nl_fill_vr(skb, vr,
+					   NETLINK_CB(cb->skb).portid,
+					   cb->nlh->nlmsg_seq, NLM_F_MULTI))
+				goto out;
+			idx++;
+		}
+	}
+out:
+	rcu_read_unlock();
+	cb->args[0] = idx;
+	return skb->len;
+}
+
+static int mwg_nl_put_ns_stats(struct sk_buff *skb, struct mwg_net *mn)
+{
+	struct nlattr *nest = nla_nest_start(skb, MWG_VRRP_A_NS_STATS);
+
+	if (!nest)
+		return -EMSGSIZE;
+#define PUTNS(attr, field) \
+	nla_put_u64_64bit(skb, MWG_VRRP_NS_STATS_A_##attr, \
+			  atomic64_read(&mn->stats.field), \
+			  MWG_VRRP_NS_STATS_A_PAD)
+	if (PUTNS(CHECKSUM_ERRORS, checksum_errors) ||
+	    PUTNS(VERSION_ERRORS, version_errors) ||
+	    PUTNS(VRID_ERRORS, vrid_errors) ||
+	    PUTNS(PACKET_LENGTH_ERRORS, packet_length_errors) ||
+	    PUTNS(IP_TTL_ERRORS, ip_ttl_errors)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+#undef PUTNS
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int mwg_nl_get_info(struct sk_buff *skb, struct genl_info *info)
+{
+	struct mwg_net *mn = mwg_net(genl_info_net(info));
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = nlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(msg, info, &mwg_genl_family, 0,
+				MWG_VRRP_CMD_GET_INFO);
+	if (!hdr ||
+	    nla_put_string(msg, MWG_VRRP_A_MODULE_VERSION,
+			   MWG_VRRP_MODULE_VERSION) ||
+	    mwg_nl_put_ns_stats(msg, mn)) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}
+
+static const struct genl_small_ops mwg_genl_ops[] = {
+	{
+		.cmd	= MWG_VRRP_CMD_GET_INFO,
+		.doit	= mwg_nl_get_info,
+	},
+	{
+		.cmd	= MWG_VRRP_CMD_VR_NEW,
+		.doit	= mwg_nl_vr_new,
+		.flags	= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd	= MWG_VRRP_CMD_VR_SET,
+		.doit	= mwg_nl_vr_set,
+		.flags	= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd	= MWG_VRRP_CMD_VR_DEL,
+		.doit	= mwg_nl_vr_del,
+		.flags	= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd	= MWG_VRRP_CMD_VR_GET,
+		.doit	= mwg_nl_vr_get,
+		.dumpit	= mwg_nl_vr_dump,
+	},
+};
+
+static const struct genl_multicast_group mwg_genl_mcgrps[] = {
+	[MWG_NL_MCGRP_EVENTS] = { .name = MWG_VRRP_MCGRP_EVENTS },
+};
+
+struct genl_family mwg_genl_family __ro_after_init = {
+	.name		= MWG_VRRP_GENL_NAME,
+	.version	= MWG_VRRP_GENL_VERSION,
+	.maxattr	= MWG_VRRP_A_MAX,
+	.policy		= mwg_policy,
+	.netnsok	= true,
+	.module		= THIS_MODULE,
+	.small_ops	= mwg_genl_ops,
+	.n_small_ops	= ARRAY_SIZE(mwg_genl_ops),
+	.mcgrps		= mwg_genl_mcgrps,
+	.n_mcgrps	= ARRAY_SIZE(mwg_genl_mcgrps),
+};
+
+int mwg_netlink_init(void)
+{
+	return genl_register_family(&mwg_genl_family);
+}
+
+void mwg_netlink_exit(void)
+{
+	genl_unregister_family(&mwg_genl_family);
+}

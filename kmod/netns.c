@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Per network namespace state.  Everything the module keeps lives in a
+ * struct mwg_net, so that several cluster nodes can run in one kernel and
+ * containers get their own routers.
+ */
+#include <net/net_namespace.h>
+#include <net/netns/generic.h>
+
+#include "vrrp.h"
+#include "router.h"
+
+unsigned int mwg_net_id __read_mostly;
+
+struct mwg_net *mwg_net(const struct net *net)
+{
+	return net_generic(net, mwg_net_id);
+}
+
+static int __net_init mwg_net_init(struct net *net)
+{
+	struct mwg_net *mn = mwg_net(net);
+
+	mn->net = net;
+	hash_init(mn->ifs);
+	return 0;
+}
+
+/*
+ * Runs before the namespace's devices go away (pernet device ops exit
+ * first), so routers can still resign with priority 0 on their links.
+ */
+static void __net_exit mwg_net_exit(struct net *net)
+{
+	mwg_router_destroy_all(mwg_net(net));
+}
+
+static struct pernet_operations mwg_net_ops = {
+	.init = mwg_net_init,
+	.exit = mwg_net_exit,
+	.id   = &mwg_net_id,
+	.size = sizeof(struct mwg_net),
+};
+
+int mwg_netns_init(void)
+{
+	return register_pernet_device(&mwg_net_ops);
+}
+
+void mwg_netns_exit(void)
+{
+	unregister_pernet_device(&mwg_net_ops);
+}

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * State-change events on the "events" multicast group of the namespace,
+ * and a log line.  Called on the takeover path after the adverts and ARPs
+ * have left: the message is only built when someone listens.
+ */
+#include <linux/ktime.h>
+#include <net/genetlink.h>
+
+#include "netlink.h"
+#include "notify.h"
+
+static const char *const mwg_state_names[] = {
+	[MWG_VRRP_STATE_INIT]	= "init",
+	[MWG_VRRP_STATE_BACKUP]	= "backup",
+	[MWG_VRRP_STATE_MASTER]	= "master",
+};
+
+static const char *const mwg_reason_names[] = {
+	[MWG_VRRP_REASON_NONE]		= "none",
+	[MWG_VRRP_REASON_STARTUP]	= "startup",
+	[MWG_VRRP_REASON_OWNER]		= "owner",
+	[MWG_VRRP_REASON_MASTER_DOWN]	= "master_down",
+	[MWG_VRRP_REASON_PRIORITY_ZERO]	= "priority_zero",
+	[MWG_VRRP_REASON_PREEMPTED]	= "preempted",
+	[MWG_VRRP_REASON_SHUTDOWN]	= "shutdown",
+	[MWG_VRRP_REASON_LINK_DOWN]	= "link_down",
+	[MWG_VRRP_REASON_RECONFIGURED]	= "reconfigured",
+	[MWG_VRRP_REASON_BFD_DOWN]	= "bfd_down",
+};
+
+const char *mwg_state_name(enum mwg_vrrp_state state)
+{
+	return state < ARRAY_SIZE(mwg_state_names) ? mwg_state_names[state] :
+						      "unknown";
+}
+
+const char *mwg_reason_name(enum mwg_vrrp_reason reason)
+{
+	return reason < ARRAY_SIZE(mwg_reason_names) ?
+	       mwg_reason_names[reason] : "unknown";
+}
+
+static int mwg_notify_fill(struct sk_buff *skb, const struct mwg_vr *vr,
+			   enum mwg_vrrp_state old, enum mwg_vrrp_reason reason)
+{
+	void *hdr;
+
+	hdr = genlmsg_put(skb, 0, 0, &mwg_genl_family, 0,
+			  MWG_VRRP_CMD_VR_EVENT);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, MWG_VRRP_A_IFINDEX, vr->dev->ifindex) ||
+	    nla_put_string(skb, MWG_VRRP_A_IFNAME, vr->dev->name) ||
+	    nla_put_u8(skb, MWG_VRRP_A_VRID, vr->vrid) ||
+	    nla_put_u8(skb, MWG_VRRP_A_FAMILY, vr->family) ||
+	    nla_put_u8(skb, MWG_VRRP_A_OLD_STATE, old) ||
+	    nla_put_u8(skb, MWG_VRRP_A_STATE, vr->state) ||
+	    nla_put_u8(skb, MWG_VRRP_A_REASON, reason) ||
+	    nla_put_u8(skb, MWG_VRRP_A_EFFECTIVE_PRIORITY, vr->eff_prio) ||
+	    nla_put_u64_64bit(skb, MWG_VRRP_A_TIME_NS, ktime_get_real_ns(),
+			      MWG_VRRP_A_PAD))
+		goto cancel;
+	if (vr->master_known &&
+	    mwg_nl_put_addr(skb, MWG_VRRP_A_MASTER_IP, vr->family,
+			    &vr->master_ip))
+		goto cancel;
+	genlmsg_end(skb, hdr);
+	return 0;
+cancel:
+	genlmsg_cancel(skb, hdr);
+	return -EMSGSIZE;
+}
+
+void mwg_notify_state(struct mwg_vr *vr, enum mwg_vrrp_state old,
+		      enum mwg_vrrp_reason reason)
+{
+	struct net *net = dev_net(vr->dev);
+	struct sk_buff *skb;
+
+	net_info_ratelimited("mwg_vrrp: %s vrid %u %s: %s -> %s (%s)\n",
+			     vr->dev->name, vr->vrid,
+			     vr->family == AF_INET6 ? "inet6" : "inet",
+			     mwg_state_name(old), mwg_state_name(vr->state),
+			     mwg_reason_name(reason));
+
+	if (!genl_has_listeners(&mwg_genl_family, net, MWG_NL_MCGRP_EVENTS))
+		return;
+	skb = genlmsg_new(NLMSG_GOODSIZE, GFP_ATOMIC);
+	if (!skb)
+		return;
+	if (mwg_notify_fill(skb, vr, old, reason)) {
+		nlmsg_free(skb);
+		return;
+	}
+	genlmsg_multicast_netns(&mwg_genl_family, net, skb, 0,
+				MWG_NL_MCGRP_EVENTS, GFP_ATOMIC);
+}

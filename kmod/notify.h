@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _MWG_NOTIFY_H
+#define _MWG_NOTIFY_H
+
+#include "vrrp.h"
+
+/* vr->state has just left @old; vr->lock held, any context. */
+void mwg_notify_state(struct mwg_vr *vr, enum mwg_vrrp_state old,
+		      enum mwg_vrrp_reason reason);
+
+const char *mwg_state_name(enum mwg_vrrp_state state);
+const char *mwg_reason_name(enum mwg_vrrp_reason reason);
+
+#endif /* _MWG_NOTIFY_H */

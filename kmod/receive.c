@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Advert reception: IP protocol 112 handed to us by the IPv4 layer after
+ * local delivery (raw sockets, e.g. another VRRP daemon, got their copy
+ * first).  Runs in softirq.  Every drop the RFCs require is counted: per VR
+ * once the VRID is known, per namespace before that.
+ */
+#include <linux/ip.h>
+#include <linux/skbuff.h>
+#include <net/protocol.h>
+
+#include "fsm.h"
+#include "receive.h"
+#include "router.h"
+
+static void mwg_rx_count_drop(struct mwg_vr *vr, enum mwg_parse_result res)
+{
+	struct mwg_vr_stats *st = &vr->stats;
+
+	switch (res) {
+	case MWG_PARSE_LENGTH:
+		st->packet_length_errors++;
+		break;
+	case MWG_PARSE_VERSION:
+		st->version_errors++;
+		break;
+	case MWG_PARSE_TYPE:
+		st->rcvd_invalid_type_packets++;
+		break;
+	case MWG_PARSE_CHECKSUM:
+		st->checksum_errors++;
+		break;
+	case MWG_PARSE_ADDR_COUNT:
+	case MWG_PARSE_NOT_LINKLOCAL:
+		st->address_list_errors++;
+		break;
+	case MWG_PARSE_INTERVAL:
+		st->adv_interval_errors++;
+		break;
+	case MWG_PARSE_AUTH_TYPE:
+		st->auth_type_errors++;
+		break;
+	case MWG_PARSE_OK:
+	case MWG_PARSE_CARP:
+		break;
+	}
+}
+
+static const char *const mwg_parse_result_names[] = {
+	[MWG_PARSE_OK]		= "ok",
+	[MWG_PARSE_LENGTH]	= "bad length",
+	[MWG_PARSE_VERSION]	= "bad version",
+	[MWG_PARSE_TYPE]	= "bad type",
+	[MWG_PARSE_CHECKSUM]	= "bad checksum",
+	[MWG_PARSE_ADDR_COUNT]	= "no addresses",
+	[MWG_PARSE_INTERVAL]	= "zero interval",
+	[MWG_PARSE_AUTH_TYPE]	= "authentication not supported",
+	[MWG_PARSE_CARP]	= "carp",
+	[MWG_PARSE_NOT_LINKLOCAL] = "first address not link-local",
+};
+
+/*
+ * The common part for both families: @msg/@len is the VRRP message, @saddr
+ * and @daddr the IP addresses (for the checksum), @ttl the TTL/hop limit.
+ */
+static void mwg_rx_advert(struct net_device *dev, u8 family, const u8 *msg,
+			  unsigned int len, const union mwg_addr *saddr,
+			  const union mwg_addr *daddr, u8 ttl)
+{
+	struct mwg_net *mn = mwg_net(dev_net(dev));
+	struct mwg_pseudo pseudo = {
+		.saddr = saddr->raw,
+		.daddr = daddr->raw,
+		.addr_len = mwg_addr_len(family),
+	};
+	enum mwg_parse_result res;
+	enum mwg_csum_form form;
+	struct mwg_advert adv;
+	struct mwg_if *mif;
+	struct mwg_vr *vr;
+
+	res = mwg_advert_parse(msg, len, &pseudo, &adv, &form);
+	if (res == MWG_PARSE_CARP)
+		return;
+	if (len < 2) {
+		atomic64_inc(&mn->stats.packet_length_errors);
+		return;
+	}
+
+	mif = mwg_if_find_rcu(dev);
+	vr = mif ? mwg_vr_lookup_rcu(mif, family, adv.vrid) : NULL;
+	if (!vr) {
+		if (res == MWG_PARSE_CHECKSUM)
+			atomic64_inc(&mn->stats.checksum_errors);
+		else if (res == MWG_PARSE_VERSION)
+			atomic64_inc(&mn->stats.version_errors);
+		else if (res == MWG_PARSE_LENGTH)
+			atomic64_inc(&mn->stats.packet_length_errors);
+		else if (ttl != MWG_VRRP_TTL)
+			atomic64_inc(&mn->stats.ip_ttl_errors);
+		else
+			atomic64_inc(&mn->stats.vrid_errors);
+		return;
+	}
+
+	spin_lock(&vr->lock);
+	if (vr->dead)
+		goto unlock;
+	if (ttl != MWG_VRRP_TTL) {
+		vr->stats.ip_ttl_errors++;
+		net_info_ratelimited("mwg_vrrp: %s vrid %u: dropped advert with TTL %u\n",
+				     dev->name, vr->vrid, ttl);
+		goto unlock;
+	}
+	if (res == MWG_PARSE_OK && adv.version != vr->cfg.version)
+		res = MWG_PARSE_VERSION;
+	if (res != MWG_PARSE_OK) {
+		mwg_rx_count_drop(vr, res);
+		net_info_ratelimited("mwg_vrrp: %s vrid %u: dropped advert: %s\n",
+				     dev->name, vr->vrid,
+				     mwg_parse_result_names[res]);
+		goto unlock;
+	}
+	mwg_fsm_rx_advert(vr, &adv, saddr);
+unlock:
+	spin_unlock(&vr->lock);
+}
+
+static int mwg_rx_inet(struct sk_buff *skb)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+	union mwg_addr saddr = {}, daddr = {};
+	unsigned int len = skb->len;
+
+	/* Adverts are small; a linear copy keeps the parser simple. */
+	if (len > MWG_VRRP_MAX_PKT || !pskb_may_pull(skb, len)) {
+		atomic64_inc(&mwg_net(dev_net(skb->dev))->stats.packet_length_errors);
+		goto drop;
+	}
+	iph = ip_hdr(skb);
+	saddr.v4 = iph->saddr;
+	daddr.v4 = iph->daddr;
+
+	rcu_read_lock();
+	mwg_rx_advert(skb->dev, AF_INET, skb->data, len, &saddr, &daddr,
+		      iph->ttl);
+	rcu_read_unlock();
+drop:
+	consume_skb(skb);
+	return 0;
+}
+
+static const struct net_protocol mwg_inet_protocol = {
+	.handler	= mwg_rx_inet,
+	.no_policy	= 1,
+};
+
+int mwg_receive_init(void)
+{
+	/* Fails only if another module already handles protocol 112. */
+	if (inet_add_protocol(&mwg_inet_protocol, MWG_IPPROTO_VRRP) < 0)
+		return -EBUSY;
+	return 0;
+}
+
+void mwg_receive_exit(void)
+{
+	inet_del_protocol(&mwg_inet_protocol, MWG_IPPROTO_VRRP);
+}

@@ -1,0 +1,605 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Virtual router lifetime: interfaces that carry VRs, creation, lookup,
+ * reconfiguration and the two-phase destruction described in vrrp.h.
+ */
+#include <linux/if_arp.h>
+#include <linux/inetdevice.h>
+#include <linux/module.h>
+#include <linux/rtnetlink.h>
+#include <linux/slab.h>
+#include <net/addrconf.h>
+
+#include "addr.h"
+#include "af.h"
+#include "arp.h"
+#include "fsm.h"
+#include "notify.h"
+#include "router.h"
+#include "sysfs.h"
+#include "timers.h"
+
+struct workqueue_struct *mwg_wq;
+
+/* Defaults for new VRs; a request or a sysfs write overrides each. */
+static unsigned int default_priority = 100;
+module_param(default_priority, uint, 0644);
+MODULE_PARM_DESC(default_priority, "Priority of a new VR (1-255)");
+
+static unsigned int default_advert_interval_ms = 1000;
+module_param(default_advert_interval_ms, uint, 0644);
+MODULE_PARM_DESC(default_advert_interval_ms,
+		 "Advertisement interval of a new VR in ms (10-40950)");
+
+static bool default_preempt = true;
+module_param(default_preempt, bool, 0644);
+MODULE_PARM_DESC(default_preempt, "Preempt mode of a new VR");
+
+static bool default_accept = true;
+module_param(default_accept, bool, 0644);
+MODULE_PARM_DESC(default_accept,
+		 "Accept mode of a new VR: the master owns its VIPs locally");
+
+static unsigned int default_garp_repeat = 2;
+module_param(default_garp_repeat, uint, 0644);
+MODULE_PARM_DESC(default_garp_repeat,
+		 "Gratuitous ARPs sent after the first one on takeover");
+
+static unsigned int default_garp_interval_ms = 500;
+module_param(default_garp_interval_ms, uint, 0644);
+MODULE_PARM_DESC(default_garp_interval_ms,
+		 "Interval between repeated gratuitous ARPs in ms");
+
+static unsigned int default_checksum = MWG_VRRP_CSUM_PSEUDO;
+module_param(default_checksum, uint, 0644);
+MODULE_PARM_DESC(default_checksum,
+		 "VRRPv3 IPv4 checksum form: 0 pseudo-header, 1 RFC 9568");
+
+static u32 mwg_if_hash(int ifindex)
+{
+	return hash_32((u32)ifindex, MWG_IF_HASH_BITS);
+}
+
+struct mwg_if *mwg_if_find_rcu(const struct net_device *dev)
+{
+	struct mwg_net *mn = mwg_net(dev_net(dev));
+	struct mwg_if *mif;
+
+	hlist_for_each_entry_rcu(mif, &mn->ifs[mwg_if_hash(dev->ifindex)], node)
+		if (mif->dev == dev)
+			return mif;
+	return NULL;
+}
+
+struct mwg_if *mwg_if_find_rtnl(const struct net_device *dev)
+{
+	struct mwg_net *mn = mwg_net(dev_net(dev));
+	struct mwg_if *mif;
+
+	ASSERT_RTNL();
+	hlist_for_each_entry(mif, &mn->ifs[mwg_if_hash(dev->ifindex)], node)
+		if (mif->dev == dev)
+			return mif;
+	return NULL;
+}
+
+struct mwg_vr *mwg_vr_lookup_rcu(const struct mwg_if *mif, u8 family, u8 vrid)
+{
+	return rcu_dereference(mif->vrs[mwg_family_index(family)][vrid]);
+}
+
+struct mwg_vr *mwg_vr_find_rtnl(struct net *net, int ifindex, u8 family,
+				u8 vrid)
+{
+	struct net_device *dev = __dev_get_by_index(net, ifindex);
+	struct mwg_if *mif;
+
+	if (!dev)
+		return NULL;
+	mif = mwg_if_find_rtnl(dev);
+	if (!mif)
+		return NULL;
+	return rtnl_dereference(mif->vrs[mwg_family_index(family)][vrid]);
+}
+
+static struct mwg_if *mwg_if_create(struct net_device *dev,
+				    struct netlink_ext_ack *extack)
+{
+	struct mwg_net *mn = mwg_net(dev_net(dev));
+	struct mwg_if *mif;
+	int err;
+
+	mif = kzalloc(sizeof(*mif), GFP_KERNEL);
+	if (!mif)
+		return ERR_PTR(-ENOMEM);
+	mif->mn = mn;
+	mif->dev = dev;
+	INIT_HLIST_HEAD(&mif->vr_list);
+
+	mif->kobj = kobject_create_and_add("mwg_vrrp", &dev->dev.kobj);
+	if (!mif->kobj) {
+		err = -ENOMEM;
+		goto err_free;
+	}
+	err = mwg_ingress_register(mif);
+	if (err) {
+		NL_SET_ERR_MSG_MOD(extack, "cannot hook the interface's ingress");
+		goto err_kobj;
+	}
+	netdev_hold(dev, &mif->dev_tracker, GFP_KERNEL);
+	hlist_add_head_rcu(&mif->node, &mn->ifs[mwg_if_hash(dev->ifindex)]);
+	return mif;
+
+err_kobj:
+	kobject_put(mif->kobj);
+err_free:
+	kfree(mif);
+	return ERR_PTR(err);
+}
+
+static void mwg_if_free_rcu(struct rcu_head *head)
+{
+	struct mwg_if *mif = container_of(head, struct mwg_if, rcu);
+
+	netdev_put(mif->dev, &mif->dev_tracker);
+	kfree(mif);
+}
+
+static void mwg_if_destroy(struct mwg_if *mif)
+{
+	hlist_del_rcu(&mif->node);
+	mwg_ingress_unregister(mif);
+	kobject_put(mif->kobj);
+	call_rcu(&mif->rcu, mwg_if_free_rcu);
+}
+
+void mwg_vr_default_config(struct mwg_vr_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->priority = clamp_t(unsigned int, default_priority, 1, 255);
+	cfg->version = 3;
+	cfg->checksum = default_checksum ? MWG_VRRP_CSUM_RFC9568 :
+					   MWG_VRRP_CSUM_PSEUDO;
+	cfg->preempt = default_preempt;
+	cfg->accept = default_accept;
+	cfg->advert_interval_ms = default_advert_interval_ms;
+	cfg->garp_repeat = default_garp_repeat;
+	cfg->garp_interval_ms = default_garp_interval_ms;
+}
+
+int mwg_vr_config_validate(const struct mwg_vr_config *cfg, u8 family,
+			   struct netlink_ext_ack *extack)
+{
+	u32 ms = cfg->advert_interval_ms;
+
+	if (cfg->priority < 1) {
+		NL_SET_ERR_MSG_MOD(extack, "priority must be 1-255");
+		return -EINVAL;
+	}
+	if (cfg->version != 2 && cfg->version != 3) {
+		NL_SET_ERR_MSG_MOD(extack, "version must be 2 or 3");
+		return -EINVAL;
+	}
+	if (cfg->version == 2 && family != AF_INET) {
+		NL_SET_ERR_MSG_MOD(extack, "VRRPv2 is IPv4 only");
+		return -EINVAL;
+	}
+	if (cfg->version == 3 &&
+	    (ms < MWG_VRRP_ADVERT_MS_MIN || ms > MWG_VRRP_ADVERT_MS_MAX ||
+	     ms % 10)) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "advert interval must be 10-40950 ms, a multiple of 10");
+		return -EINVAL;
+	}
+	if (cfg->version == 2 &&
+	    (ms < 1000 || ms > MWG_VRRP_V2_ADVERT_MS_MAX || ms % 1000)) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "VRRPv2 advert interval must be whole seconds, 1-255 s");
+		return -EINVAL;
+	}
+	if (cfg->checksum > MWG_VRRP_CSUM_RFC9568) {
+		NL_SET_ERR_MSG_MOD(extack, "unknown checksum form");
+		return -EINVAL;
+	}
+	if (cfg->preempt_delay_ms > MWG_VRRP_PREEMPT_DELAY_MS_MAX) {
+		NL_SET_ERR_MSG_MOD(extack, "preempt delay above one hour");
+		return -EINVAL;
+	}
+	if (cfg->garp_repeat > MWG_VRRP_GARP_REPEAT_MAX) {
+		NL_SET_ERR_MSG_MOD(extack, "garp repeat above 100");
+		return -EINVAL;
+	}
+	if (cfg->garp_interval_ms < MWG_VRRP_GARP_INTERVAL_MS_MIN ||
+	    cfg->garp_interval_ms > MWG_VRRP_GARP_INTERVAL_MS_MAX) {
+		NL_SET_ERR_MSG_MOD(extack, "garp interval must be 1-60000 ms");
+		return -EINVAL;
+	}
+	if (cfg->garp_refresh_s > MWG_VRRP_GARP_REFRESH_S_MAX) {
+		NL_SET_ERR_MSG_MOD(extack, "garp refresh above one day");
+		return -EINVAL;
+	}
+	if (cfg->track_scanners > MWG_VRRP_SCANNERS_MAX) {
+		NL_SET_ERR_MSG_MOD(extack, "track-scanners above the table size");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+struct mwg_vip_list *mwg_vip_list_alloc(unsigned int count, gfp_t gfp)
+{
+	struct mwg_vip_list *vips;
+
+	vips = kzalloc(struct_size(vips, vip, count), gfp);
+	if (vips)
+		vips->count = count;
+	return vips;
+}
+
+static bool mwg_vip_usable(const struct mwg_vip *vip, u8 family)
+{
+	if (family == AF_INET)
+		return vip->prefixlen <= 32 &&
+		       !ipv4_is_zeronet(vip->addr.v4) &&
+		       !ipv4_is_multicast(vip->addr.v4) &&
+		       !ipv4_is_lbcast(vip->addr.v4) &&
+		       !ipv4_is_loopback(vip->addr.v4);
+	return vip->prefixlen <= 128 &&
+	       !ipv6_addr_any(&vip->addr.v6) &&
+	       !ipv6_addr_is_multicast(&vip->addr.v6) &&
+	       !ipv6_addr_loopback(&vip->addr.v6);
+}
+
+int mwg_vip_list_validate(const struct mwg_vip_list *vips, u8 family,
+			  struct netlink_ext_ack *extack)
+{
+	unsigned int i, j, alen = mwg_addr_len(family);
+
+	if (!vips->count) {
+		NL_SET_ERR_MSG_MOD(extack, "at least one virtual IP is required");
+		return -EINVAL;
+	}
+	if (vips->count > MWG_VRRP_MAX_VIPS) {
+		NL_SET_ERR_MSG_MOD(extack, "too many virtual IPs (max 32)");
+		return -EINVAL;
+	}
+	for (i = 0; i < vips->count; i++) {
+		if (!mwg_vip_usable(&vips->vip[i], family)) {
+			NL_SET_ERR_MSG_MOD(extack,
+					   "virtual IP is not a usable unicast address");
+			return -EINVAL;
+		}
+		for (j = 0; j < i; j++) {
+			if (!memcmp(vips->vip[i].addr.raw, vips->vip[j].addr.raw,
+				    alen)) {
+				NL_SET_ERR_MSG_MOD(extack, "duplicate virtual IP");
+				return -EINVAL;
+			}
+		}
+	}
+	return 0;
+}
+
+u8 mwg_vr_effective_priority(const struct mwg_vr *vr, u32 live_scanners)
+{
+	const struct mwg_vr_config *cfg = &vr->cfg;
+
+	/* The address owner keeps 255: it holds the VIPs as its own. */
+	if (cfg->priority == MWG_VRRP_PRIO_OWNER)
+		return cfg->priority;
+	if (cfg->track_scanners && live_scanners < cfg->track_scanners)
+		return cfg->priority > cfg->track_weight ?
+		       cfg->priority - cfg->track_weight : 1;
+	return cfg->priority;
+}
+
+static void mwg_vr_free_rcu(struct rcu_head *head)
+{
+	struct mwg_vr *vr = container_of(head, struct mwg_vr, rcu);
+
+	kfree(rcu_dereference_protected(vr->vips, true));
+	netdev_put(vr->dev, &vr->dev_tracker);
+	kfree(vr);
+}
+
+/* The last reference is gone: readers may still see vr until a grace period. */
+void mwg_vr_release(struct kobject *kobj)
+{
+	struct mwg_vr *vr = container_of(kobj, struct mwg_vr, kobj);
+
+	mutex_destroy(&vr->addr_mutex);
+	call_rcu(&vr->rcu, mwg_vr_free_rcu);
+}
+
+static void mwg_vr_finish_work(struct work_struct *work)
+{
+	mwg_vr_finish(container_of(work, struct mwg_vr, finish_work));
+}
+
+static bool mwg_dev_usable(struct net_device *dev, u8 family,
+			   struct netlink_ext_ack *extack)
+{
+	if (dev->type != ARPHRD_ETHER || dev->addr_len != ETH_ALEN ||
+	    (dev->flags & IFF_LOOPBACK)) {
+		NL_SET_ERR_MSG_MOD(extack, "interface is not an Ethernet device");
+		return false;
+	}
+	if (family == AF_INET && !__in_dev_get_rtnl(dev)) {
+		NL_SET_ERR_MSG_MOD(extack, "interface has IPv4 disabled");
+		return false;
+	}
+	if (family == AF_INET6 && !__in6_dev_get(dev)) {
+		NL_SET_ERR_MSG_MOD(extack, "interface has IPv6 disabled");
+		return false;
+	}
+	return true;
+}
+
+int mwg_vr_create(struct net_device *dev, u8 family, u8 vrid,
+		  const struct mwg_vr_config *cfg, struct mwg_vip_list *vips,
+		  struct netlink_ext_ack *extack)
+{
+	const struct mwg_af_ops *af = mwg_af_get(family);
+	struct mwg_if *mif;
+	struct mwg_vr *vr;
+	bool new_if = false;
+	int err;
+
+	ASSERT_RTNL();
+	if (!af) {
+		NL_SET_ERR_MSG_MOD(extack, "address family not supported");
+		return -EAFNOSUPPORT;
+	}
+	if (!mwg_dev_usable(dev, family, extack))
+		return -EINVAL;
+
+	mif = mwg_if_find_rtnl(dev);
+	if (mif && rtnl_dereference(mif->vrs[mwg_family_index(family)][vrid])) {
+		NL_SET_ERR_MSG_MOD(extack, "this VRID already exists on the interface");
+		return -EEXIST;
+	}
+	if (!mif) {
+		mif = mwg_if_create(dev, extack);
+		if (IS_ERR(mif))
+			return PTR_ERR(mif);
+		new_if = true;
+	}
+
+	vr = kzalloc(sizeof(*vr), GFP_KERNEL);
+	if (!vr) {
+		err = -ENOMEM;
+		goto err_if;
+	}
+	vr->mif = mif;
+	vr->dev = dev;
+	vr->af = af;
+	vr->vrid = vrid;
+	vr->family = family;
+	vr->vmac[0] = 0x00;
+	vr->vmac[1] = 0x00;
+	vr->vmac[2] = 0x5e;
+	vr->vmac[3] = 0x00;
+	vr->vmac[4] = af->vmac_prefix;
+	vr->vmac[5] = vrid;
+	spin_lock_init(&vr->lock);
+	vr->state = MWG_VRRP_STATE_INIT;
+	vr->cfg = *cfg;
+	vr->eff_prio = mwg_vr_effective_priority(vr, mif->mn->live_scanners);
+	RCU_INIT_POINTER(vr->vips, vips);
+	mutex_init(&vr->addr_mutex);
+	INIT_WORK(&vr->addr_work, mwg_addr_work);
+	INIT_WORK(&vr->finish_work, mwg_vr_finish_work);
+	INIT_LIST_HEAD(&vr->gc_node);
+	mwg_timers_init(vr);
+	netdev_hold(dev, &vr->dev_tracker, GFP_KERNEL);
+
+	/* From here on the kobject owns vr: errors end in mwg_vr_put(). */
+	err = mwg_sysfs_vr_add(vr);
+	if (err) {
+		mwg_vr_put(vr);
+		goto err_if;
+	}
+	err = af->join(dev);
+	if (err) {
+		NL_SET_ERR_MSG_MOD(extack, "cannot join the VRRP multicast group");
+		kobject_del(&vr->kobj);
+		mwg_vr_put(vr);
+		goto err_if;
+	}
+
+	rcu_assign_pointer(mif->vrs[mwg_family_index(family)][vrid], vr);
+	hlist_add_head_rcu(&vr->if_node, &mif->vr_list);
+	mif->nr_vrs++;
+	mwg_vr_link_changed(vr);
+	return 0;
+
+err_if:
+	if (new_if)
+		mwg_if_destroy(mif);
+	return err;
+}
+
+void mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
+			struct mwg_vip_list *vips)
+{
+	struct mwg_vip_list *old = NULL;
+	bool restart;
+
+	ASSERT_RTNL();
+	spin_lock_bh(&vr->lock);
+	/* Ownership and version change what the VR is: start it afresh. */
+	restart = (cfg->priority == MWG_VRRP_PRIO_OWNER) !=
+		  (vr->cfg.priority == MWG_VRRP_PRIO_OWNER) ||
+		  cfg->version != vr->cfg.version;
+	if (restart)
+		mwg_fsm_shutdown(vr, MWG_VRRP_REASON_RECONFIGURED);
+	vr->cfg = *cfg;
+	vr->eff_prio = mwg_vr_effective_priority(vr, vr->mif->mn->live_scanners);
+	if (vips) {
+		old = rcu_dereference_protected(vr->vips, true);
+		rcu_assign_pointer(vr->vips, vips);
+	}
+	if (restart)
+		mwg_fsm_startup(vr);
+	else
+		mwg_fsm_config_changed(vr, !!vips);
+	spin_unlock_bh(&vr->lock);
+	if (old)
+		kfree_rcu(old, rcu);
+}
+
+/* Whether the VR can speak VRRP on its link right now. */
+static bool mwg_vr_link_ok(const struct mwg_vr *vr)
+{
+	union mwg_addr addr;
+	bool ok;
+
+	if (!netif_running(vr->dev) || !netif_carrier_ok(vr->dev))
+		return false;
+	rcu_read_lock();
+	ok = vr->af->primary_addr(vr, &addr);
+	rcu_read_unlock();
+	return ok;
+}
+
+void mwg_vr_link_changed(struct mwg_vr *vr)
+{
+	bool ok = mwg_vr_link_ok(vr);
+
+	spin_lock_bh(&vr->lock);
+	if (!vr->dead && ok != vr->running) {
+		vr->running = ok;
+		if (ok)
+			mwg_fsm_startup(vr);
+		else
+			mwg_fsm_shutdown(vr, MWG_VRRP_REASON_LINK_DOWN);
+	}
+	spin_unlock_bh(&vr->lock);
+}
+
+void mwg_router_dev_changed(struct net_device *dev)
+{
+	struct mwg_if *mif = mwg_if_find_rtnl(dev);
+	struct mwg_vr *vr;
+
+	if (!mif)
+		return;
+	hlist_for_each_entry(vr, &mif->vr_list, if_node)
+		mwg_vr_link_changed(vr);
+}
+
+void mwg_router_dev_going_down(struct net_device *dev)
+{
+	struct mwg_if *mif = mwg_if_find_rtnl(dev);
+	struct mwg_vr *vr;
+
+	if (!mif)
+		return;
+	hlist_for_each_entry(vr, &mif->vr_list, if_node) {
+		spin_lock_bh(&vr->lock);
+		mwg_fsm_shutdown(vr, MWG_VRRP_REASON_LINK_DOWN);
+		vr->running = false;
+		spin_unlock_bh(&vr->lock);
+	}
+}
+
+void mwg_router_scanners_changed(struct mwg_net *mn)
+{
+	struct mwg_if *mif;
+	struct mwg_vr *vr;
+	unsigned int bkt;
+
+	ASSERT_RTNL();
+	hash_for_each(mn->ifs, bkt, mif, node) {
+		hlist_for_each_entry(vr, &mif->vr_list, if_node) {
+			spin_lock_bh(&vr->lock);
+			u8 prio = mwg_vr_effective_priority(vr,
+							    mn->live_scanners);
+
+			if (prio != vr->eff_prio) {
+				vr->eff_prio = prio;
+				mwg_fsm_config_changed(vr, false);
+			}
+			spin_unlock_bh(&vr->lock);
+		}
+	}
+}
+
+void mwg_vr_unlink(struct mwg_vr *vr, bool dev_gone)
+{
+	struct mwg_if *mif = vr->mif;
+
+	ASSERT_RTNL();
+	spin_lock_bh(&vr->lock);
+	vr->dev_gone = dev_gone;
+	if (dev_gone)
+		vr->running = false;
+	mwg_fsm_shutdown(vr, MWG_VRRP_REASON_SHUTDOWN);
+	vr->dead = true;
+	spin_unlock_bh(&vr->lock);
+
+	vr->af->leave(vr->dev);
+	RCU_INIT_POINTER(mif->vrs[mwg_family_index(vr->family)][vr->vrid],
+			 NULL);
+	hlist_del_rcu(&vr->if_node);
+	kobject_del(&vr->kobj);
+	if (--mif->nr_vrs == 0)
+		mwg_if_destroy(mif);
+}
+
+void mwg_vr_finish(struct mwg_vr *vr)
+{
+	might_sleep();
+	mwg_timers_cancel_sync(vr);
+	cancel_work_sync(&vr->addr_work);
+	mwg_addr_withdraw_all(vr);
+	mwg_vr_put(vr);
+}
+
+void mwg_router_dev_gone(struct net_device *dev)
+{
+	struct mwg_if *mif = mwg_if_find_rtnl(dev);
+	struct hlist_node *tmp;
+	struct mwg_vr *vr;
+
+	if (!mif)
+		return;
+	/* mif goes away with its last VR: iterate safely. */
+	hlist_for_each_entry_safe(vr, tmp, &mif->vr_list, if_node) {
+		mwg_vr_unlink(vr, true);
+		queue_work(mwg_wq, &vr->finish_work);
+	}
+}
+
+void mwg_router_destroy_all(struct mwg_net *mn)
+{
+	struct hlist_node *tmp, *vtmp;
+	struct mwg_vr *vr, *next;
+	struct mwg_if *mif;
+	unsigned int bkt;
+	LIST_HEAD(gc);
+
+	rtnl_lock();
+	hash_for_each_safe(mn->ifs, bkt, tmp, mif, node) {
+		hlist_for_each_entry_safe(vr, vtmp, &mif->vr_list, if_node) {
+			mwg_vr_unlink(vr, false);
+			list_add_tail(&vr->gc_node, &gc);
+		}
+	}
+	rtnl_unlock();
+
+	list_for_each_entry_safe(vr, next, &gc, gc_node) {
+		list_del(&vr->gc_node);
+		mwg_vr_finish(vr);
+	}
+}
+
+int mwg_router_init(void)
+{
+	mwg_wq = alloc_ordered_workqueue("mwg_vrrp", WQ_MEM_RECLAIM);
+	return mwg_wq ? 0 : -ENOMEM;
+}
+
+void mwg_router_exit(void)
+{
+	destroy_workqueue(mwg_wq);
+}

@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tuning knobs: /sys/class/net/<dev>/mwg_vrrp/<vrid>/ (IPv6 VRs:
+ * <vrid>-inet6).  A write is parsed, validated like a netlink modify and
+ * applied at once under RTNL; a bad value returns -EINVAL and changes
+ * nothing.  Stores take RTNL with rtnl_trylock() and restart the syscall
+ * otherwise, because VR removal holds RTNL while it waits for active sysfs
+ * operations to drain.
+ */
+#include <linux/kernel.h>
+#include <linux/rtnetlink.h>
+#include <linux/sysfs.h>
+
+#include "notify.h"
+#include "router.h"
+#include "sysfs.h"
+
+struct mwg_vr_attribute {
+	struct attribute attr;
+	ssize_t (*show)(struct mwg_vr *vr, char *buf);
+	/* Parse @buf into @cfg; return 0 or -EINVAL. */
+	int (*parse)(const char *buf, struct mwg_vr_config *cfg);
+};
+
+#define MWG_VR_ATTR_RW(_name) {					\
+	.attr	= { .name = __stringify(_name), .mode = 0644 },		\
+	.show	= _name##_show,						\
+	.parse	= _name##_parse,					\
+}
+
+#define MWG_VR_ATTR_RO(_name) {					\
+	.attr	= { .name = __stringify(_name), .mode = 0444 },		\
+	.show	= _name##_show,						\
+}
+
+static struct mwg_vr *mwg_kobj_vr(struct kobject *kobj)
+{
+	return container_of(kobj, struct mwg_vr, kobj);
+}
+
+static ssize_t mwg_vr_attr_show(struct kobject *kobj, struct attribute *attr,
+				char *buf)
+{
+	struct mwg_vr_attribute *a = container_of(attr, struct mwg_vr_attribute,
+						  attr);
+
+	return a->show(mwg_kobj_vr(kobj), buf);
+}
+
+static ssize_t mwg_vr_attr_store(struct kobject *kobj, struct attribute *attr,
+				 const char *buf, size_t count)
+{
+	struct mwg_vr_attribute *a = container_of(attr, struct mwg_vr_attribute,
+						  attr);
+	struct mwg_vr *vr = mwg_kobj_vr(kobj);
+	struct mwg_vr_config cfg;
+	int err;
+
+	if (!a->parse)
+		return -EPERM;
+	if (!rtnl_trylock())
+		return restart_syscall();
+	if (vr->dead) {
+		err = -ENODEV;
+		goto out;
+	}
+	spin_lock_bh(&vr->lock);
+	cfg = vr->cfg;
+	spin_unlock_bh(&vr->lock);
+	err = a->parse(buf, &cfg);
+	if (!err)
+		err = mwg_vr_config_validate(&cfg, vr->family, NULL);
+	if (!err)
+		mwg_vr_reconfigure(vr, &cfg, NULL);
+out:
+	rtnl_unlock();
+	return err ? err : count;
+}
+
+static const struct sysfs_ops mwg_vr_sysfs_ops = {
+	.show	= mwg_vr_attr_show,
+	.store	= mwg_vr_attr_store,
+};
+
+/* Integer knobs: show and parse one field of the configuration. */
+#define MWG_VR_U32_ATTR(name, field)					\
+static ssize_t name##_show(struct mwg_vr *vr, char *buf)		\
+{									\
+	return sysfs_emit(buf, "%u\n", READ_ONCE(vr->cfg.field));	\
+}									\
+static int name##_parse(const char *buf, struct mwg_vr_config *cfg)	\
+{									\
+	u32 v;								\
+									\
+	if (kstrtou32(buf, 0, &v))					\
+		return -EINVAL;						\
+	if (v > type_max(typeof(cfg->field)))				\
+		return -EINVAL;						\
+	cfg->field = v;							\
+	return 0;							\
+}									\
+static struct mwg_vr_attribute mwg_attr_##name = MWG_VR_ATTR_RW(name)
+
+#define MWG_VR_BOOL_ATTR(name, field)					\
+static ssize_t name##_show(struct mwg_vr *vr, char *buf)		\
+{									\
+	return sysfs_emit(buf, "%u\n", READ_ONCE(vr->cfg.field));	\
+}									\
+static int name##_parse(const char *buf, struct mwg_vr_config *cfg)	\
+{									\
+	bool v;								\
+									\
+	if (kstrtobool(buf, &v))					\
+		return -EINVAL;						\
+	cfg->field = v;							\
+	return 0;							\
+}									\
+static struct mwg_vr_attribute mwg_attr_##name = MWG_VR_ATTR_RW(name)
+
+MWG_VR_U32_ATTR(priority, priority);
+MWG_VR_U32_ATTR(advert_interval_ms, advert_interval_ms);
+MWG_VR_BOOL_ATTR(preempt, preempt);
+MWG_VR_U32_ATTR(preempt_delay_ms, preempt_delay_ms);
+MWG_VR_BOOL_ATTR(accept, accept);
+MWG_VR_U32_ATTR(garp_repeat, garp_repeat);
+MWG_VR_U32_ATTR(garp_interval_ms, garp_interval_ms);
+MWG_VR_U32_ATTR(garp_refresh_s, garp_refresh_s);
+MWG_VR_U32_ATTR(track_scanners, track_scanners);
+MWG_VR_U32_ATTR(track_weight, track_weight);
+
+static const char *const mwg_checksum_names[] = {
+	[MWG_VRRP_CSUM_PSEUDO]	= "pseudo",
+	[MWG_VRRP_CSUM_RFC9568]	= "rfc9568",
+};
+
+static ssize_t checksum_show(struct mwg_vr *vr, char *buf)
+{
+	return sysfs_emit(buf, "%s\n",
+			  mwg_checksum_names[READ_ONCE(vr->cfg.checksum)]);
+}
+
+static int checksum_parse(const char *buf, struct mwg_vr_config *cfg)
+{
+	int i = sysfs_match_string(mwg_checksum_names, buf);
+
+	if (i < 0)
+		return -EINVAL;
+	cfg->checksum = i;
+	return 0;
+}
+
+static struct mwg_vr_attribute mwg_attr_checksum = MWG_VR_ATTR_RW(checksum);
+
+static ssize_t state_show(struct mwg_vr *vr, char *buf)
+{
+	return sysfs_emit(buf, "%s\n", mwg_state_name(READ_ONCE(vr->state)));
+}
+
+static ssize_t effective_priority_show(struct mwg_vr *vr, char *buf)
+{
+	return sysfs_emit(buf, "%u\n", READ_ONCE(vr->eff_prio));
+}
+
+static ssize_t master_ip_show(struct mwg_vr *vr, char *buf)
+{
+	union mwg_addr ip;
+	bool known;
+
+	spin_lock_bh(&vr->lock);
+	known = vr->master_known;
+	ip = vr->master_ip;
+	spin_unlock_bh(&vr->lock);
+	if (!known)
+		return sysfs_emit(buf, "none\n");
+	if (vr->family == AF_INET6)
+		return sysfs_emit(buf, "%pI6c\n", &ip.v6);
+	return sysfs_emit(buf, "%pI4\n", &ip.v4);
+}
+
+static ssize_t stats_show(struct mwg_vr *vr, char *buf)
+{
+	struct mwg_vr_stats st;
+
+	spin_lock_bh(&vr->lock);
+	st = vr->stats;
+	spin_unlock_bh(&vr->lock);
+	return sysfs_emit(buf,
+			  "master_transitions %llu\n"
+			  "new_master_reason %s\n"
+			  "rcvd_advertisements %llu\n"
+			  "adv_interval_errors %llu\n"
+			  "ip_ttl_errors %llu\n"
+			  "rcvd_pri_zero_packets %llu\n"
+			  "sent_pri_zero_packets %llu\n"
+			  "rcvd_invalid_type_packets %llu\n"
+			  "address_list_errors %llu\n"
+			  "packet_length_errors %llu\n"
+			  "sent_advertisements %llu\n"
+			  "checksum_errors %llu\n"
+			  "version_errors %llu\n"
+			  "auth_type_errors %llu\n",
+			  st.master_transitions,
+			  mwg_reason_name(st.new_master_reason),
+			  st.rcvd_advertisements, st.adv_interval_errors,
+			  st.ip_ttl_errors, st.rcvd_pri_zero_packets,
+			  st.sent_pri_zero_packets,
+			  st.rcvd_invalid_type_packets,
+			  st.address_list_errors, st.packet_length_errors,
+			  st.sent_advertisements, st.checksum_errors,
+			  st.version_errors, st.auth_type_errors);
+}
+
+static struct mwg_vr_attribute mwg_attr_state = MWG_VR_ATTR_RO(state);
+static struct mwg_vr_attribute mwg_attr_effective_priority =
+	MWG_VR_ATTR_RO(effective_priority);
+static struct mwg_vr_attribute mwg_attr_master_ip = MWG_VR_ATTR_RO(master_ip);
+static struct mwg_vr_attribute mwg_attr_stats = MWG_VR_ATTR_RO(stats);
+
+static struct attribute *mwg_vr_attrs[] = {
+	&mwg_attr_priority.attr,
+	&mwg_attr_advert_interval_ms.attr,
+	&mwg_attr_preempt.attr,
+	&mwg_attr_preempt_delay_ms.attr,
+	&mwg_attr_accept.attr,
+	&mwg_attr_garp_repeat.attr,
+	&mwg_attr_garp_interval_ms.attr,
+	&mwg_attr_garp_refresh_s.attr,
+	&mwg_attr_checksum.attr,
+	&mwg_attr_track_scanners.attr,
+	&mwg_attr_track_weight.attr,
+	&mwg_attr_state.attr,
+	&mwg_attr_effective_priority.attr,
+	&mwg_attr_master_ip.attr,
+	&mwg_attr_stats.attr,
+	NULL,
+};
+ATTRIBUTE_GROUPS(mwg_vr);
+
+static const struct kobj_type mwg_vr_ktype = {
+	.release	= mwg_vr_release,
+	.sysfs_ops	= &mwg_vr_sysfs_ops,
+	.default_groups	= mwg_vr_groups,
+};
+
+int mwg_sysfs_vr_add(struct mwg_vr *vr)
+{
+	return kobject_init_and_add(&vr->kobj, &mwg_vr_ktype, vr->mif->kobj,
+				    vr->family == AF_INET6 ? "%u-inet6" : "%u",
+				    vr->vrid);
+}

@@ -1,0 +1,186 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * mwg_vrrp generic netlink contract.
+ *
+ * Family "mwg_vrrp", version MWG_VRRP_GENL_VERSION, multicast group
+ * "events".  The family is per network namespace: every command acts on the
+ * namespace of the requesting socket.  Mutating commands need CAP_NET_ADMIN
+ * in the user namespace owning that network namespace.
+ *
+ * A virtual router (VR) is keyed by (ifindex, family, vrid).  Requests name
+ * the interface by MWG_VRRP_A_IFINDEX; replies carry both the index and
+ * MWG_VRRP_A_IFNAME.
+ *
+ * Integers are host byte order; addresses (MWG_VRRP_A_MASTER_IP,
+ * MWG_VRRP_VIP_A_ADDR, MWG_VRRP_SCANNER_A_ADDR) are network byte order,
+ * 4 bytes for AF_INET and 16 bytes for AF_INET6.
+ */
+#ifndef _UAPI_MWG_VRRP_H
+#define _UAPI_MWG_VRRP_H
+
+#define MWG_VRRP_GENL_NAME		"mwg_vrrp"
+#define MWG_VRRP_GENL_VERSION		1
+#define MWG_VRRP_MCGRP_EVENTS		"events"
+
+/* Limits the kernel enforces; userspace may use them to check early. */
+#define MWG_VRRP_VRID_MIN		1
+#define MWG_VRRP_VRID_MAX		255
+#define MWG_VRRP_PRIO_OWNER		255
+#define MWG_VRRP_ADVERT_MS_MIN		10
+#define MWG_VRRP_ADVERT_MS_MAX		40950
+#define MWG_VRRP_V2_ADVERT_MS_MAX	255000
+#define MWG_VRRP_MAX_VIPS		32
+#define MWG_VRRP_PREEMPT_DELAY_MS_MAX	3600000
+#define MWG_VRRP_GARP_REPEAT_MAX	100
+#define MWG_VRRP_GARP_INTERVAL_MS_MIN	1
+#define MWG_VRRP_GARP_INTERVAL_MS_MAX	60000
+#define MWG_VRRP_GARP_REFRESH_S_MAX	86400
+
+enum mwg_vrrp_cmd {
+	MWG_VRRP_CMD_UNSPEC,
+	MWG_VRRP_CMD_GET_INFO,		/* module version + namespace counters */
+	MWG_VRRP_CMD_VR_NEW,
+	MWG_VRRP_CMD_VR_SET,
+	MWG_VRRP_CMD_VR_DEL,
+	MWG_VRRP_CMD_VR_GET,		/* doit with a key, or dump */
+	MWG_VRRP_CMD_VR_EVENT,		/* notification: state change */
+	MWG_VRRP_CMD_SCANNER_SET,	/* replace or update live scanners */
+	MWG_VRRP_CMD_SCANNER_DEL,
+	MWG_VRRP_CMD_SCANNER_GET,	/* dump */
+	MWG_VRRP_CMD_SCANNER_EVENT,	/* notification: scanner came/left */
+	__MWG_VRRP_CMD_MAX,
+};
+#define MWG_VRRP_CMD_MAX (__MWG_VRRP_CMD_MAX - 1)
+
+enum mwg_vrrp_state {
+	MWG_VRRP_STATE_INIT,
+	MWG_VRRP_STATE_BACKUP,
+	MWG_VRRP_STATE_MASTER,
+};
+
+/* Why a state change happened (MWG_VRRP_A_REASON). */
+enum mwg_vrrp_reason {
+	MWG_VRRP_REASON_NONE,
+	MWG_VRRP_REASON_STARTUP,	/* Init -> Backup on start */
+	MWG_VRRP_REASON_OWNER,		/* priority 255: Init -> Master */
+	MWG_VRRP_REASON_MASTER_DOWN,	/* Master_Down_Timer expired */
+	MWG_VRRP_REASON_PRIORITY_ZERO,	/* master resigned, skew expired */
+	MWG_VRRP_REASON_PREEMPTED,	/* a higher priority master appeared */
+	MWG_VRRP_REASON_SHUTDOWN,	/* deleted, disabled or module unload */
+	MWG_VRRP_REASON_LINK_DOWN,	/* carrier lost, admin down, no addr */
+	MWG_VRRP_REASON_RECONFIGURED,	/* a modify that restarts the VR */
+	MWG_VRRP_REASON_BFD_DOWN,	/* tracked BFD session went down */
+	__MWG_VRRP_REASON_MAX,
+};
+
+enum mwg_vrrp_checksum {
+	MWG_VRRP_CSUM_PSEUDO,		/* RFC 5798: IPv4 pseudo-header */
+	MWG_VRRP_CSUM_RFC9568,		/* RFC 9568: IPv4 message only */
+};
+
+enum mwg_vrrp_attr {
+	MWG_VRRP_A_UNSPEC,
+	MWG_VRRP_A_IFINDEX,		/* u32 */
+	MWG_VRRP_A_IFNAME,		/* string, replies only */
+	MWG_VRRP_A_VRID,		/* u8, 1..255 */
+	MWG_VRRP_A_FAMILY,		/* u8, AF_INET (default) or AF_INET6 */
+	MWG_VRRP_A_VERSION,		/* u8, 3 (default) or 2 */
+	MWG_VRRP_A_PRIORITY,		/* u8, 1..255 */
+	MWG_VRRP_A_EFFECTIVE_PRIORITY,	/* u8, replies only */
+	MWG_VRRP_A_ADVERT_INTERVAL_MS,	/* u32 */
+	MWG_VRRP_A_MASTER_ADVER_INTERVAL_MS, /* u32, replies only */
+	MWG_VRRP_A_PREEMPT,		/* u8, 0 or 1 */
+	MWG_VRRP_A_PREEMPT_DELAY_MS,	/* u32 */
+	MWG_VRRP_A_ACCEPT,		/* u8, 0 or 1 */
+	MWG_VRRP_A_GARP_REPEAT,		/* u32 */
+	MWG_VRRP_A_GARP_INTERVAL_MS,	/* u32 */
+	MWG_VRRP_A_GARP_REFRESH_S,	/* u32, 0 = off */
+	MWG_VRRP_A_CHECKSUM,		/* u8, enum mwg_vrrp_checksum */
+	MWG_VRRP_A_VIPS,		/* nest of MWG_VRRP_A_VIP */
+	MWG_VRRP_A_VIP,			/* nest: enum mwg_vrrp_vip_attr */
+	MWG_VRRP_A_STATE,		/* u8, enum mwg_vrrp_state */
+	MWG_VRRP_A_OLD_STATE,		/* u8, events */
+	MWG_VRRP_A_REASON,		/* u8, enum mwg_vrrp_reason */
+	MWG_VRRP_A_TIME_NS,		/* u64, CLOCK_REALTIME of the event */
+	MWG_VRRP_A_MASTER_IP,		/* binary, the current master's IP */
+	MWG_VRRP_A_STATS,		/* nest: enum mwg_vrrp_stats_attr */
+	MWG_VRRP_A_MODULE_VERSION,	/* string, GET_INFO reply */
+	MWG_VRRP_A_NS_STATS,		/* nest: enum mwg_vrrp_ns_stats_attr */
+	MWG_VRRP_A_TRACK_SCANNERS,	/* u32: lower priority below N live */
+	MWG_VRRP_A_TRACK_WEIGHT,	/* u8: by this much */
+	MWG_VRRP_A_SCANNERS,		/* nest of MWG_VRRP_A_SCANNER */
+	MWG_VRRP_A_SCANNER,		/* nest: enum mwg_vrrp_scanner_attr */
+	MWG_VRRP_A_SCANNER_REPLACE,	/* flag: SET replaces the whole table */
+	MWG_VRRP_A_PAD,
+	__MWG_VRRP_A_MAX,
+};
+#define MWG_VRRP_A_MAX (__MWG_VRRP_A_MAX - 1)
+
+enum mwg_vrrp_vip_attr {
+	MWG_VRRP_VIP_A_UNSPEC,
+	MWG_VRRP_VIP_A_ADDR,		/* binary, 4 or 16 bytes */
+	MWG_VRRP_VIP_A_PREFIXLEN,	/* u8, default 32 / 128 */
+	__MWG_VRRP_VIP_A_MAX,
+};
+#define MWG_VRRP_VIP_A_MAX (__MWG_VRRP_VIP_A_MAX - 1)
+
+/* Per-VR counters, named after RFC 6527's vrrpv3StatisticsTable. */
+enum mwg_vrrp_stats_attr {
+	MWG_VRRP_STATS_A_UNSPEC,
+	MWG_VRRP_STATS_A_MASTER_TRANSITIONS,	/* u64 */
+	MWG_VRRP_STATS_A_NEW_MASTER_REASON,	/* u8, enum mwg_vrrp_reason */
+	MWG_VRRP_STATS_A_RCVD_ADVERTISEMENTS,	/* u64 */
+	MWG_VRRP_STATS_A_ADV_INTERVAL_ERRORS,	/* u64 */
+	MWG_VRRP_STATS_A_IP_TTL_ERRORS,		/* u64 */
+	MWG_VRRP_STATS_A_RCVD_PRI_ZERO_PACKETS,	/* u64 */
+	MWG_VRRP_STATS_A_SENT_PRI_ZERO_PACKETS,	/* u64 */
+	MWG_VRRP_STATS_A_RCVD_INVALID_TYPE_PACKETS, /* u64 */
+	MWG_VRRP_STATS_A_ADDRESS_LIST_ERRORS,	/* u64 */
+	MWG_VRRP_STATS_A_PACKET_LENGTH_ERRORS,	/* u64 */
+	MWG_VRRP_STATS_A_SENT_ADVERTISEMENTS,	/* u64, not in RFC 6527 */
+	MWG_VRRP_STATS_A_CHECKSUM_ERRORS,	/* u64, per VR refinement */
+	MWG_VRRP_STATS_A_VERSION_ERRORS,	/* u64, per VR refinement */
+	MWG_VRRP_STATS_A_AUTH_TYPE_ERRORS,	/* u64, VRRPv2 auth type != 0 */
+	MWG_VRRP_STATS_A_PAD,
+	__MWG_VRRP_STATS_A_MAX,
+};
+#define MWG_VRRP_STATS_A_MAX (__MWG_VRRP_STATS_A_MAX - 1)
+
+/*
+ * Namespace-wide counters for packets that match no VR (RFC 6527's
+ * vrrpv3RouterChecksumErrors, ...VersionErrors, ...VrIdErrors).
+ */
+enum mwg_vrrp_ns_stats_attr {
+	MWG_VRRP_NS_STATS_A_UNSPEC,
+	MWG_VRRP_NS_STATS_A_CHECKSUM_ERRORS,	/* u64 */
+	MWG_VRRP_NS_STATS_A_VERSION_ERRORS,	/* u64 */
+	MWG_VRRP_NS_STATS_A_VRID_ERRORS,	/* u64 */
+	MWG_VRRP_NS_STATS_A_PACKET_LENGTH_ERRORS, /* u64 */
+	MWG_VRRP_NS_STATS_A_IP_TTL_ERRORS,	/* u64 */
+	MWG_VRRP_NS_STATS_A_PAD,
+	__MWG_VRRP_NS_STATS_A_MAX,
+};
+#define MWG_VRRP_NS_STATS_A_MAX (__MWG_VRRP_NS_STATS_A_MAX - 1)
+
+/* A live scanning node, as pushed by mwgd (MWG_VRRP_A_SCANNER). */
+#define MWG_VRRP_SCANNER_MAX_PORTS	16
+#define MWG_VRRP_SCANNER_NAME_MAX	64
+#define MWG_VRRP_SCANNER_LEASE_MS_MAX	600000
+#define MWG_VRRP_SCANNERS_MAX		65536
+
+enum mwg_vrrp_scanner_attr {
+	MWG_VRRP_SCANNER_A_UNSPEC,
+	MWG_VRRP_SCANNER_A_NODE_ID,	/* binary, 16 bytes */
+	MWG_VRRP_SCANNER_A_ADDR,	/* binary, 4 or 16 bytes */
+	MWG_VRRP_SCANNER_A_NAME,	/* string */
+	MWG_VRRP_SCANNER_A_PORTS,	/* binary, array of __u16 */
+	MWG_VRRP_SCANNER_A_LOAD,	/* u32, 0..1000 per mille */
+	MWG_VRRP_SCANNER_A_CAPACITY,	/* u32 */
+	MWG_VRRP_SCANNER_A_LEASE_MS,	/* u32, time to live from now */
+	MWG_VRRP_SCANNER_A_AGE_MS,	/* u32, replies: since last refresh */
+	MWG_VRRP_SCANNER_A_EXPIRED,	/* flag, events: lease ran out */
+	__MWG_VRRP_SCANNER_A_MAX,
+};
+#define MWG_VRRP_SCANNER_A_MAX (__MWG_VRRP_SCANNER_A_MAX - 1)
+
+#endif /* _UAPI_MWG_VRRP_H */

@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * mwg_vrrp core objects.
+ *
+ *   struct mwg_net  one per network namespace: the interfaces that carry
+ *                   virtual routers, namespace-wide drop counters.
+ *   struct mwg_if   one per net_device with at least one VR: the VR table
+ *                   indexed by family and VRID, the netdev ingress hook
+ *                   (ARP for VIPs, frames to the virtual MAC), the sysfs
+ *                   directory /sys/class/net/<dev>/mwg_vrrp/.
+ *   struct mwg_vr   one virtual router: configuration, RFC 5798 state,
+ *                   timers, counters, sysfs directory <vrid>.
+ *
+ * Locking
+ *
+ *   RTNL serialises every configuration change: creating and destroying
+ *   interfaces and VRs, publishing them in the RCU tables below, VIP list
+ *   replacement, sysfs directories, multicast membership and netfilter hook
+ *   registration.  Generic netlink handlers and sysfs stores take it.
+ *
+ *   The receive path, the ingress hook and the hrtimers run in softirq and
+ *   find mwg_if and mwg_vr through RCU only (mwg_net.ifs, mwg_if.vrs[][],
+ *   mwg_vr.vips).  Unpublished objects are freed after a grace period.
+ *
+ *   mwg_vr.lock is a BH spinlock guarding the protocol state of one VR:
+ *   state, dead, running, cfg, eff_prio, the learned master, timer arming
+ *   decisions and the counters.  Softirq code takes it with spin_lock(),
+ *   process context with spin_lock_bh().  Adverts and gratuitous ARPs are
+ *   sent with it held so that no transition can interleave with a send.
+ *   It never nests with another VR's lock and is never taken under it.
+ *
+ *   mwg_vr.addr_mutex serialises the VIP address work (addr.c), which runs
+ *   in process context without RTNL because it talks rtnetlink.
+ *
+ * Lifetime
+ *
+ *   A VR is created and published under RTNL.  Destruction has two phases:
+ *   mwg_vr_unlink() under RTNL marks it dead (no timer re-arms after that),
+ *   resigns with priority 0 where a link remains and unpublishes it;
+ *   mwg_vr_finish() without RTNL cancels timers and work, withdraws the
+ *   VIP addresses it installed and drops the last reference, which frees it
+ *   after an RCU grace period.  The VR holds a reference on its device
+ *   until then.
+ */
+#ifndef _MWG_VRRP_H
+#define _MWG_VRRP_H
+
+#include <linux/hashtable.h>
+#include <linux/hrtimer.h>
+#include <linux/in6.h>
+#include <linux/kobject.h>
+#include <linux/mutex.h>
+#include <linux/netdevice.h>
+#include <linux/netfilter.h>
+#include <linux/rculist.h>
+#include <linux/spinlock.h>
+#include <linux/workqueue.h>
+
+#include "mwg_vrrp.h"
+#include "proto.h"
+
+#define MWG_VRRP_MODULE_VERSION	"0.1.0"
+
+#define MWG_IF_HASH_BITS	4
+#define MWG_FAMILIES		2	/* index 0: IPv4, 1: IPv6 */
+
+union mwg_addr {
+	__be32 v4;
+	struct in6_addr v6;
+	u8 raw[16];
+};
+
+struct mwg_vip {
+	union mwg_addr addr;
+	u8 prefixlen;
+};
+
+/* Replaced whole, never edited in place: readers in softirq use RCU. */
+struct mwg_vip_list {
+	struct rcu_head rcu;
+	unsigned int count;
+	struct mwg_vip vip[];
+};
+
+/* What the operator sets (genl, sysfs); the defaults come from modparams. */
+struct mwg_vr_config {
+	u8 priority;
+	u8 version;
+	u8 checksum;		/* enum mwg_vrrp_checksum */
+	bool preempt;
+	bool accept;
+	u32 advert_interval_ms;
+	u32 preempt_delay_ms;
+	u32 garp_repeat;
+	u32 garp_interval_ms;
+	u32 garp_refresh_s;
+	u32 track_scanners;
+	u8 track_weight;
+};
+
+/* RFC 6527 vrrpv3StatisticsTable, plus what we send. */
+struct mwg_vr_stats {
+	u64 master_transitions;
+	u64 rcvd_advertisements;
+	u64 adv_interval_errors;
+	u64 ip_ttl_errors;
+	u64 rcvd_pri_zero_packets;
+	u64 sent_pri_zero_packets;
+	u64 rcvd_invalid_type_packets;
+	u64 address_list_errors;
+	u64 packet_length_errors;
+	u64 sent_advertisements;
+	u64 checksum_errors;
+	u64 version_errors;
+	u64 auth_type_errors;
+	u8 new_master_reason;
+};
+
+struct mwg_net_stats {
+	atomic64_t checksum_errors;
+	atomic64_t version_errors;
+	atomic64_t vrid_errors;
+	atomic64_t packet_length_errors;
+	atomic64_t ip_ttl_errors;
+};
+
+struct mwg_af_ops;
+
+struct mwg_net {
+	struct net *net;
+	struct hlist_head ifs[1 << MWG_IF_HASH_BITS];	/* RCU, RTNL */
+	struct mwg_net_stats stats;
+	u32 live_scanners;		/* from scanners.c, under RTNL */
+};
+
+struct mwg_if {
+	struct hlist_node node;			/* in mwg_net.ifs */
+	struct mwg_net *mn;
+	struct net_device *dev;
+	netdevice_tracker dev_tracker;
+	struct mwg_vr __rcu *vrs[MWG_FAMILIES][256];
+	struct hlist_head vr_list;		/* RCU, RTNL: for ARP lookup */
+	unsigned int nr_vrs;			/* RTNL */
+	struct nf_hook_ops ingress;
+	struct kobject *kobj;			/* .../<dev>/mwg_vrrp */
+	struct rcu_head rcu;
+};
+
+struct mwg_vr {
+	struct kobject kobj;			/* .../mwg_vrrp/<vrid>; refcount */
+	struct hlist_node if_node;		/* in mwg_if.vr_list */
+	struct mwg_if *mif;
+	struct net_device *dev;
+	netdevice_tracker dev_tracker;
+	const struct mwg_af_ops *af;
+	u8 vrid;
+	u8 family;				/* AF_INET or AF_INET6 */
+	u8 vmac[ETH_ALEN];
+
+	spinlock_t lock;
+	enum mwg_vrrp_state state;
+	bool dead;
+	bool running;		/* link up, carrier, a primary address */
+	struct mwg_vr_config cfg;
+	u8 eff_prio;
+	u16 master_adver_cs;	/* learned from the master, or ours */
+	union mwg_addr master_ip;
+	bool master_known;
+	ktime_t preempt_since;	/* first lower-priority advert, or 0 */
+	unsigned int garp_left;
+	struct hrtimer adver_timer;
+	struct hrtimer master_down_timer;
+	struct hrtimer garp_timer;
+	struct mwg_vr_stats stats;
+	struct mwg_vip_list __rcu *vips;
+
+	bool mdt_is_skew;	/* the down timer runs for Skew_Time */
+	bool dev_gone;		/* device unregistering: leave addresses */
+
+	struct mutex addr_mutex;
+	/* addr_mutex: the VIPs we added as local addresses, and scratch. */
+	struct mwg_vip installed[MWG_VRRP_MAX_VIPS];
+	unsigned int n_installed;
+	struct mwg_vip want[MWG_VRRP_MAX_VIPS];
+	struct work_struct addr_work;
+	struct work_struct finish_work;
+	struct list_head gc_node;	/* batch destruction, RTNL */
+	struct rcu_head rcu;
+};
+
+/* Ordered workqueue for address changes and deferred destruction. */
+extern struct workqueue_struct *mwg_wq;
+
+/* netns.c */
+extern unsigned int mwg_net_id;
+struct mwg_net *mwg_net(const struct net *net);
+int mwg_netns_init(void);
+void mwg_netns_exit(void);
+
+static inline int mwg_family_index(u8 family)
+{
+	return family == AF_INET6;
+}
+
+static inline u8 mwg_addr_len(u8 family)
+{
+	return family == AF_INET6 ? 16 : 4;
+}
+
+#endif /* _MWG_VRRP_H */
