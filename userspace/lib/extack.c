@@ -173,7 +173,7 @@ int mwg_extack_decode(const struct nlmsghdr *hdr,
 		      const struct nlmsghdr *request, struct mwg_error *err)
 {
 	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1] = { NULL };
-	char where[160] = "", policy[64] = "", path[128];
+	char where[224] = "", policy[64] = "", path[128];
 	unsigned int type;
 	size_t payload, hdrlen = hdr->nlmsg_len;
 	const char *data = NLMSG_DATA(hdr);

@@ -315,8 +315,8 @@ static int visit_scanner(const struct nlattr *nest, const uint64_t *time_ns,
 	struct mwg_scanner sc;
 	int rc;
 
-	/* A malformed entry is skipped, not fatal to the whole list. */
-	if (mwg_scanner_parse_nest(nest, &sc) < 0)
+	/* A malformed or empty entry is skipped, not fatal to the list. */
+	if (mwg_scanner_parse_nest(nest, &sc) < 0 || !sc.have)
 		return 0;
 	if (time_ns) {
 		sc.time_ns = *time_ns;

@@ -122,9 +122,17 @@ static int parse_vips(enum vr_cmd cmd, struct args *a, struct mwg_vr *vr)
 		struct mwg_addr addr;
 
 		args_next(a);
-		if (mwg_addr_parse(word, true, &addr) < 0)
+		if (mwg_addr_parse(word, true, &addr) < 0) {
+			/*
+			 * After at least one address, a word that does not
+			 * even look like one is a mistyped keyword.
+			 */
+			if (vr->n_vips > before && !strpbrk(word, ".:/"))
+				return args_error(a, "unknown keyword \"%s\"",
+						  word);
 			return args_error(a, "invalid vip \"%s\": not an IPv4 or IPv6 address[/prefix]",
 					  word);
+		}
 		for (i = 0; i < vr->n_vips; i++)
 			if (!a->no_check &&
 			    vr->vips[i].family == addr.family &&
