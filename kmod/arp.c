@@ -15,10 +15,17 @@
  *     drops them, whatever the unicast filter says;
  *   - answer an ARP request for a VIP itself and drop it, because the
  *     kernel's own reply would carry the interface MAC.
+ *
+ * A second hook, on ARP output, puts the virtual MAC in the ARP packets a
+ * master sends with a VIP as sender address (its own resolution of a
+ * client, answering from the VIP): otherwise each of them would teach the
+ * client the interface MAC for the VIP, and a takeover would have to undo
+ * it.
  */
 #include <linux/etherdevice.h>
 #include <linux/if_arp.h>
 #include <linux/netfilter.h>
+#include <linux/netfilter_arp.h>
 #include <linux/netfilter_netdev.h>
 #include <net/arp.h>
 
@@ -120,20 +127,62 @@ static unsigned int mwg_ingress_hook(void *priv, struct sk_buff *skb,
 	return NF_ACCEPT;
 }
 
-int mwg_ingress_register(struct mwg_if *mif)
+static unsigned int mwg_arp_out_hook(void *priv, struct sk_buff *skb,
+				     const struct nf_hook_state *state)
 {
-	struct nf_hook_ops *ops = &mif->ingress;
+	const struct mwg_if *mif = priv;
+	struct mwg_arp_eth_ipv4 *arp;
+	struct ethhdr *eth;
+	struct mwg_vr *vr;
 
-	ops->hook = mwg_ingress_hook;
-	ops->pf = NFPROTO_NETDEV;
-	ops->hooknum = NF_NETDEV_INGRESS;
-	ops->priority = 0;
-	ops->dev = mif->dev;
-	ops->priv = mif;
-	return nf_register_net_hook(dev_net(mif->dev), ops);
+	if (state->out != mif->dev || skb_network_offset(skb) != ETH_HLEN ||
+	    skb_ensure_writable(skb, ETH_HLEN + sizeof(*arp)))
+		return NF_ACCEPT;
+	arp = (struct mwg_arp_eth_ipv4 *)skb_network_header(skb);
+	if (arp->hdr.ar_hrd != htons(ARPHRD_ETHER) ||
+	    arp->hdr.ar_pro != htons(ETH_P_IP) ||
+	    arp->hdr.ar_hln != ETH_ALEN || arp->hdr.ar_pln != 4)
+		return NF_ACCEPT;
+	vr = mwg_vr_by_vip4(mif, arp->sip);
+	if (!vr || READ_ONCE(vr->state) != MWG_VRRP_STATE_MASTER)
+		return NF_ACCEPT;
+	eth = (struct ethhdr *)skb->data;
+	ether_addr_copy(arp->sha, vr->vmac);
+	ether_addr_copy(eth->h_source, vr->vmac);
+	return NF_ACCEPT;
 }
 
-void mwg_ingress_unregister(struct mwg_if *mif)
+int mwg_arp_hooks_register(struct mwg_if *mif)
 {
-	nf_unregister_net_hook(dev_net(mif->dev), &mif->ingress);
+	struct net *net = dev_net(mif->dev);
+	int err;
+
+	mif->ingress = (struct nf_hook_ops) {
+		.hook		= mwg_ingress_hook,
+		.pf		= NFPROTO_NETDEV,
+		.hooknum	= NF_NETDEV_INGRESS,
+		.dev		= mif->dev,
+		.priv		= mif,
+	};
+	mif->arp_out = (struct nf_hook_ops) {
+		.hook		= mwg_arp_out_hook,
+		.pf		= NFPROTO_ARP,
+		.hooknum	= NF_ARP_OUT,
+		.priv		= mif,
+	};
+	err = nf_register_net_hook(net, &mif->ingress);
+	if (err)
+		return err;
+	err = nf_register_net_hook(net, &mif->arp_out);
+	if (err)
+		nf_unregister_net_hook(net, &mif->ingress);
+	return err;
+}
+
+void mwg_arp_hooks_unregister(struct mwg_if *mif)
+{
+	struct net *net = dev_net(mif->dev);
+
+	nf_unregister_net_hook(net, &mif->arp_out);
+	nf_unregister_net_hook(net, &mif->ingress);
 }

@@ -8,7 +8,7 @@
 void mwg_arp_announce(struct mwg_vr *vr, const struct mwg_vip *vip);
 
 /* RTNL held. */
-int mwg_ingress_register(struct mwg_if *mif);
-void mwg_ingress_unregister(struct mwg_if *mif);
+int mwg_arp_hooks_register(struct mwg_if *mif);
+void mwg_arp_hooks_unregister(struct mwg_if *mif);
 
 #endif /* _MWG_ARP_H */

@@ -19,15 +19,15 @@ static int __init mwg_init(void)
 	err = mwg_router_init();
 	if (err)
 		return err;
-	err = mwg_netdev_init();
-	if (err)
-		goto err_router;
 	err = mwg_netns_init();
 	if (err)
-		goto err_netdev;
-	err = mwg_receive_init();
+		goto err_router;
+	err = mwg_netdev_init();
 	if (err)
 		goto err_netns;
+	err = mwg_receive_init();
+	if (err)
+		goto err_netdev;
 	err = mwg_netlink_init();
 	if (err)
 		goto err_receive;
@@ -37,10 +37,10 @@ static int __init mwg_init(void)
 
 err_receive:
 	mwg_receive_exit();
-err_netns:
-	mwg_netns_exit();
 err_netdev:
 	mwg_netdev_exit();
+err_netns:
+	mwg_netns_exit();
 err_router:
 	mwg_router_exit();
 	return err;
@@ -50,8 +50,8 @@ static void __exit mwg_exit(void)
 {
 	mwg_netlink_exit();
 	mwg_receive_exit();
-	mwg_netns_exit();
 	mwg_netdev_exit();
+	mwg_netns_exit();
 	mwg_router_exit();
 	/* call_rcu() callbacks of freed VRs must not outlive our text. */
 	rcu_barrier();

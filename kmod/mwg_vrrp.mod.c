@@ -18,7 +18,6 @@ __section(".gnu.linkonce.this_module") = {
 
 static const struct modversion_info ____versions[]
 __used __section("__versions") = {
-	{ 0xe46021ca, "_raw_spin_unlock_bh" },
 	{ 0xa916b694, "strnlen" },
 	{ 0xfe029963, "unregister_inetaddr_notifier" },
 	{ 0xc04d559f, "__alloc_skb" },
@@ -37,6 +36,7 @@ __used __section("__versions") = {
 	{ 0x4dfa8d4b, "mutex_lock" },
 	{ 0x45de67a7, "skb_push" },
 	{ 0xeb03e162, "nla_put" },
+	{ 0x153bbcb2, "skb_ensure_writable" },
 	{ 0x950eb34e, "__list_del_entry_valid_or_report" },
 	{ 0xe1f9ea9d, "kobject_init_and_add" },
 	{ 0x65c6393c, "unregister_pernet_device" },
@@ -115,10 +115,11 @@ __used __section("__versions") = {
 	{ 0x122c3a7e, "_printk" },
 	{ 0xe6d2458e, "do_trace_netlink_extack" },
 	{ 0xf0fdf6cb, "__stack_chk_fail" },
+	{ 0xe46021ca, "_raw_spin_unlock_bh" },
 	{ 0x5002fa32, "module_layout" },
 };
 
 MODULE_INFO(depends, "");
 
 
-MODULE_INFO(srcversion, "1A91C5B9ACA8356AB07CAEE");
+MODULE_INFO(srcversion, "882026A22EDC9F4D84EAEEB");

@@ -14,11 +14,20 @@
 #include "netdev.h"
 #include "router.h"
 
+/*
+ * Unregistering a notifier replays DOWN and UNREGISTER for every device;
+ * those must not tear VRs down as if their devices were vanishing: module
+ * unload destroys them itself, resigning and withdrawing VIPs.
+ */
+static bool mwg_netdev_live;
+
 static int mwg_netdev_event(struct notifier_block *nb, unsigned long event,
 			    void *ptr)
 {
 	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
 
+	if (!READ_ONCE(mwg_netdev_live))
+		return NOTIFY_DONE;
 	switch (event) {
 	case NETDEV_UP:
 	case NETDEV_CHANGE:
@@ -42,6 +51,8 @@ static int mwg_inetaddr_event(struct notifier_block *nb, unsigned long event,
 {
 	struct in_ifaddr *ifa = ptr;
 
+	if (!READ_ONCE(mwg_netdev_live))
+		return NOTIFY_DONE;
 	if (event == NETDEV_UP || event == NETDEV_DOWN)
 		mwg_router_dev_changed(ifa->ifa_dev->dev);
 	return NOTIFY_DONE;
@@ -59,6 +70,7 @@ int mwg_netdev_init(void)
 {
 	int err;
 
+	WRITE_ONCE(mwg_netdev_live, true);
 	err = register_netdevice_notifier(&mwg_netdev_notifier);
 	if (err)
 		return err;
@@ -70,6 +82,7 @@ int mwg_netdev_init(void)
 
 void mwg_netdev_exit(void)
 {
+	WRITE_ONCE(mwg_netdev_live, false);
 	unregister_inetaddr_notifier(&mwg_inetaddr_notifier);
 	unregister_netdevice_notifier(&mwg_netdev_notifier);
 }

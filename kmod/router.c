@@ -121,9 +121,9 @@ static struct mwg_if *mwg_if_create(struct net_device *dev,
 		err = -ENOMEM;
 		goto err_free;
 	}
-	err = mwg_ingress_register(mif);
+	err = mwg_arp_hooks_register(mif);
 	if (err) {
-		NL_SET_ERR_MSG_MOD(extack, "cannot hook the interface's ingress");
+		NL_SET_ERR_MSG_MOD(extack, "cannot hook the interface's ARP and ingress paths");
 		goto err_kobj;
 	}
 	netdev_hold(dev, &mif->dev_tracker, GFP_KERNEL);
@@ -148,7 +148,7 @@ static void mwg_if_free_rcu(struct rcu_head *head)
 static void mwg_if_destroy(struct mwg_if *mif)
 {
 	hlist_del_rcu(&mif->node);
-	mwg_ingress_unregister(mif);
+	mwg_arp_hooks_unregister(mif);
 	kobject_put(mif->kobj);
 	call_rcu(&mif->rcu, mwg_if_free_rcu);
 }

@@ -141,7 +141,8 @@ struct mwg_if {
 	struct mwg_vr __rcu *vrs[MWG_FAMILIES][256];
 	struct hlist_head vr_list;		/* RCU, RTNL: for ARP lookup */
 	unsigned int nr_vrs;			/* RTNL */
-	struct nf_hook_ops ingress;
+	struct nf_hook_ops ingress;		/* arp.c */
+	struct nf_hook_ops arp_out;		/* arp.c */
 	struct kobject *kobj;			/* .../<dev>/mwg_vrrp */
 	struct rcu_head rcu;
 };
