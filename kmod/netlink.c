@@ -207,34 +207,48 @@ static void mwg_nl_apply_config(struct nlattr **tb, struct mwg_vr_config *cfg)
 		cfg->track_weight = nla_get_u8(tb[MWG_VRRP_A_TRACK_WEIGHT]);
 }
 
+static int mwg_nl_put_stat(struct sk_buff *skb, int attr, u64 value)
+{
+	return nla_put_u64_64bit(skb, attr, value, MWG_VRRP_STATS_A_PAD);
+}
+
 static int mwg_nl_put_stats(struct sk_buff *skb, const struct mwg_vr_stats *st)
 {
 	struct nlattr *nest = nla_nest_start(skb, MWG_VRRP_A_STATS);
 
 	if (!nest)
 		return -EMSGSIZE;
-#define PUT64(attr, field) \
-	nla_put_u64_64bit(skb, MWG_VRRP_STATS_A_##attr, st->field, \
-			  MWG_VRRP_STATS_A_PAD)
-	if (PUT64(MASTER_TRANSITIONS, master_transitions) ||
+	if (mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_MASTER_TRANSITIONS,
+			    st->master_transitions) ||
 	    nla_put_u8(skb, MWG_VRRP_STATS_A_NEW_MASTER_REASON,
 		       st->new_master_reason) ||
-	    PUT64(RCVD_ADVERTISEMENTS, rcvd_advertisements) ||
-	    PUT64(ADV_INTERVAL_ERRORS, adv_interval_errors) ||
-	    PUT64(IP_TTL_ERRORS, ip_ttl_errors) ||
-	    PUT64(RCVD_PRI_ZERO_PACKETS, rcvd_pri_zero_packets) ||
-	    PUT64(SENT_PRI_ZERO_PACKETS, sent_pri_zero_packets) ||
-	    PUT64(RCVD_INVALID_TYPE_PACKETS, rcvd_invalid_type_packets) ||
-	    PUT64(ADDRESS_LIST_ERRORS, address_list_errors) ||
-	    PUT64(PACKET_LENGTH_ERRORS, packet_length_errors) ||
-	    PUT64(SENT_ADVERTISEMENTS, sent_advertisements) ||
-	    PUT64(CHECKSUM_ERRORS, checksum_errors) ||
-	    PUT64(VERSION_ERRORS, version_errors) ||
-	    PUT64(AUTH_TYPE_ERRORS, auth_type_errors)) {
+	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_RCVD_ADVERTISEMENTS,
+			    st->rcvd_advertisements) ||
+	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_ADV_INTERVAL_ERRORS,
+			    st->adv_interval_errors) ||
+	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_IP_TTL_ERRORS,
+			    st->ip_ttl_errors) ||
+	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_RCVD_PRI_ZERO_PACKETS,
+			    st->rcvd_pri_zero_packets) ||
+	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_SENT_PRI_ZERO_PACKETS,
+			    st->sent_pri_zero_packets) ||
+	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_RCVD_INVALID_TYPE_PACKETS,
+			    st->rcvd_invalid_type_packets) ||
+	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_ADDRESS_LIST_ERRORS,
+			    st->address_list_errors) ||
+	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_PACKET_LENGTH_ERRORS,
+			    st->packet_length_errors) ||
+	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_SENT_ADVERTISEMENTS,
+			    st->sent_advertisements) ||
+	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_CHECKSUM_ERRORS,
+			    st->checksum_errors) ||
+	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_VERSION_ERRORS,
+			    st->version_errors) ||
+	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_AUTH_TYPE_ERRORS,
+			    st->auth_type_errors)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
-#undef PUT64
 	nla_nest_end(skb, nest);
 	return 0;
 }
@@ -269,6 +283,7 @@ static int mwg_nl_fill_vr(struct sk_buff *skb, struct mwg_vr *vr, u32 portid,
 			  u32 seq, int flags)
 {
 	const struct mwg_vr_config *cfg = &vr->cfg;
+	const struct mwg_vip_list *vips;
 	void *hdr;
 	int err = -EMSGSIZE;
 
@@ -306,8 +321,8 @@ static int mwg_nl_fill_vr(struct sk_buff *skb, struct mwg_vr *vr, u32 portid,
 	    mwg_nl_put_addr(skb, MWG_VRRP_A_MASTER_IP, vr->family,
 			    &vr->master_ip))
 		goto unlock;
-	if (mwg_nl_put_vips(skb, vr, rcu_dereference_protected(vr->vips,
-				lockdep_is_held(&vr->lock))) ||
+	vips = rcu_dereference_protected(vr->vips, lockdep_is_held(&vr->lock));
+	if (mwg_nl_put_vips(skb, vr, vips) ||
 	    mwg_nl_put_stats(skb, &vr->stats))
 		goto unlock;
 	err = 0;
@@ -475,25 +490,32 @@ out:
 	return skb->len;
 }
 
+static int mwg_nl_put_ns_stat(struct sk_buff *skb, int attr, atomic64_t *v)
+{
+	return nla_put_u64_64bit(skb, attr, atomic64_read(v),
+				 MWG_VRRP_NS_STATS_A_PAD);
+}
+
 static int mwg_nl_put_ns_stats(struct sk_buff *skb, struct mwg_net *mn)
 {
 	struct nlattr *nest = nla_nest_start(skb, MWG_VRRP_A_NS_STATS);
+	struct mwg_net_stats *st = &mn->stats;
 
 	if (!nest)
 		return -EMSGSIZE;
-#define PUTNS(attr, field) \
-	nla_put_u64_64bit(skb, MWG_VRRP_NS_STATS_A_##attr, \
-			  atomic64_read(&mn->stats.field), \
-			  MWG_VRRP_NS_STATS_A_PAD)
-	if (PUTNS(CHECKSUM_ERRORS, checksum_errors) ||
-	    PUTNS(VERSION_ERRORS, version_errors) ||
-	    PUTNS(VRID_ERRORS, vrid_errors) ||
-	    PUTNS(PACKET_LENGTH_ERRORS, packet_length_errors) ||
-	    PUTNS(IP_TTL_ERRORS, ip_ttl_errors)) {
+	if (mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_CHECKSUM_ERRORS,
+			       &st->checksum_errors) ||
+	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_VERSION_ERRORS,
+			       &st->version_errors) ||
+	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_VRID_ERRORS,
+			       &st->vrid_errors) ||
+	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_PACKET_LENGTH_ERRORS,
+			       &st->packet_length_errors) ||
+	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_IP_TTL_ERRORS,
+			       &st->ip_ttl_errors)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
-#undef PUTNS
 	nla_nest_end(skb, nest);
 	return 0;
 }

@@ -15,11 +15,18 @@
 #include "router.h"
 #include "sysfs.h"
 
+/*
+ * A knob is either a plain number or flag of struct mwg_vr_config, found by
+ * offset and size, or has its own show/parse functions.
+ */
 struct mwg_vr_attribute {
 	struct attribute attr;
 	ssize_t (*show)(struct mwg_vr *vr, char *buf);
 	/* Parse @buf into @cfg; return 0 or -EINVAL. */
 	int (*parse)(const char *buf, struct mwg_vr_config *cfg);
+	size_t offset;		/* in struct mwg_vr_config, for numbers */
+	u8 size;		/* 1 (u8, bool) or 4 (u32); 0: not a number */
+	bool is_bool;
 };
 
 #define MWG_VR_ATTR_RW(_name) {					\
@@ -33,9 +40,55 @@ struct mwg_vr_attribute {
 	.show	= _name##_show,						\
 }
 
+#define MWG_VR_ATTR_CFG(_name, _size, _bool) {				\
+	.attr	= { .name = __stringify(_name), .mode = 0644 },		\
+	.offset	= offsetof(struct mwg_vr_config, _name),		\
+	.size	= _size,						\
+	.is_bool = _bool,						\
+}
+
+#define MWG_VR_ATTR_U8(_name)	MWG_VR_ATTR_CFG(_name, 1, false)
+#define MWG_VR_ATTR_U32(_name)	MWG_VR_ATTR_CFG(_name, 4, false)
+#define MWG_VR_ATTR_FLAG(_name)	MWG_VR_ATTR_CFG(_name, 1, true)
+
 static struct mwg_vr *mwg_kobj_vr(struct kobject *kobj)
 {
 	return container_of(kobj, struct mwg_vr, kobj);
+}
+
+static u32 mwg_cfg_get(const struct mwg_vr_config *cfg,
+		       const struct mwg_vr_attribute *a)
+{
+	const void *p = (const u8 *)cfg + a->offset;
+
+	if (a->is_bool)
+		return *(const bool *)p;
+	return a->size == 1 ? *(const u8 *)p : *(const u32 *)p;
+}
+
+static int mwg_cfg_parse(const char *buf, struct mwg_vr_config *cfg,
+			 const struct mwg_vr_attribute *a)
+{
+	void *p = (u8 *)cfg + a->offset;
+	bool flag;
+	u32 v;
+
+	if (a->is_bool) {
+		if (kstrtobool(buf, &flag))
+			return -EINVAL;
+		*(bool *)p = flag;
+		return 0;
+	}
+	if (kstrtou32(buf, 0, &v))
+		return -EINVAL;
+	if (a->size == 1) {
+		if (v > U8_MAX)
+			return -EINVAL;
+		*(u8 *)p = v;
+	} else {
+		*(u32 *)p = v;
+	}
+	return 0;
 }
 
 static ssize_t mwg_vr_attr_show(struct kobject *kobj, struct attribute *attr,
@@ -43,8 +96,15 @@ static ssize_t mwg_vr_attr_show(struct kobject *kobj, struct attribute *attr,
 {
 	struct mwg_vr_attribute *a = container_of(attr, struct mwg_vr_attribute,
 						  attr);
+	struct mwg_vr *vr = mwg_kobj_vr(kobj);
+	u32 v;
 
-	return a->show(mwg_kobj_vr(kobj), buf);
+	if (a->show)
+		return a->show(vr, buf);
+	spin_lock_bh(&vr->lock);
+	v = mwg_cfg_get(&vr->cfg, a);
+	spin_unlock_bh(&vr->lock);
+	return sysfs_emit(buf, "%u\n", v);
 }
 
 static ssize_t mwg_vr_attr_store(struct kobject *kobj, struct attribute *attr,
@@ -56,8 +116,6 @@ static ssize_t mwg_vr_attr_store(struct kobject *kobj, struct attribute *attr,
 	struct mwg_vr_config cfg;
 	int err;
 
-	if (!a->parse)
-		return -EPERM;
 	if (!rtnl_trylock())
 		return restart_syscall();
 	if (vr->dead) {
@@ -67,7 +125,7 @@ static ssize_t mwg_vr_attr_store(struct kobject *kobj, struct attribute *attr,
 	spin_lock_bh(&vr->lock);
 	cfg = vr->cfg;
 	spin_unlock_bh(&vr->lock);
-	err = a->parse(buf, &cfg);
+	err = a->parse ? a->parse(buf, &cfg) : mwg_cfg_parse(buf, &cfg, a);
 	if (!err)
 		err = mwg_vr_config_validate(&cfg, vr->family, NULL);
 	if (!err)
@@ -82,51 +140,23 @@ static const struct sysfs_ops mwg_vr_sysfs_ops = {
 	.store	= mwg_vr_attr_store,
 };
 
-/* Integer knobs: show and parse one field of the configuration. */
-#define MWG_VR_U32_ATTR(name, field)					\
-static ssize_t name##_show(struct mwg_vr *vr, char *buf)		\
-{									\
-	return sysfs_emit(buf, "%u\n", READ_ONCE(vr->cfg.field));	\
-}									\
-static int name##_parse(const char *buf, struct mwg_vr_config *cfg)	\
-{									\
-	u32 v;								\
-									\
-	if (kstrtou32(buf, 0, &v))					\
-		return -EINVAL;						\
-	if (v > type_max(typeof(cfg->field)))				\
-		return -EINVAL;						\
-	cfg->field = v;							\
-	return 0;							\
-}									\
-static struct mwg_vr_attribute mwg_attr_##name = MWG_VR_ATTR_RW(name)
-
-#define MWG_VR_BOOL_ATTR(name, field)					\
-static ssize_t name##_show(struct mwg_vr *vr, char *buf)		\
-{									\
-	return sysfs_emit(buf, "%u\n", READ_ONCE(vr->cfg.field));	\
-}									\
-static int name##_parse(const char *buf, struct mwg_vr_config *cfg)	\
-{									\
-	bool v;								\
-									\
-	if (kstrtobool(buf, &v))					\
-		return -EINVAL;						\
-	cfg->field = v;							\
-	return 0;							\
-}									\
-static struct mwg_vr_attribute mwg_attr_##name = MWG_VR_ATTR_RW(name)
-
-MWG_VR_U32_ATTR(priority, priority);
-MWG_VR_U32_ATTR(advert_interval_ms, advert_interval_ms);
-MWG_VR_BOOL_ATTR(preempt, preempt);
-MWG_VR_U32_ATTR(preempt_delay_ms, preempt_delay_ms);
-MWG_VR_BOOL_ATTR(accept, accept);
-MWG_VR_U32_ATTR(garp_repeat, garp_repeat);
-MWG_VR_U32_ATTR(garp_interval_ms, garp_interval_ms);
-MWG_VR_U32_ATTR(garp_refresh_s, garp_refresh_s);
-MWG_VR_U32_ATTR(track_scanners, track_scanners);
-MWG_VR_U32_ATTR(track_weight, track_weight);
+static struct mwg_vr_attribute mwg_attr_priority = MWG_VR_ATTR_U8(priority);
+static struct mwg_vr_attribute mwg_attr_advert_interval_ms =
+	MWG_VR_ATTR_U32(advert_interval_ms);
+static struct mwg_vr_attribute mwg_attr_preempt = MWG_VR_ATTR_FLAG(preempt);
+static struct mwg_vr_attribute mwg_attr_preempt_delay_ms =
+	MWG_VR_ATTR_U32(preempt_delay_ms);
+static struct mwg_vr_attribute mwg_attr_accept = MWG_VR_ATTR_FLAG(accept);
+static struct mwg_vr_attribute mwg_attr_garp_repeat =
+	MWG_VR_ATTR_U32(garp_repeat);
+static struct mwg_vr_attribute mwg_attr_garp_interval_ms =
+	MWG_VR_ATTR_U32(garp_interval_ms);
+static struct mwg_vr_attribute mwg_attr_garp_refresh_s =
+	MWG_VR_ATTR_U32(garp_refresh_s);
+static struct mwg_vr_attribute mwg_attr_track_scanners =
+	MWG_VR_ATTR_U32(track_scanners);
+static struct mwg_vr_attribute mwg_attr_track_weight =
+	MWG_VR_ATTR_U8(track_weight);
 
 static const char *const mwg_checksum_names[] = {
 	[MWG_VRRP_CSUM_PSEUDO]	= "pseudo",

@@ -158,6 +158,7 @@ struct mwg_vr {
 	u8 family;				/* AF_INET or AF_INET6 */
 	u8 vmac[ETH_ALEN];
 
+	/* Protocol state below, up to the counters: see Locking above. */
 	spinlock_t lock;
 	enum mwg_vrrp_state state;
 	bool dead;
@@ -178,6 +179,7 @@ struct mwg_vr {
 	bool mdt_is_skew;	/* the down timer runs for Skew_Time */
 	bool dev_gone;		/* device unregistering: leave addresses */
 
+	/* Serialises addr.c's work on the VIP addresses below. */
 	struct mutex addr_mutex;
 	/* addr_mutex: the VIPs we added as local addresses, and scratch. */
 	struct mwg_vip installed[MWG_VRRP_MAX_VIPS];

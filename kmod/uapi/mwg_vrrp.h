@@ -50,6 +50,7 @@ enum mwg_vrrp_cmd {
 	MWG_VRRP_CMD_SCANNER_EVENT,	/* notification: scanner came/left */
 	__MWG_VRRP_CMD_MAX,
 };
+
 #define MWG_VRRP_CMD_MAX (__MWG_VRRP_CMD_MAX - 1)
 
 enum mwg_vrrp_state {
@@ -114,6 +115,7 @@ enum mwg_vrrp_attr {
 	MWG_VRRP_A_PAD,
 	__MWG_VRRP_A_MAX,
 };
+
 #define MWG_VRRP_A_MAX (__MWG_VRRP_A_MAX - 1)
 
 enum mwg_vrrp_vip_attr {
@@ -122,6 +124,7 @@ enum mwg_vrrp_vip_attr {
 	MWG_VRRP_VIP_A_PREFIXLEN,	/* u8, default 32 / 128 */
 	__MWG_VRRP_VIP_A_MAX,
 };
+
 #define MWG_VRRP_VIP_A_MAX (__MWG_VRRP_VIP_A_MAX - 1)
 
 /* Per-VR counters, named after RFC 6527's vrrpv3StatisticsTable. */
@@ -144,6 +147,7 @@ enum mwg_vrrp_stats_attr {
 	MWG_VRRP_STATS_A_PAD,
 	__MWG_VRRP_STATS_A_MAX,
 };
+
 #define MWG_VRRP_STATS_A_MAX (__MWG_VRRP_STATS_A_MAX - 1)
 
 /*
@@ -160,6 +164,7 @@ enum mwg_vrrp_ns_stats_attr {
 	MWG_VRRP_NS_STATS_A_PAD,
 	__MWG_VRRP_NS_STATS_A_MAX,
 };
+
 #define MWG_VRRP_NS_STATS_A_MAX (__MWG_VRRP_NS_STATS_A_MAX - 1)
 
 /* A live scanning node, as pushed by mwgd (MWG_VRRP_A_SCANNER). */
@@ -181,6 +186,7 @@ enum mwg_vrrp_scanner_attr {
 	MWG_VRRP_SCANNER_A_EXPIRED,	/* flag, events: lease ran out */
 	__MWG_VRRP_SCANNER_A_MAX,
 };
+
 #define MWG_VRRP_SCANNER_A_MAX (__MWG_VRRP_SCANNER_A_MAX - 1)
 
 #endif /* _UAPI_MWG_VRRP_H */
