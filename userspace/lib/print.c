@@ -358,6 +358,9 @@ void mwg_vr_event_print_json(struct mwg_json *j, const struct mwg_vr *ev)
 		     mwg_reason_name(ev->reason));
 	if (mwg_vr_has(ev, MWG_VRRP_A_PRIORITY))
 		mwg_json_kv_uint(j, "priority", ev->priority);
+	if (mwg_vr_has(ev, MWG_VRRP_A_EFFECTIVE_PRIORITY))
+		mwg_json_kv_uint(j, "effective_priority",
+				 ev->effective_priority);
 	if (mwg_vr_has(ev, MWG_VRRP_A_MASTER_IP))
 		mwg_json_kv_string(j, "master_ip",
 				   mwg_addr_format(&ev->master_ip, false,

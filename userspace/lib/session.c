@@ -294,11 +294,19 @@ int mwg_session_subscribe(struct mwg_session *s)
 	if (rc < 0)
 		return fail_nl(s, rc, "cannot join the \"events\" group");
 
-	/* Notifications are not answers to anything: no sequence to match. */
+	/* For other readers of the socket; ours ignore sequences anyway. */
 	nl_socket_disable_seq_check(s->sock);
 	/* Best effort: a small buffer only means an earlier ENOBUFS. */
 	nl_socket_set_buffer_size(s->sock, MWG_EVENTS_RCVBUF, 0);
 	return 0;
+}
+
+/* Notifications are not answers to anything: every sequence number goes. */
+static int accept_any_seq(struct nl_msg *msg, void *arg)
+{
+	(void)msg;
+	(void)arg;
+	return NL_OK;
 }
 
 struct event_ctx {
@@ -332,6 +340,7 @@ int mwg_session_receive_events(struct mwg_session *s, mwg_reply_fn fn,
 	if (!cb)
 		return fail_errno(s, ENOMEM);
 	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, on_event, &ctx);
+	nl_cb_set(cb, NL_CB_SEQ_CHECK, NL_CB_CUSTOM, accept_any_seq, NULL);
 
 	rc = nl_recvmsgs(s->sock, cb);
 	nl_cb_put(cb);
