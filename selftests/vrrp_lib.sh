@@ -1,0 +1,196 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Helpers shared by the vrrp_*.sh selftests: topologies of routers in
+# network namespaces of the guest, and readers of VR state and counters.
+# Source it after nothing else; it sources lib.sh itself:
+#
+#	. "$(dirname "$0")/vrrp_lib.sh"
+#
+# Every address lives in 192.0.2.0/24 (TEST-NET-1) inside namespaces this
+# file creates; nothing touches the guest's initial namespace but the module.
+
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+VRRP_CRAFT=$MWG_SELFTESTS/vrrp_craft.py
+
+# Short adverts keep the tests quick; Master_Down_Interval is then about
+# 3 * 100 ms + Skew_Time, well under the bounds below even on a slow guest.
+ADV_MS=${VRRP_ADV_MS:-100}
+# Generous upper bound for any takeover the tests wait for, in seconds:
+# emulated guests stall for whole scheduler ticks under host load.
+TAKEOVER_S=${VRRP_TAKEOVER_S:-5}
+
+VIP=192.0.2.100
+SUBNET_LEN=24
+
+# vmac VRID: the IPv4 virtual MAC of RFC 5798 7.3, as ip(8) prints it.
+vmac() {
+	printf '00:00:5e:00:01:%02x' "$1"
+}
+
+now_ms() {
+	date +%s%3N
+}
+
+# nsx NS CMD...: run CMD in namespace NS (with its own /sys mounted, so the
+# per-device mwg_vrrp sysfs directories of NS are visible).
+nsx() {
+	local ns=$1
+	shift
+	ip netns exec "$ns" "$@"
+}
+
+# mwgctl_ns NS ARGS...: mwgctl in namespace NS.
+mwgctl_ns() {
+	local ns=$1
+	shift
+	ip netns exec "$ns" "$MWGCTL" "$@"
+}
+
+vrrp_setup() {
+	require_root
+	require_cmd ip jq python3
+	require_mwgctl
+	load_module
+}
+
+# --- topologies --------------------------------------------------------------
+
+# veth_pair NSA IPA NSB IPB: eth0 in each namespace, linked to each other.
+veth_pair() {
+	local nsa=$1 ipa=$2 nsb=$3 ipb=$4
+	ip link add eth0 netns "$nsa" type veth peer name eth0 netns "$nsb" ||
+		ksft_fail "veth pair $nsa-$nsb"
+	ip -n "$nsa" addr add "$ipa/$SUBNET_LEN" dev eth0
+	ip -n "$nsb" addr add "$ipb/$SUBNET_LEN" dev eth0
+	ip -n "$nsa" link set eth0 up
+	ip -n "$nsb" link set eth0 up
+}
+
+# switch_up SW: a bridge br0 in namespace SW.  Snooping is off: the VRRP
+# group is link-local and must reach every port whatever IGMP says.
+switch_up() {
+	local sw=$1
+	ip -n "$sw" link add br0 type bridge mcast_snooping 0 ||
+		ksft_fail "bridge in $sw"
+	ip -n "$sw" link set br0 up
+}
+
+# switch_port SW NS IP [PORT]: eth0 in NS with address IP, its peer PORT
+# (default p-<first part of NS>) enslaved to br0 of SW.
+switch_port() {
+	local sw=$1 ns=$2 ip=$3 port=${4:-p${2%%-*}}
+	ip link add eth0 netns "$ns" type veth peer name "$port" netns "$sw" ||
+		ksft_fail "port $port for $ns"
+	ip -n "$sw" link set "$port" master br0
+	ip -n "$sw" link set "$port" up
+	ip -n "$ns" addr add "$ip/$SUBNET_LEN" dev eth0
+	ip -n "$ns" link set eth0 up
+}
+
+# --- virtual routers -----------------------------------------------------------
+
+# vr_add NS VRID PRIO [OPTIONS...]: a VR on eth0 of NS for $VIP, with short
+# adverts; OPTIONS are mwgctl's and win over these.
+vr_add() {
+	local ns=$1 vrid=$2 prio=$3
+	shift 3
+	mwgctl_ns "$ns" vr add dev eth0 vrid "$vrid" prio "$prio" \
+		vip "$VIP/$SUBNET_LEN" interval "$ADV_MS" "$@"
+}
+
+vr_del() {
+	mwgctl_ns "$1" vr del dev eth0 vrid "$2"
+}
+
+# vr_sysfs NS VRID FILE [DEV]: a file of /sys/class/net/DEV/mwg_vrrp/VRID.
+vr_sysfs() {
+	nsx "$1" cat "/sys/class/net/${4:-eth0}/mwg_vrrp/$2/$3"
+}
+
+vr_state() {
+	vr_sysfs "$1" "$2" state 2>/dev/null
+}
+
+# vr_stat NS VRID NAME [DEV]: one counter (or new_master_reason) of the
+# sysfs stats file.
+vr_stat() {
+	vr_sysfs "$1" "$2" stats "${4:-eth0}" 2>/dev/null |
+		awk -v k="$3" '$1 == k { print $2; found = 1 } END { exit !found }'
+}
+
+# vr_json NS VRID JQ: a field of the VR in "mwgctl -j vr show".
+vr_json() {
+	mwgctl_ns "$1" -j vr show dev eth0 vrid "$2" | jq -r ".[0]$3"
+}
+
+# ns_stat NS NAME: a namespace-wide counter of "mwgctl -j stats".
+ns_stat() {
+	mwgctl_ns "$1" -j stats | jq -r ".namespace.$2"
+}
+
+state_is() {
+	[ "$(vr_state "$1" "$2")" = "$3" ]
+}
+
+# wait_state NS VRID STATE [SECONDS]: until the VR is in STATE.
+wait_state() {
+	slowwait "${4:-$TAKEOVER_S}" state_is "$1" "$2" "$3"
+}
+
+# check_state NAME NS VRID STATE [SECONDS]: one TAP line; prints what the
+# VR said when it never got there.
+check_state() {
+	local name=$1 ns=$2 vrid=$3 want=$4 secs=${5:-$TAKEOVER_S}
+	if wait_state "$ns" "$vrid" "$want" "$secs"; then
+		tap_ok "$name"
+	else
+		tap_fail "$name" "$ns vrid $vrid is '$(vr_state "$ns" "$vrid")', not '$want' after ${secs}s"
+	fi
+}
+
+# stat_grows NS VRID NAME BEFORE: the counter is now above BEFORE.
+stat_above() {
+	local v
+	v=$(vr_stat "$1" "$2" "$3") || return 1
+	[ "$v" -gt "$4" ]
+}
+
+ns_stat_above() {
+	local v
+	v=$(ns_stat "$1" "$2") || return 1
+	[ "$v" -gt "$3" ]
+}
+
+# heard NS VRID N: the VR has received at least N more adverts than it had
+# when heard_mark ran; lets a test wait "for N advert intervals" without
+# trusting the wall clock of a slow guest.
+_heard_base=0
+heard_mark() {
+	_heard_base=$(vr_stat "$1" "$2" rcvd_advertisements || echo 0)
+}
+heard() {
+	stat_above "$1" "$2" rcvd_advertisements $((_heard_base + $3 - 1))
+}
+
+# has_addr NS ADDR: ADDR is a local address on eth0 of NS.
+has_addr() {
+	ip -n "$1" -4 -o addr show dev eth0 | grep -q " inet $2/"
+}
+
+# --- events ------------------------------------------------------------------
+
+# monitor_ready NS: a generic netlink socket of NS has joined a multicast
+# group (/proc/net/netlink: protocol 16, groups bitmap not zero), so events
+# from now on reach the "mwgctl monitor" started before.
+monitor_ready() {
+	nsx "$1" awk 'NR > 1 && $2 == 16 && $4 != "00000000" { f = 1 }
+		END { exit !f }' /proc/net/netlink
+}
+
+# --- kernel log --------------------------------------------------------------
+
+# kmsg_clean: nothing alarming logged since kmsg_mark.
+kmsg_clean() {
+	! kmsg_since_mark | grep -E 'WARNING:|BUG:|Oops|Call Trace|refcount|leak|RCU'
+}
