@@ -155,6 +155,13 @@ int mwgctl_fail(struct mwgctl *ctl, const char *what, const char *text)
 
 int mwgctl_fail_session(struct mwgctl *ctl, const struct mwg_session *s)
 {
+	/*
+	 * generic netlink answers a command the family does not implement
+	 * with a bare EOPNOTSUPP; name the likely cause.
+	 */
+	if (s->err.code == EOPNOTSUPP && !s->err.extack[0])
+		return mwgctl_fail(ctl, NULL,
+				   "not supported by the loaded mwg_vrrp module");
 	return mwgctl_fail(ctl, NULL, s->err.text[0] ? s->err.text :
 			   strerror(s->err.code ?: EIO));
 }

@@ -1,25 +1,36 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * mwgctl scanner show: the live-scanner table, as the kernel holds it.
+ * The whole dump is collected before anything is printed, so a failure
+ * half way leaves stdout empty instead of half a list.
  */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mwgctl.h"
 
-struct scanner_show {
-	struct mwgctl *ctl;
-	struct mwg_json *j;
+struct scanner_list {
+	struct mwg_scanner *items;
+	unsigned int count;
+	unsigned int cap;
 };
 
-static int show_one(const struct mwg_scanner *sc, void *arg)
+static int collect_one(const struct mwg_scanner *sc, void *arg)
 {
-	struct scanner_show *show = arg;
+	struct scanner_list *list = arg;
 
-	if (show->j)
-		mwg_scanner_print_json(show->j, sc);
-	else
-		mwg_scanner_print_text(stdout, sc);
+	if (list->count == list->cap) {
+		unsigned int cap = list->cap ? 2 * list->cap : 16;
+		struct mwg_scanner *items;
+
+		items = realloc(list->items, cap * sizeof(*items));
+		if (!items)
+			return -ENOMEM;
+		list->items = items;
+		list->cap = cap;
+	}
+	list->items[list->count++] = *sc;
 	return 0;
 }
 
@@ -29,15 +40,16 @@ static int on_scanners(struct nl_msg *msg, void *arg)
 
 	if (mwg_msg_cmd(msg) != MWG_VRRP_CMD_SCANNER_GET)
 		return 0;
-	rc = mwg_scanners_foreach(msg, show_one, arg);
+	rc = mwg_scanners_foreach(msg, collect_one, arg);
 	return rc < 0 ? rc : 0;
 }
 
 int cmd_scanner_show(struct mwgctl *ctl, int argc, char **argv)
 {
-	struct scanner_show show = { .ctl = ctl };
+	struct scanner_list list = { 0 };
 	struct mwg_session s;
 	struct nl_msg *msg;
+	unsigned int i;
 	int rc;
 
 	if (argc > 0)
@@ -51,23 +63,25 @@ int cmd_scanner_show(struct mwgctl *ctl, int argc, char **argv)
 		rc = mwgctl_fail(ctl, NULL, strerror(ENOMEM));
 		goto out;
 	}
+	if (mwg_request(&s, msg, on_scanners, &list) < 0) {
+		rc = mwgctl_fail_session(ctl, &s);
+		goto out;
+	}
+
 	if (ctl->json) {
-		show.j = mwgctl_json(ctl);
-		mwg_json_begin_array(show.j);
-	}
-	/*
-	 * Entries are printed as they arrive; on a failure half way the
-	 * JSON array is still closed so that what came is valid JSON.
-	 */
-	if (mwg_request(&s, msg, on_scanners, &show) < 0)
-		rc = MWGCTL_FAILED;
-	if (show.j) {
-		mwg_json_end_array(show.j);
+		struct mwg_json *j = mwgctl_json(ctl);
+
+		mwg_json_begin_array(j);
+		for (i = 0; i < list.count; i++)
+			mwg_scanner_print_json(j, &list.items[i]);
+		mwg_json_end_array(j);
 		putchar('\n');
+	} else {
+		for (i = 0; i < list.count; i++)
+			mwg_scanner_print_text(stdout, &list.items[i]);
 	}
-	if (rc)
-		mwgctl_fail_session(ctl, &s);
 out:
+	free(list.items);
 	mwg_session_close(&s);
 	return rc;
 }
