@@ -1,0 +1,175 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The in-guest part of scripts/demo (run there by scripts/vm-run): a
+# director cluster in network namespaces, its failover on a graceful stop
+# and on a crash, timed from a capture on the switch.
+#
+# Exits 0 when both takeovers happened, 1 when one did not, 2 on a setup
+# failure.
+set -u
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 2
+. scripts/vrrp-topo.sh
+
+INTERVAL=100			# ms; 10 works too, 100 is calm on a busy host
+A_PRIO=200
+B_PRIO=100
+CTL=$top/userspace/mwgctl/mwgctl
+KO=$top/build/$(uname -r)/kmod/mwg_vrrp.ko
+CAP=/tmp/demo.cap
+cap_pid=
+
+# RFC 5798 6.1: Skew_Time = ((256 - Priority) * Master_Adver_Interval) / 256,
+# Master_Down_Interval = 3 * Master_Adver_Interval + Skew_Time; the backup's
+# priority counts.  In microseconds.
+B_SKEW_US=$(((256 - B_PRIO) * INTERVAL * 1000 / 256))
+B_MDI_US=$((3 * INTERVAL * 1000 + B_SKEW_US))
+
+step() { printf '\n=== %s\n' "$*"; }
+say() { printf '    %s\n' "$*"; }
+run() {
+	printf '  $ %s\n' "$*"
+	"$@" 2>&1 | sed 's/^/    /'
+	return "${PIPESTATUS[0]}"
+}
+now_ns() { date +%s%N; }
+us() { awk -v n="$1" 'BEGIN { printf "%.1f ms", n / 1e6 }'; }
+
+cleanup() {
+	[ -n "$cap_pid" ] && kill "$cap_pid" 2>/dev/null && wait "$cap_pid"
+	topo_down
+	rmmod mwg_vrrp 2>/dev/null
+}
+trap cleanup EXIT
+
+# vr_state NS: "master", "backup", "init" or nothing, from the JSON output.
+vr_state() {
+	ip netns exec "$1" "$CTL" -j vr show dev eth0 vrid $VRID 2>/dev/null |
+		sed -n 's/.*"state":"\([a-z]*\)".*/\1/p'
+}
+
+# wait_state NS STATE SECONDS
+wait_state() {
+	local i
+	for ((i = 0; i < $3 * 20; i++)); do
+		[ "$(vr_state "$1")" = "$2" ] && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+vr_add() { # NS PRIO
+	run ip netns exec "$1" "$CTL" vr add dev eth0 vrid $VRID prio "$2" \
+		interval $INTERVAL vip $VIP/24
+}
+
+client_check() {
+	run ip netns exec c busybox ping -c 2 -W 1 $VIP
+	run ip -n c neigh show $VIP
+	if ip -n c neigh show $VIP | grep -q "lladdr $VMAC"; then
+		say "-> the client reaches $VIP at the virtual MAC $VMAC"
+	else
+		say "-> UNEXPECTED: the client's ARP entry for $VIP is not $VMAC"
+	fi
+}
+
+step "Loading mwg_vrrp ($(uname -r)) and building the cluster"
+insmod "$KO" || { echo "demo: cannot load $KO" >&2; exit 2; }
+topo_up || exit 2
+say "namespaces: a (director A, $A_IP), b (director B, $B_IP),"
+say "c (client, $C_IP), sw (bridge br0 with ports pa, pb, pc)"
+say "VRRPv3 vrid $VRID, adverts every $INTERVAL ms, VIP $VIP/24"
+say "A prio $A_PRIO, B prio $B_PRIO: B's Skew_Time $(us $((B_SKEW_US * 1000))),"
+say "Master_Down_Interval $(us $((B_MDI_US * 1000)))"
+# The capture: every VRRP and ARP frame entering a switch port, with the
+# kernel's timestamp, to time the failovers on the wire.
+ip netns exec sw scripts/vrrp-cap capture $CAP --ready $CAP.ready &
+cap_pid=$!
+for _ in {1..300}; do [ -e $CAP.ready ] && break; sleep 0.02; done
+[ -e $CAP.ready ] || { echo "demo: capture did not start" >&2; exit 2; }
+
+step "Starting the virtual router on A (prio $A_PRIO), then on B (prio $B_PRIO)"
+vr_add a $A_PRIO || exit 2
+wait_state a master 5 || { echo "demo: A did not become master" >&2; exit 2; }
+vr_add b $B_PRIO || exit 2
+wait_state b backup 5 || { echo "demo: B is not backup" >&2; exit 2; }
+sleep 0.5
+run ip netns exec a "$CTL" vr show
+run ip netns exec b "$CTL" vr show
+
+step "The client reaches the VIP, served by A"
+client_check
+
+failed=0
+
+# takeover_time MODE FROM_NS: the failover measured on the capture; B
+# must be master by then.
+takeover_time() {
+	local t
+	t=$(scripts/vrrp-cap failover $CAP "$1" "$2" "$(now_ns)" pa pb $VIP) ||
+		return 1
+	set -- $t
+	echo "$3"
+}
+
+step "Graceful stop of A: 'mwgctl vr del' (A resigns with priority 0)"
+t_from=$(now_ns)
+run ip netns exec a "$CTL" vr del dev eth0 vrid $VRID
+if wait_state b master 5; then
+	sleep 0.3
+	run ip netns exec b "$CTL" vr show
+	if d=$(takeover_time resign "$t_from"); then
+		say "-> B took over: A's priority-0 advert -> B's first gratuitous ARP"
+		say "   on the wire: $(us "$d") (B's Skew_Time is $(us $((B_SKEW_US * 1000))))"
+	else
+		say "-> B is master, but the capture lacks the priority-0 advert or the GARP"
+		failed=1
+	fi
+	client_check
+else
+	say "-> FAILED: B did not take over"
+	failed=1
+fi
+
+step "Restoring A (prio $A_PRIO preempts B)"
+vr_add a $A_PRIO
+if wait_state a master 5 && wait_state b backup 5; then
+	say "-> A is master again, B backup"
+else
+	say "-> FAILED: A did not get the VIP back"
+	failed=1
+fi
+sleep 0.5
+
+step "Crash of A: its link is deleted, no resignation reaches the wire"
+t_from=$(now_ns)
+run ip -n a link del eth0
+if wait_state b master 5; then
+	sleep 0.3
+	run ip netns exec b "$CTL" vr show
+	if d=$(takeover_time crash "$t_from"); then
+		say "-> B took over: A's last advert -> B's first gratuitous ARP: $(us "$d")"
+		say "   minus Master_Down_Interval $(us $((B_MDI_US * 1000))):" \
+			"$(us $((d - B_MDI_US * 1000)))"
+	else
+		say "-> B is master, but the capture does not show a clean crash takeover"
+		failed=1
+	fi
+	client_check
+else
+	say "-> FAILED: B did not take over"
+	failed=1
+fi
+
+kill "$cap_pid" 2>/dev/null
+wait "$cap_pid"
+cap_pid=
+step "Result"
+if [ "$failed" = 0 ]; then
+	say "both takeovers happened"
+else
+	say "a takeover FAILED"
+fi
+exit "$failed"
