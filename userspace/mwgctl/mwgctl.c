@@ -330,12 +330,17 @@ int main(int argc, char **argv)
 
 	c = find_command(argc, argv, &consumed, &known_object);
 	if (!c) {
-		if (known_object)
-			return mwgctl_usage_error(&ctl, "unknown command \"%s %s\"",
-						  argv[0],
-						  argc > 1 ? argv[1] : "");
-		return mwgctl_usage_error(&ctl, "unknown object \"%s\"",
-					  argv[0]);
+		unsigned int i;
+
+		if (!known_object)
+			return mwgctl_usage_error(&ctl, "unknown object \"%s\"",
+						  argv[0]);
+		fprintf(stderr, "mwgctl: unknown command \"%s %s\"\n",
+			argv[0], argc > 1 ? argv[1] : "");
+		for (i = 0; i < N_COMMANDS; i++)
+			if (!strcmp(commands[i].object, argv[0]))
+				print_command_usage(stderr, &commands[i]);
+		return MWGCTL_USAGE;
 	}
 	ctl.cmd = c;
 	return c->fn(&ctl, argc - consumed, argv + consumed);

@@ -296,6 +296,10 @@ int vr_args_parse(enum vr_cmd cmd, struct args *a, struct vr_args *out)
 		return args_error(a, "missing \"prio\"");
 	if (cmd == VR_CMD_ADD && !out->vr.n_vips)
 		return args_error(a, "missing \"vip\"");
+	if (cmd == VR_CMD_SET &&
+	    !(out->vr.have & ~(MWG_BIT(MWG_VRRP_A_VRID) |
+			       MWG_BIT(MWG_VRRP_A_FAMILY))))
+		return args_error(a, "nothing to change");
 	if (check_family(a, &out->vr) < 0)
 		return -1;
 	return check_interval(a, &out->vr, cmd);

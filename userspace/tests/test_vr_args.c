@@ -167,6 +167,8 @@ int main(void)
 	       "set with vips infers the family");
 	refused(VR_CMD_SET, "dev d0 vrid 5 interval 1005", "multiple of 10");
 	refused(VR_CMD_SET, "vrid 5 prio 1", "missing \"dev\"");
+	refused(VR_CMD_SET, "dev d0 vrid 5", "nothing to change");
+	refused(VR_CMD_SET, "dev d0 vrid 5 family inet", "nothing to change");
 
 	tap_ok(ok(VR_CMD_DEL, "dev d0 vrid 5 family inet6"), "del with family");
 	tap_ok(HAS(FAMILY) && va.vr.family == AF_INET6 && HAS(VRID),
