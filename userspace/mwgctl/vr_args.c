@@ -257,22 +257,20 @@ static int check_family(struct args *a, struct mwg_vr *vr)
 
 int vr_args_parse(enum vr_cmd cmd, struct args *a, struct vr_args *out)
 {
-	uint64_t seen = 0;
 	const char *word;
 
 	memset(out, 0, sizeof(*out));
 
+	/*
+	 * A key given twice takes its last value, so that a wrapper script
+	 * can append options that override its defaults; "vip" instead adds
+	 * to the list ("vip A vip B").
+	 */
 	while ((word = args_next(a))) {
 		const struct vr_key *k = find_key(cmd, word);
-		unsigned int idx;
 
 		if (!k)
 			return args_error(a, "unknown keyword \"%s\"", word);
-		idx = k - vr_keys;
-		/* "vip" may repeat: "vip A vip B" adds to the list. */
-		if ((seen & MWG_BIT(idx)) && k->kind != KEY_VIP)
-			return args_error(a, "\"%s\" given twice", k->name);
-		seen |= MWG_BIT(idx);
 		if (parse_key(cmd, k, a, out) < 0)
 			return -1;
 	}

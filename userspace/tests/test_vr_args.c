@@ -118,7 +118,9 @@ int main(void)
 	refused(VR_CMD_ADD, "dev d0 vrid 5 vip 192.0.2.1", "missing \"prio\"");
 	refused(VR_CMD_ADD, "vrid 5 prio 1 vip 192.0.2.1", "missing \"dev\"");
 	refused(VR_CMD_ADD, "dev d0 prio 1 vip 192.0.2.1", "missing \"vrid\"");
-	refused(VR_CMD_ADD, "dev d0 vrid 5 vrid 6 prio 1 vip 192.0.2.1", "given twice");
+	tap_ok(ok(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 interval 100 prio 7 interval 30") &&
+	       va.vr.priority == 7 && va.vr.advert_interval_ms == 30,
+	       "a key given twice takes its last value");
 	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 192.0.2.1", "given twice");
 	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 bogus 1", "unknown keyword \"bogus\"");
 	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 192.0.2.x", "invalid vip");
