@@ -12,7 +12,7 @@
 . "$(dirname "$0")/vrrp_lib.sh"
 
 vrrp_setup
-setup_ns sw a b c
+vrrp_ns sw a b c
 switch_up "$sw"
 switch_port "$sw" "$a" 192.0.2.1
 switch_port "$sw" "$b" 192.0.2.2
@@ -31,7 +31,7 @@ vr_add "$b" 1 200
 vr_add "$c" 1 150
 check_state "priority: the highest (b, 200) is master" "$b" 1 master
 heard_mark "$a" 1
-slowwait "$TAKEOVER_S" heard "$a" 1 5
+vwait "$TAKEOVER_S" heard "$a" 1 5
 check_state "priority: a (100) is backup" "$a" 1 backup 1
 check_state "priority: c (150) is backup" "$c" 1 backup 1
 check "priority: a learned b as master" \
@@ -55,7 +55,7 @@ check_state "tie: a (192.0.2.1) yields" "$a" 2 backup
 check_state "tie: b (192.0.2.2) yields" "$b" 2 backup
 check_state "tie: c (192.0.2.3, highest) stays master" "$c" 2 master 1
 heard_mark "$b" 2
-slowwait "$TAKEOVER_S" heard "$b" 2 5
+vwait "$TAKEOVER_S" heard "$b" 2 5
 check_state "tie: c still master after 5 adverts" "$c" 2 master 1
 check "tie: b follows c" test "$(vr_sysfs "$b" 2 master_ip)" = 192.0.2.3
 del_all 2
@@ -77,7 +77,7 @@ vr_add "$b" 4 200 preempt off
 check_state "preempt off: b joins as backup" "$b" 4 backup
 # Ten adverts heard is more than three Master_Down_Intervals of b.
 heard_mark "$b" 4
-if slowwait $((TAKEOVER_S * 2)) heard "$b" 4 10; then
+if vwait $((TAKEOVER_S * 2)) heard "$b" 4 10; then
 	tap_ok "preempt off: b hears a's adverts"
 else
 	tap_fail "preempt off: b hears a's adverts" \

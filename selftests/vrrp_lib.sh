@@ -28,8 +28,41 @@ vmac() {
 	printf '00:00:5e:00:01:%02x' "$1"
 }
 
+# Starting a program costs the emulated guest up to half a second (it is
+# read over 9p and linked anew each time), so the helpers that run in
+# loops use bash builtins only: clocks from $EPOCHREALTIME, pauses from a
+# read with a timeout, VR state and counters read from a sysfs mounted once
+# per namespace (vrrp_ns).
+
+# now_ms: milliseconds of the wall clock, without a fork of date(1).
 now_ms() {
-	date +%s%3N
+	local t=${EPOCHREALTIME/./}
+	echo $((t / 1000))
+}
+
+_nap_fd=
+# nap SECONDS: sleep(1) without a process.
+nap() {
+	if [ -z "$_nap_fd" ]; then
+		local f
+		f=$(mktemp -u /tmp/vrrp-nap.XXXXXX)
+		mkfifo "$f"
+		exec {_nap_fd}<>"$f"
+		rm -f "$f"
+	fi
+	read -r -t "$1" -u "$_nap_fd" _ || true
+}
+
+# vwait TIMEOUT_S CMD...: slowwait of lib.sh with builtins only, every
+# 50 ms; returns as soon as CMD succeeds, fails after TIMEOUT_S.
+vwait() {
+	local end=$(( ${EPOCHREALTIME/./} + $1 * 1000000 ))
+	shift
+	while :; do
+		"$@" && return 0
+		[ "${EPOCHREALTIME/./}" -lt "$end" ] || return 1
+		nap 0.05
+	done
 }
 
 # nsx NS CMD...: run CMD in namespace NS (with its own /sys mounted, so the
@@ -45,6 +78,30 @@ mwgctl_ns() {
 	local ns=$1
 	shift
 	ip netns exec "$ns" "$MWGCTL" "$@"
+}
+
+# vrrp_ns VAR...: setup_ns, plus a sysfs of each namespace mounted at
+# $SYS_<name> for the builtin readers below.  It is unmounted first at
+# exit: a mounted sysfs holds its namespace alive.
+declare -A SYSFS
+vrrp_ns() {
+	local var d
+	setup_ns "$@"
+	for var in "$@"; do
+		d=/tmp/vrrp-sys.${!var}
+		mkdir -p "$d"
+		nsenter --net="/run/netns/${!var}" mount -t sysfs sysfs "$d" ||
+			ksft_fail "sysfs of ${!var}"
+		SYSFS[${!var}]=$d
+		defer rmdir "$d"
+		defer umount "$d"
+	done
+}
+
+# ns_gone NS: unmount its sysfs first, then delete the namespace.
+ns_gone() {
+	umount "${SYSFS[$1]}" 2>/dev/null
+	ip netns del "$1"
 }
 
 vrrp_setup() {
@@ -105,18 +162,38 @@ vr_del() {
 
 # vr_sysfs NS VRID FILE [DEV]: a file of /sys/class/net/DEV/mwg_vrrp/VRID.
 vr_sysfs() {
-	nsx "$1" cat "/sys/class/net/${4:-eth0}/mwg_vrrp/$2/$3"
+	local l f=${SYSFS[$1]}/class/net/${4:-eth0}/mwg_vrrp/$2/$3
+	[ -e "$f" ] || return 1
+	while IFS= read -r l; do
+		printf '%s\n' "$l"
+	done <"$f"
 }
 
 vr_state() {
-	vr_sysfs "$1" "$2" state 2>/dev/null
+	local s
+	read -r s 2>/dev/null <"${SYSFS[$1]}/class/net/eth0/mwg_vrrp/$2/state" ||
+		return 1
+	echo "$s"
+}
+
+# vr_write NS VRID FILE VALUE: a sysfs write; fails as the write does.
+vr_write() {
+	nsx "$1" sh -c 'echo "$1" > "$2"' sh "$4" \
+		"/sys/class/net/eth0/mwg_vrrp/$2/$3"
 }
 
 # vr_stat NS VRID NAME [DEV]: one counter (or new_master_reason) of the
 # sysfs stats file.
 vr_stat() {
-	vr_sysfs "$1" "$2" stats "${4:-eth0}" 2>/dev/null |
-		awk -v k="$3" '$1 == k { print $2; found = 1 } END { exit !found }'
+	local k v f=${SYSFS[$1]}/class/net/${4:-eth0}/mwg_vrrp/$2/stats
+	[ -e "$f" ] || return 1
+	while read -r k v; do
+		if [ "$k" = "$3" ]; then
+			echo "$v"
+			return 0
+		fi
+	done <"$f"
+	return 1
 }
 
 # vr_json NS VRID JQ: a field of the VR in "mwgctl -j vr show".
@@ -130,12 +207,14 @@ ns_stat() {
 }
 
 state_is() {
-	[ "$(vr_state "$1" "$2")" = "$3" ]
+	local s
+	read -r s 2>/dev/null <"${SYSFS[$1]}/class/net/eth0/mwg_vrrp/$2/state" &&
+		[ "$s" = "$3" ]
 }
 
 # wait_state NS VRID STATE [SECONDS]: until the VR is in STATE.
 wait_state() {
-	slowwait "${4:-$TAKEOVER_S}" state_is "$1" "$2" "$3"
+	vwait "${4:-$TAKEOVER_S}" state_is "$1" "$2" "$3"
 }
 
 # check_state NAME NS VRID STATE [SECONDS]: one TAP line; prints what the
@@ -149,11 +228,14 @@ check_state() {
 	fi
 }
 
-# stat_grows NS VRID NAME BEFORE: the counter is now above BEFORE.
+# stat_above NS VRID NAME BEFORE: the counter is now above BEFORE.
 stat_above() {
-	local v
-	v=$(vr_stat "$1" "$2" "$3") || return 1
-	[ "$v" -gt "$4" ]
+	local k v f=${SYSFS[$1]}/class/net/eth0/mwg_vrrp/$2/stats
+	[ -e "$f" ] || return 1
+	while read -r k v; do
+		[ "$k" = "$3" ] && { [ "$v" -gt "$4" ]; return; }
+	done <"$f"
+	return 1
 }
 
 ns_stat_above() {

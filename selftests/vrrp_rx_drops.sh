@@ -11,7 +11,7 @@
 . "$(dirname "$0")/vrrp_lib.sh"
 
 vrrp_setup
-setup_ns r x
+vrrp_ns r x
 veth_pair "$r" 192.0.2.1 "$x" 192.0.2.9
 vr_add "$r" 10 100 || ksft_fail "vr add"
 # Alone on the link, r becomes master; the crafted adverts below come with
@@ -79,7 +79,7 @@ all_arrived() {
 		[ "$(delta "$k")" = "$d" ] || return 1
 	done <<<"$want"
 }
-slowwait 5 all_arrived || true
+vwait 5 all_arrived || true
 snapshot >"$tmp/after"
 
 drop_check() {
@@ -123,7 +123,7 @@ accept_case() {
 	shift
 	before=$(vr_stat "$r" 10 rcvd_advertisements)
 	craft "$@" || { tap_fail "$name" "vrrp_craft.py send failed"; return; }
-	if slowwait 3 stat_above "$r" 10 rcvd_advertisements "$before"; then
+	if vwait 3 stat_above "$r" 10 rcvd_advertisements "$before"; then
 		tap_ok "$name accepted"
 	else
 		tap_fail "$name accepted" "rcvd_advertisements stayed at $before"
