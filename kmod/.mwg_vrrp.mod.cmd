@@ -1,1 +1,0 @@
-cmd_/work/main/kmod/mwg_vrrp.mod := printf '%s\n'   main.o netns.o router.o fsm.o timers.o proto.o send.o receive.o af_inet.o arp.o addr.o notify.o netlink.o sysfs.o netdev.o | awk '!x[$$0]++ { print("/work/main/kmod/"$$0) }' > /work/main/kmod/mwg_vrrp.mod
