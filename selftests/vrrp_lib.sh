@@ -85,16 +85,16 @@ mwgctl_ns() {
 # exit: a mounted sysfs holds its namespace alive.
 declare -A SYSFS
 vrrp_ns() {
-	local var d
+	local _v _dir
 	setup_ns "$@"
-	for var in "$@"; do
-		d=/tmp/vrrp-sys.${!var}
-		mkdir -p "$d"
-		nsenter --net="/run/netns/${!var}" mount -t sysfs sysfs "$d" ||
-			ksft_fail "sysfs of ${!var}"
-		SYSFS[${!var}]=$d
-		defer rmdir "$d"
-		defer umount "$d"
+	for _v in "$@"; do
+		_dir=/tmp/vrrp-sys.${!_v}
+		mkdir -p "$_dir"
+		nsenter --net="/run/netns/${!_v}" mount -t sysfs sysfs "$_dir" ||
+			ksft_fail "sysfs of ${!_v}"
+		SYSFS[${!_v}]=$_dir
+		defer rmdir "$_dir"
+		defer umount "$_dir"
 	done
 }
 
@@ -176,9 +176,10 @@ vr_state() {
 	echo "$s"
 }
 
-# vr_write NS VRID FILE VALUE: a sysfs write; fails as the write does.
+# vr_write NS VRID FILE VALUE: a sysfs write; fails as the write does, and
+# bash (unlike dash) names the errno in its message.
 vr_write() {
-	nsx "$1" sh -c 'echo "$1" > "$2"' sh "$4" \
+	nsx "$1" bash -c 'echo "$1" > "$2"' bash "$4" \
 		"/sys/class/net/eth0/mwg_vrrp/$2/$3"
 }
 
