@@ -1,0 +1,492 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Configuration file and overrides.  libinih splits lines; the values are
+ * checked here, one function per key, with the same limits the protocol
+ * has, so that a configuration mwgd accepts is one it can run.
+ */
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ini.h>
+
+#include "config.h"
+#include "mwg_vrrp.h"
+
+void mwgd_config_defaults(struct mwgd_config *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->port = MWGD_PORT;
+	c->broadcast.s_addr = htonl(INADDR_BROADCAST);
+	c->interval_ms = MWGD_DEF_INTERVAL_MS;
+	c->dead_after = MWGD_DEF_DEAD_AFTER;
+	c->max_scanners = MWGD_DEF_MAX_SCANNERS;
+	c->max_directors = MWGD_DEF_MAX_DIRECTORS;
+	c->load_auto = true;
+	snprintf(c->node_id_file, sizeof(c->node_id_file), "%s",
+		 MWGD_DEF_NODE_ID_FILE);
+}
+
+static int parse_uint(const char *value, unsigned long min, unsigned long max,
+		      unsigned long *out, char *err, size_t errlen)
+{
+	char *end;
+
+	errno = 0;
+	if (!isdigit((unsigned char)*value))
+		goto bad;
+	*out = strtoul(value, &end, 10);
+	if (errno || *end)
+		goto bad;
+	if (*out < min || *out > max) {
+		snprintf(err, errlen, "\"%s\" is out of range %lu..%lu", value,
+			 min, max);
+		return -1;
+	}
+	return 0;
+bad:
+	snprintf(err, errlen, "\"%s\" is not a number", value);
+	return -1;
+}
+
+static int parse_bool(const char *value, bool *out, char *err, size_t errlen)
+{
+	if (!strcmp(value, "yes") || !strcmp(value, "true") ||
+	    !strcmp(value, "1") || !strcmp(value, "on")) {
+		*out = true;
+		return 0;
+	}
+	if (!strcmp(value, "no") || !strcmp(value, "false") ||
+	    !strcmp(value, "0") || !strcmp(value, "off")) {
+		*out = false;
+		return 0;
+	}
+	snprintf(err, errlen, "\"%s\" is not yes or no", value);
+	return -1;
+}
+
+static int parse_ipv4(const char *value, struct in_addr *out, char *err,
+		      size_t errlen)
+{
+	if (inet_pton(AF_INET, value, out) != 1) {
+		snprintf(err, errlen, "\"%s\" is not an IPv4 address", value);
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_path(const char *value, char *out, size_t size, char *err,
+		      size_t errlen)
+{
+	if (strlen(value) >= size) {
+		snprintf(err, errlen, "path too long");
+		return -1;
+	}
+	strcpy(out, value);
+	return 0;
+}
+
+/* Comma- or space-separated items, each handed to @fn. */
+static int for_each_item(const char *value,
+			 int (*fn)(const char *item, void *arg, char *err,
+				   size_t errlen),
+			 void *arg, char *err, size_t errlen)
+{
+	char buf[512], *save = NULL, *tok;
+
+	if (strlen(value) >= sizeof(buf)) {
+		snprintf(err, errlen, "value too long");
+		return -1;
+	}
+	strcpy(buf, value);
+	for (tok = strtok_r(buf, ", \t", &save); tok;
+	     tok = strtok_r(NULL, ", \t", &save))
+		if (fn(tok, arg, err, errlen) < 0)
+			return -1;
+	return 0;
+}
+
+static int acl_item(const char *item, void *arg, char *err, size_t errlen)
+{
+	struct mwgd_acl *acl = arg;
+	char addr[INET_ADDRSTRLEN + 4], *slash;
+	unsigned long len = 32;
+	struct in_addr a;
+
+	if (acl->n == MWGD_ACL_MAX) {
+		snprintf(err, errlen, "more than %d prefixes", MWGD_ACL_MAX);
+		return -1;
+	}
+	if (strlen(item) >= sizeof(addr)) {
+		snprintf(err, errlen, "\"%s\" is not an IPv4 prefix", item);
+		return -1;
+	}
+	strcpy(addr, item);
+	slash = strchr(addr, '/');
+	if (slash) {
+		*slash = '\0';
+		if (parse_uint(slash + 1, 0, 32, &len, err, errlen) < 0)
+			return -1;
+	}
+	if (parse_ipv4(addr, &a, err, errlen) < 0)
+		return -1;
+	acl->e[acl->n].mask = len ? ~0u << (32 - len) : 0;
+	acl->e[acl->n].net = ntohl(a.s_addr) & acl->e[acl->n].mask;
+	acl->n++;
+	return 0;
+}
+
+static int port_item(const char *item, void *arg, char *err, size_t errlen)
+{
+	struct mwgd_config *c = arg;
+	unsigned long v;
+
+	if (c->n_ports == MWGD_PORTS_MAX) {
+		snprintf(err, errlen, "more than %d ports", MWGD_PORTS_MAX);
+		return -1;
+	}
+	if (parse_uint(item, 1, 65535, &v, err, errlen) < 0)
+		return -1;
+	c->ports[c->n_ports++] = v;
+	return 0;
+}
+
+static int set_vr(struct mwgd_config *c, const char *value, char *err,
+		  size_t errlen)
+{
+	char ifname[64];
+	unsigned long vrid;
+	int n = 0;
+
+	if (c->n_vrs == MWGD_MAX_VRS) {
+		snprintf(err, errlen, "more than %d vr lines", MWGD_MAX_VRS);
+		return -1;
+	}
+	if (sscanf(value, "%63s %lu %n", ifname, &vrid, &n) != 2 ||
+	    value[n] || strlen(ifname) >= IF_NAMESIZE ||
+	    vrid < MWG_VRRP_VRID_MIN || vrid > MWG_VRRP_VRID_MAX) {
+		snprintf(err, errlen,
+			 "\"%s\" is not \"INTERFACE VRID\" (VRID 1..255)", value);
+		return -1;
+	}
+	strcpy(c->vrs[c->n_vrs].ifname, ifname);
+	c->vrs[c->n_vrs].vrid = vrid;
+	c->n_vrs++;
+	return 0;
+}
+
+static int set_node_id(struct mwgd_config *c, const char *value, char *err,
+		       size_t errlen)
+{
+	unsigned int i, b;
+
+	if (strlen(value) != 2 * MWGD_NODE_ID_LEN)
+		goto bad;
+	for (i = 0; i < MWGD_NODE_ID_LEN; i++) {
+		if (!isxdigit((unsigned char)value[2 * i]) ||
+		    !isxdigit((unsigned char)value[2 * i + 1]) ||
+		    sscanf(value + 2 * i, "%2x", &b) != 1)
+			goto bad;
+		c->node_id[i] = b;
+	}
+	c->have_node_id = true;
+	return 0;
+bad:
+	snprintf(err, errlen, "a node id is %d hex digits",
+		 2 * MWGD_NODE_ID_LEN);
+	return -1;
+}
+
+int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
+		    char *err, size_t errlen)
+{
+	unsigned long v;
+	int rc;
+
+	if (!strcmp(key, "role")) {
+		if (!strcmp(value, "director"))
+			c->role = MWGD_ROLE_DIRECTOR;
+		else if (!strcmp(value, "scanner"))
+			c->role = MWGD_ROLE_SCANNER;
+		else if (!strcmp(value, "both"))
+			c->role = MWGD_ROLE_DIRECTOR | MWGD_ROLE_SCANNER;
+		else {
+			snprintf(err, errlen,
+				 "\"%s\" is not director, scanner or both", value);
+			return -1;
+		}
+		return 0;
+	}
+	if (!strcmp(key, "interface")) {
+		if (!*value || strlen(value) >= IF_NAMESIZE) {
+			snprintf(err, errlen, "\"%s\" is not an interface name",
+				 value);
+			return -1;
+		}
+		strcpy(c->ifname, value);
+		return 0;
+	}
+	if (!strcmp(key, "mgmt_ip")) {
+		rc = parse_ipv4(value, &c->mgmt_ip, err, errlen);
+		c->have_mgmt_ip = !rc;
+		return rc;
+	}
+	if (!strcmp(key, "broadcast"))
+		return parse_ipv4(value, &c->broadcast, err, errlen);
+	if (!strcmp(key, "port")) {
+		rc = parse_uint(value, 1, 65535, &v, err, errlen);
+		c->port = v;
+		return rc;
+	}
+	if (!strcmp(key, "interval_ms")) {
+		rc = parse_uint(value, MWGD_INTERVAL_MIN_MS,
+				MWGD_INTERVAL_MAX_MS, &v, err, errlen);
+		c->interval_ms = v;
+		return rc;
+	}
+	if (!strcmp(key, "backup_interval_ms")) {
+		/* 0: the same as interval_ms. */
+		if (!strcmp(value, "0")) {
+			c->backup_interval_ms = 0;
+			return 0;
+		}
+		rc = parse_uint(value, MWGD_INTERVAL_MIN_MS,
+				MWGD_INTERVAL_MAX_MS, &v, err, errlen);
+		c->backup_interval_ms = v;
+		return rc;
+	}
+	if (!strcmp(key, "dead_after")) {
+		rc = parse_uint(value, MWGD_DEAD_AFTER_MIN,
+				MWGD_DEAD_AFTER_MAX, &v, err, errlen);
+		c->dead_after = v;
+		return rc;
+	}
+	if (!strcmp(key, "lease_margin_ms")) {
+		rc = parse_uint(value, 0, MWG_VRRP_SCANNER_LEASE_MS_MAX / 2, &v,
+				err, errlen);
+		c->lease_margin_ms = v;
+		return rc;
+	}
+	if (!strcmp(key, "key_file"))
+		return parse_path(value, c->key_file, sizeof(c->key_file), err,
+				  errlen);
+	if (!strcmp(key, "vr"))
+		return set_vr(c, value, err, errlen);
+	if (!strcmp(key, "allow_directors")) {
+		c->allow_directors.n = 0;
+		return for_each_item(value, acl_item, &c->allow_directors, err,
+				     errlen);
+	}
+	if (!strcmp(key, "allow_scanners")) {
+		c->allow_scanners.n = 0;
+		return for_each_item(value, acl_item, &c->allow_scanners, err,
+				     errlen);
+	}
+	if (!strcmp(key, "max_scanners")) {
+		rc = parse_uint(value, 1, MWGD_MAX_SCANNERS_MAX, &v, err,
+				errlen);
+		c->max_scanners = v;
+		return rc;
+	}
+	if (!strcmp(key, "max_directors")) {
+		rc = parse_uint(value, 1, 1024, &v, err, errlen);
+		c->max_directors = v;
+		return rc;
+	}
+	if (!strcmp(key, "node_id_file"))
+		return parse_path(value, c->node_id_file,
+				  sizeof(c->node_id_file), err, errlen);
+	if (!strcmp(key, "node_id"))
+		return set_node_id(c, value, err, errlen);
+	if (!strcmp(key, "name")) {
+		if (!mwgd_name_valid(value, strlen(value))) {
+			snprintf(err, errlen,
+				 "a name is 1..%d printable ASCII characters",
+				 MWGD_NAME_MAX);
+			return -1;
+		}
+		strcpy(c->name, value);
+		return 0;
+	}
+	if (!strcmp(key, "ports")) {
+		c->n_ports = 0;
+		return for_each_item(value, port_item, c, err, errlen);
+	}
+	if (!strcmp(key, "load")) {
+		if (!strcmp(value, "auto")) {
+			c->load_auto = true;
+			return 0;
+		}
+		rc = parse_uint(value, 0, MWGD_LOAD_MAX, &v, err, errlen);
+		c->load_auto = false;
+		c->load = v;
+		return rc;
+	}
+	if (!strcmp(key, "capacity")) {
+		rc = parse_uint(value, 0, UINT32_MAX, &v, err, errlen);
+		c->capacity = v;
+		c->have_capacity = !rc;
+		return rc;
+	}
+	if (!strcmp(key, "stats_file"))
+		return parse_path(value, c->stats_file, sizeof(c->stats_file),
+				  err, errlen);
+	if (!strcmp(key, "log")) {
+		if (!strcmp(value, "stderr"))
+			c->log_to = MWGD_LOG_STDERR;
+		else if (!strcmp(value, "syslog"))
+			c->log_to = MWGD_LOG_SYSLOG;
+		else if (!strcmp(value, "auto"))
+			c->log_to = MWGD_LOG_AUTO;
+		else {
+			snprintf(err, errlen,
+				 "\"%s\" is not stderr, syslog or auto", value);
+			return -1;
+		}
+		return 0;
+	}
+	if (!strcmp(key, "debug"))
+		return parse_bool(value, &c->debug, err, errlen);
+
+	snprintf(err, errlen, "unknown key \"%s\"", key);
+	return -1;
+}
+
+/* State of one file being read: where we are and the first error. */
+struct load_ctx {
+	FILE *f;
+	struct mwgd_config *c;
+	int line;
+	int err_line;
+	char err[256];
+};
+
+/*
+ * fgets() for inih that counts lines, so that a bad value can be
+ * reported with its line (Debian's libinih has no INI_HANDLER_LINENO).
+ * A line longer than inih's buffer is an error of its own: cut, its tail
+ * would be read as the next line.
+ */
+static char *counting_reader(char *str, int num, void *stream)
+{
+	struct load_ctx *ctx = stream;
+	char *s = fgets(str, num, ctx->f);
+	size_t len;
+	int ch;
+
+	if (!s)
+		return NULL;
+	ctx->line++;
+	len = strlen(s);
+	if (len && s[len - 1] != '\n' && !feof(ctx->f)) {
+		while ((ch = fgetc(ctx->f)) != EOF && ch != '\n')
+			;
+		if (!ctx->err_line) {
+			ctx->err_line = ctx->line;
+			snprintf(ctx->err, sizeof(ctx->err),
+				 "line longer than %d characters", num - 2);
+		}
+		/* Hand inih a comment instead of the cut line. */
+		snprintf(str, num, "#\n");
+	}
+	return s;
+}
+
+static int on_entry(void *user, const char *section, const char *name,
+		    const char *value)
+{
+	struct load_ctx *ctx = user;
+	char why[200];
+
+	if (ctx->err_line)
+		return 1;
+	if (section && *section) {
+		ctx->err_line = ctx->line;
+		snprintf(ctx->err, sizeof(ctx->err),
+			 "sections are not used (\"[%s]\")", section);
+		return 0;
+	}
+	if (mwgd_config_set(ctx->c, name, value, why, sizeof(why)) < 0) {
+		ctx->err_line = ctx->line;
+		snprintf(ctx->err, sizeof(ctx->err), "%s: %s", name, why);
+		return 0;
+	}
+	return 1;
+}
+
+int mwgd_config_load(const char *path, struct mwgd_config *c, char *err,
+		     size_t errlen)
+{
+	struct load_ctx ctx = { .c = c };
+	int rc;
+
+	ctx.f = fopen(path, "r");
+	if (!ctx.f) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	rc = ini_parse_stream(counting_reader, &ctx, on_entry, &ctx);
+	fclose(ctx.f);
+	if (ctx.err_line) {
+		snprintf(err, errlen, "%s:%d: %s", path, ctx.err_line, ctx.err);
+		return -1;
+	}
+	if (rc > 0) {
+		snprintf(err, errlen,
+			 "%s:%d: syntax error (expected \"key = value\")", path,
+			 rc);
+		return -1;
+	}
+	if (rc < 0) {
+		snprintf(err, errlen, "%s: cannot be read", path);
+		return -1;
+	}
+	return 0;
+}
+
+int mwgd_config_check(const struct mwgd_config *c, char *err, size_t errlen)
+{
+	if (!c->role) {
+		snprintf(err, errlen, "no role (director, scanner or both)");
+		return -1;
+	}
+	if (!c->ifname[0]) {
+		snprintf(err, errlen, "no interface");
+		return -1;
+	}
+	if (c->role & MWGD_ROLE_DIRECTOR && !c->have_mgmt_ip) {
+		snprintf(err, errlen, "a director needs mgmt_ip");
+		return -1;
+	}
+	if (c->backup_interval_ms && c->backup_interval_ms < c->interval_ms) {
+		snprintf(err, errlen,
+			 "backup_interval_ms must not be below interval_ms");
+		return -1;
+	}
+	return 0;
+}
+
+uint32_t mwgd_lease_ms(const struct mwgd_config *c, uint32_t interval_ms)
+{
+	uint64_t margin = c->lease_margin_ms ? c->lease_margin_ms : interval_ms;
+	uint64_t lease = (uint64_t)c->dead_after * interval_ms + margin;
+
+	return lease > MWG_VRRP_SCANNER_LEASE_MS_MAX ?
+		MWG_VRRP_SCANNER_LEASE_MS_MAX : lease;
+}
+
+bool mwgd_acl_allows(const struct mwgd_acl *acl, struct in_addr addr)
+{
+	uint32_t a = ntohl(addr.s_addr);
+	unsigned int i;
+
+	if (!acl->n)
+		return true;
+	for (i = 0; i < acl->n; i++)
+		if ((a & acl->e[i].mask) == acl->e[i].net)
+			return true;
+	return false;
+}

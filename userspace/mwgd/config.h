@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * mwgd's configuration: a "key = value" file read with libinih, then the
+ * command line's overrides.  Every error names the file and line (or the
+ * option) so that a bad entry is found without guessing.
+ */
+#ifndef MWGD_CONFIG_H
+#define MWGD_CONFIG_H
+
+#include <limits.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "proto.h"
+
+#define MWGD_ROLE_DIRECTOR	0x1
+#define MWGD_ROLE_SCANNER	0x2
+
+#define MWGD_MAX_VRS		8
+#define MWGD_ACL_MAX		32
+
+#define MWGD_DEF_INTERVAL_MS	1000
+#define MWGD_DEF_DEAD_AFTER	3
+#define MWGD_DEF_MAX_SCANNERS	4096
+#define MWGD_DEF_MAX_DIRECTORS	16
+#define MWGD_MAX_SCANNERS_MAX	1000000
+#define MWGD_DEF_NODE_ID_FILE	"/var/lib/mwgd/node-id"
+
+enum mwgd_log_to {
+	MWGD_LOG_AUTO,		/* stderr in the foreground, else syslog */
+	MWGD_LOG_STDERR,
+	MWGD_LOG_SYSLOG,
+};
+
+struct mwgd_vr_ref {
+	char ifname[IF_NAMESIZE];
+	uint8_t vrid;
+};
+
+/* IPv4 prefixes a peer's source address must be in (none: any). */
+struct mwgd_acl {
+	unsigned int n;
+	struct {
+		uint32_t net;	/* host byte order, masked */
+		uint32_t mask;
+	} e[MWGD_ACL_MAX];
+};
+
+struct mwgd_config {
+	unsigned int role;
+	char ifname[IF_NAMESIZE];
+	struct in_addr mgmt_ip;
+	bool have_mgmt_ip;
+	struct in_addr broadcast;
+	uint16_t port;
+	uint32_t interval_ms;
+	uint32_t backup_interval_ms;
+	unsigned int dead_after;
+	uint32_t lease_margin_ms;
+	char key_file[PATH_MAX];
+	unsigned int n_vrs;
+	struct mwgd_vr_ref vrs[MWGD_MAX_VRS];
+	struct mwgd_acl allow_directors;
+	struct mwgd_acl allow_scanners;
+	unsigned int max_scanners;
+	unsigned int max_directors;
+	char node_id_file[PATH_MAX];
+	bool have_node_id;
+	uint8_t node_id[MWGD_NODE_ID_LEN];
+	char name[MWGD_NAME_MAX + 1];
+	unsigned int n_ports;
+	uint16_t ports[MWGD_PORTS_MAX];
+	bool load_auto;
+	uint32_t load;
+	bool have_capacity;
+	uint32_t capacity;
+	char stats_file[PATH_MAX];
+	enum mwgd_log_to log_to;
+	bool debug;
+};
+
+void mwgd_config_defaults(struct mwgd_config *c);
+
+/*
+ * Read @path into @c (which holds the defaults).  0, or -1 with @err set
+ * to "PATH:LINE: what is wrong" (or "PATH: ..." for a file-wide problem).
+ */
+int mwgd_config_load(const char *path, struct mwgd_config *c, char *err,
+		     size_t errlen);
+
+/*
+ * Set one key as the file would (the command line's overrides use it);
+ * 0 or -1 with @err set to the reason, without a location.
+ */
+int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
+		    char *err, size_t errlen);
+
+/* Checks that need all keys (a director needs mgmt_ip...). */
+int mwgd_config_check(const struct mwgd_config *c, char *err, size_t errlen);
+
+/* The kernel lease of a scanner entry at the given discovery interval. */
+uint32_t mwgd_lease_ms(const struct mwgd_config *c, uint32_t interval_ms);
+
+bool mwgd_acl_allows(const struct mwgd_acl *acl, struct in_addr addr);
+
+#endif /* MWGD_CONFIG_H */

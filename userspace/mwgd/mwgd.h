@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * mwgd: the MWG discovery daemon.  One process, one thread, one poll()
+ * loop; every timer is a deadline on the monotonic clock checked by that
+ * loop, so nothing runs concurrently and nothing needs a lock.
+ *
+ *   main.c      options, signals, the loop, reload
+ *   config.c    the configuration file (libinih) and overrides
+ *   proto.c     the wire format, pure (also the fuzz target)
+ *   auth.c      HMAC-SHA-256 and replay windows (libsodium)
+ *   table.c     the director's scanner hash table
+ *   net.c       the UDP socket
+ *   director.c  discovery, announcements in, liveness, pushes
+ *   scanner.c   discoveries in, announcements out
+ *   kernel.c    generic netlink: VR state, SCANNER_SET/DEL (libmwg)
+ *   nodeid.c    the persistent node id
+ *   stats.c     counters and the stats file
+ *   log.c       stderr or syslog
+ */
+#ifndef MWGD_H
+#define MWGD_H
+
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <syslog.h>
+
+#include "auth.h"
+#include "config.h"
+#include "proto.h"
+#include "table.h"
+
+#define MWGD_VERSION_STRING	"0.1.0"
+
+/* Every counter of the stats file, in its order. */
+enum mwgd_counter {
+	C_RX_PACKETS,
+	C_RX_DISCOVER,
+	C_RX_ANNOUNCE,
+	C_RX_TRUNCATED,
+	C_RX_OVERSIZE,
+	C_RX_BAD_MAGIC,
+	C_RX_BAD_VERSION,
+	C_RX_BAD_LENGTH,
+	C_RX_MALFORMED,
+	C_RX_WRONG_ROLE,
+	C_RX_SOURCE_REFUSED,
+	C_RX_AUTH_MISSING,
+	C_RX_AUTH_UNEXPECTED,
+	C_RX_AUTH_FAILED,
+	C_RX_REPLAYED,
+	C_RX_STALE_ECHO,
+	C_SCANNERS_ADDED,
+	C_SCANNERS_EXPIRED,
+	C_SCANNERS_REFUSED,
+	C_DIRECTORS_REFUSED,
+	C_TX_DISCOVER,
+	C_TX_ANNOUNCE,
+	C_TX_ERRORS,
+	C_NL_SET_MSGS,
+	C_NL_DEL_MSGS,
+	C_NL_ERRORS,
+	C_VR_EVENTS,
+	C_TAKEOVERS,
+	C_RELOADS,
+	__C_MAX,
+};
+
+/* A director a scanner answers. */
+struct mwgd_director {
+	bool used;
+	uint8_t node_id[MWGD_NODE_ID_LEN];
+	struct sockaddr_in from;
+	struct mwgd_replay replay;
+	uint32_t interval_ms;
+	uint8_t dead_after;
+	uint8_t state;
+	uint64_t deadline_ms;
+};
+
+struct mwgd_vr_follow {
+	struct mwgd_vr_ref ref;
+	unsigned int ifindex;
+	bool known;		/* the kernel has this VR */
+	uint8_t state;		/* enum mwg_vrrp_state */
+};
+
+/* Discoveries whose echo a director still accepts. */
+#define MWGD_ECHO_RING		(MWGD_DEAD_AFTER_MAX + 2)
+
+struct mwgd_kernel;
+
+struct mwgd {
+	struct mwgd_config cfg;
+	const char *config_path;
+	bool foreground;
+
+	uint8_t node_id[MWGD_NODE_ID_LEN];
+	uint64_t epoch;
+	uint32_t seq;
+	struct mwgd_key key;
+
+	int fd;				/* the UDP socket */
+	unsigned int ifindex;
+
+	/* director */
+	bool active;
+	uint32_t echo_ring[MWGD_ECHO_RING];
+	unsigned int echo_n;		/* entries used */
+	unsigned int echo_head;		/* next slot */
+	struct mwgd_table table;
+	uint64_t next_discover_ms;
+	uint64_t flush_ms;		/* 0: nothing pending */
+	uint64_t full_push_ms;
+	struct mwgd_vr_follow vrs[MWGD_MAX_VRS];
+	unsigned int n_vrs;
+	struct mwgd_kernel *kernel;
+
+	/* scanner */
+	struct mwgd_director *directors;
+	unsigned int n_directors_cap;
+	uint64_t next_director_sweep_ms;
+	uint64_t load_read_ms;
+	uint32_t load;
+
+	uint64_t counters[__C_MAX];
+};
+
+/* Clocks, in milliseconds. */
+uint64_t mwgd_now_ms(void);
+uint64_t mwgd_realtime_ms(void);
+
+/* log.c */
+void mwgd_log_open(bool to_stderr, bool debug);
+void mwgd_log(int level, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* stats.c */
+const char *mwgd_counter_name(enum mwgd_counter c);
+int mwgd_stats_write(const struct mwgd *d, const char *path);
+
+/* nodeid.c */
+int mwgd_node_id_get(const struct mwgd_config *c, uint8_t *id, char *err,
+		     size_t errlen);
+
+/* net.c */
+int mwgd_net_open(struct mwgd *d, char *err, size_t errlen);
+int mwgd_net_send(struct mwgd *d, const uint8_t *buf, size_t len,
+		  const struct sockaddr_in *to);
+/* Sign (if a key is set) and send an encoded message. */
+int mwgd_send_msg(struct mwgd *d, struct mwgd_msg *m,
+		  const struct sockaddr_in *to);
+void mwgd_net_receive(struct mwgd *d);
+/* The next sequence number of this sender (a new epoch on wrap). */
+uint32_t mwgd_next_seq(struct mwgd *d);
+/*
+ * Checks shared by both roles after parsing: source list, key.  true if
+ * the message may go on; counts the reason otherwise.
+ */
+bool mwgd_accept_auth(struct mwgd *d, const uint8_t *buf,
+		      const struct mwgd_msg *m);
+
+/* director.c */
+int mwgd_director_init(struct mwgd *d);
+void mwgd_director_fini(struct mwgd *d);
+uint32_t mwgd_director_interval(const struct mwgd *d);
+void mwgd_director_on_announce(struct mwgd *d, const uint8_t *buf,
+			       const struct mwgd_msg *m,
+			       const struct sockaddr_in *from);
+void mwgd_director_timers(struct mwgd *d, uint64_t now);
+uint64_t mwgd_director_next_ms(const struct mwgd *d);
+void mwgd_director_set_active(struct mwgd *d, bool active);
+
+/* scanner.c */
+int mwgd_scanner_init(struct mwgd *d);
+void mwgd_scanner_fini(struct mwgd *d);
+void mwgd_scanner_on_discover(struct mwgd *d, const uint8_t *buf,
+			      const struct mwgd_msg *m,
+			      const struct sockaddr_in *from);
+void mwgd_scanner_timers(struct mwgd *d, uint64_t now);
+uint64_t mwgd_scanner_next_ms(const struct mwgd *d);
+unsigned int mwgd_scanner_directors(const struct mwgd *d);
+
+/* kernel.c */
+int mwgd_kernel_open(struct mwgd *d);
+void mwgd_kernel_close(struct mwgd *d);
+int mwgd_kernel_event_fd(const struct mwgd *d);
+void mwgd_kernel_on_events(struct mwgd *d);
+/* (Re)read the state of every followed VR with VR_GET. */
+void mwgd_kernel_sync_vrs(struct mwgd *d);
+/* Push dirty entries and queued removals, or everything when @full. */
+int mwgd_kernel_push(struct mwgd *d, bool full);
+
+#endif /* MWGD_H */
