@@ -1,0 +1,6 @@
+# SPDX-License-Identifier: GPL-2.0
+# mwgd's pure parts: wire format, authentication, replay window, table,
+# configuration.
+test_discovery_SRCS := mwgd/proto.c mwgd/auth.c mwgd/table.c mwgd/config.c
+test_discovery_CFLAGS := -Imwgd
+test_discovery_LDLIBS := $(shell $(PKG_CONFIG) --libs libsodium inih)
