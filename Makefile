@@ -23,12 +23,16 @@ all: module userspace
 module:
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/kmod W=1 modules
 
+# Sources only: kbuild generates *.mod.c, which must not be shared.
+KMOD_SOURCES = $(filter-out %.mod.c,$(wildcard kmod/*.[ch]))
+
 # One out-of-tree build per kernel, each in a tree of symlinks so that the
 # objects of one kernel never mix with another's.
 modules-all:
 	@set -e; for v in $(SUPPORTED_KVERS); do \
 		d=$(BUILD)/$$v/kmod; mkdir -p $$d/uapi; \
-		for f in $(CURDIR)/kmod/*.[ch] $(CURDIR)/kmod/Kbuild; do \
+		find $$d -maxdepth 1 -type l -delete; \
+		for f in $(addprefix $(CURDIR)/,$(KMOD_SOURCES)) $(CURDIR)/kmod/Kbuild; do \
 			ln -sf $$f $$d/; done; \
 		ln -sf $(CURDIR)/kmod/uapi/mwg_vrrp.h $$d/uapi/; \
 		$(MAKE) -C /lib/modules/$$v/build M=$$d W=1 modules; \
@@ -43,7 +47,7 @@ unit:
 check: module userspace modules-all
 	scripts/run-tests
 
-KMOD_SRCS = $(filter-out %.mod.c,$(wildcard kmod/*.[ch])) kmod/uapi/mwg_vrrp.h
+KMOD_SRCS = $(KMOD_SOURCES) kmod/uapi/mwg_vrrp.h
 CHECKPATCH_FLAGS = --strict --no-tree --terse --show-types --quiet
 
 # compat.h exists to compare kernel versions: only there is it allowed.

@@ -13,6 +13,7 @@
 #include "compat.h"
 #include "netlink.h"
 #include "router.h"
+#include "scanners.h"
 
 static mwg_nl_range_const struct netlink_range_validation mwg_advert_ms_range = {
 	.min = MWG_VRRP_ADVERT_MS_MIN,
@@ -45,6 +46,25 @@ static const struct nla_policy mwg_vip_policy[MWG_VRRP_VIP_A_MAX + 1] = {
 	[MWG_VRRP_VIP_A_PREFIXLEN]	= NLA_POLICY_MAX(NLA_U8, 128),
 };
 
+static mwg_nl_range_const struct netlink_range_validation mwg_lease_range = {
+	.min = 1,
+	.max = MWG_VRRP_SCANNER_LEASE_MS_MAX,
+};
+
+static const struct nla_policy mwg_scanner_policy[MWG_VRRP_SCANNER_A_MAX + 1] = {
+	[MWG_VRRP_SCANNER_A_NODE_ID]	= NLA_POLICY_EXACT_LEN(MWG_SCANNER_ID_LEN),
+	[MWG_VRRP_SCANNER_A_ADDR]	= { .type = NLA_BINARY, .len = 16 },
+	[MWG_VRRP_SCANNER_A_NAME]	= { .type = NLA_NUL_STRING,
+					    .len = MWG_VRRP_SCANNER_NAME_MAX - 1 },
+	[MWG_VRRP_SCANNER_A_PORTS]	= { .type = NLA_BINARY,
+					    .len = MWG_VRRP_SCANNER_MAX_PORTS *
+						   sizeof(u16) },
+	[MWG_VRRP_SCANNER_A_LOAD]	= NLA_POLICY_MAX(NLA_U32, 1000),
+	[MWG_VRRP_SCANNER_A_CAPACITY]	= { .type = NLA_U32 },
+	[MWG_VRRP_SCANNER_A_LEASE_MS]	=
+		NLA_POLICY_FULL_RANGE(NLA_U32, &mwg_lease_range),
+};
+
 static const struct nla_policy mwg_policy[MWG_VRRP_A_MAX + 1] = {
 	[MWG_VRRP_A_IFINDEX]		= { .type = NLA_U32 },
 	[MWG_VRRP_A_IFNAME]		= { .type = NLA_NUL_STRING,
@@ -73,6 +93,9 @@ static const struct nla_policy mwg_policy[MWG_VRRP_A_MAX + 1] = {
 	[MWG_VRRP_A_TRACK_SCANNERS]	=
 		NLA_POLICY_FULL_RANGE(NLA_U32, &mwg_track_range),
 	[MWG_VRRP_A_TRACK_WEIGHT]	= { .type = NLA_U8 },
+	[MWG_VRRP_A_SCANNERS]		=
+		NLA_POLICY_NESTED_ARRAY(mwg_scanner_policy),
+	[MWG_VRRP_A_SCANNER_REPLACE]	= { .type = NLA_FLAG },
 };
 
 int mwg_nl_put_addr(struct sk_buff *skb, int attr, u8 family,
@@ -542,6 +565,149 @@ static int mwg_nl_get_info(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(msg, info);
 }
 
+/*
+ * Parse the scanner entries of @nest into an array; SET needs every field
+ * a live entry has, DEL only the node ids.
+ */
+static int mwg_nl_parse_scanners(const struct nlattr *nest, bool full,
+				 struct mwg_scanner_info **out,
+				 unsigned int *count,
+				 struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[MWG_VRRP_SCANNER_A_MAX + 1];
+	struct mwg_scanner_info *infos;
+	unsigned int n = 0, alen;
+	const struct nlattr *a;
+	int rem, err;
+
+	*out = NULL;
+	*count = 0;
+	if (!nest)
+		return 0;
+	nla_for_each_nested(a, nest, rem)
+		n++;
+	if (n > MWG_VRRP_SCANNERS_MAX) {
+		NL_SET_ERR_MSG_ATTR(extack, nest, "too many scanners in one request");
+		return -E2BIG;
+	}
+	infos = kvcalloc(n, sizeof(*infos), GFP_KERNEL);
+	if (!infos && n)
+		return -ENOMEM;
+
+	n = 0;
+	nla_for_each_nested(a, nest, rem) {
+		struct mwg_scanner_info *info = &infos[n++];
+
+		err = -EINVAL;
+		if (nla_type(a) != MWG_VRRP_A_SCANNER) {
+			NL_SET_ERR_MSG_ATTR(extack, a, "expected a scanner entry");
+			goto err;
+		}
+		err = nla_parse_nested(tb, MWG_VRRP_SCANNER_A_MAX, a,
+				       mwg_scanner_policy, extack);
+		if (err)
+			goto err;
+		err = -EINVAL;
+		if (!tb[MWG_VRRP_SCANNER_A_NODE_ID]) {
+			NL_SET_ERR_MSG_ATTR(extack, a, "scanner without a node id");
+			goto err;
+		}
+		nla_memcpy(info->node_id, tb[MWG_VRRP_SCANNER_A_NODE_ID],
+			   MWG_SCANNER_ID_LEN);
+		if (!full)
+			continue;
+
+		if (!tb[MWG_VRRP_SCANNER_A_ADDR] ||
+		    !tb[MWG_VRRP_SCANNER_A_LEASE_MS]) {
+			NL_SET_ERR_MSG_ATTR(extack, a,
+					    "scanner needs an address and a lease");
+			goto err;
+		}
+		alen = nla_len(tb[MWG_VRRP_SCANNER_A_ADDR]);
+		if (alen != 4 && alen != 16) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[MWG_VRRP_SCANNER_A_ADDR],
+					    "scanner address must be IPv4 or IPv6");
+			goto err;
+		}
+		info->family = alen == 4 ? AF_INET : AF_INET6;
+		nla_memcpy(info->addr, tb[MWG_VRRP_SCANNER_A_ADDR], alen);
+		if (tb[MWG_VRRP_SCANNER_A_PORTS]) {
+			unsigned int plen = nla_len(tb[MWG_VRRP_SCANNER_A_PORTS]);
+
+			if (plen % sizeof(u16)) {
+				NL_SET_ERR_MSG_ATTR(extack,
+						    tb[MWG_VRRP_SCANNER_A_PORTS],
+						    "ports must be 16-bit numbers");
+				goto err;
+			}
+			info->nports = plen / sizeof(u16);
+			nla_memcpy(info->ports, tb[MWG_VRRP_SCANNER_A_PORTS],
+				   plen);
+		}
+		if (tb[MWG_VRRP_SCANNER_A_NAME])
+			nla_strscpy(info->name, tb[MWG_VRRP_SCANNER_A_NAME],
+				    sizeof(info->name));
+		if (tb[MWG_VRRP_SCANNER_A_LOAD])
+			info->load = nla_get_u32(tb[MWG_VRRP_SCANNER_A_LOAD]);
+		if (tb[MWG_VRRP_SCANNER_A_CAPACITY])
+			info->capacity =
+				nla_get_u32(tb[MWG_VRRP_SCANNER_A_CAPACITY]);
+		info->lease_ms = nla_get_u32(tb[MWG_VRRP_SCANNER_A_LEASE_MS]);
+	}
+	*out = infos;
+	*count = n;
+	return 0;
+err:
+	kvfree(infos);
+	return err;
+}
+
+static int mwg_nl_scanner_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct mwg_net *mn = mwg_net(genl_info_net(info));
+	struct mwg_scanner_info *infos;
+	unsigned int n;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, MWG_VRRP_A_SCANNERS))
+		return -EINVAL;
+	err = mwg_nl_parse_scanners(info->attrs[MWG_VRRP_A_SCANNERS], true,
+				    &infos, &n, info->extack);
+	if (err)
+		return err;
+	rtnl_lock();
+	err = mwg_scanners_set(mn, infos, n,
+			       nla_get_flag(info->attrs[MWG_VRRP_A_SCANNER_REPLACE]),
+			       info->extack);
+	rtnl_unlock();
+	kvfree(infos);
+	return err;
+}
+
+static int mwg_nl_scanner_del(struct sk_buff *skb, struct genl_info *info)
+{
+	struct mwg_net *mn = mwg_net(genl_info_net(info));
+	struct mwg_scanner_info *infos;
+	unsigned int n;
+	int err;
+
+	err = mwg_nl_parse_scanners(info->attrs[MWG_VRRP_A_SCANNERS], false,
+				    &infos, &n, info->extack);
+	if (err)
+		return err;
+	rtnl_lock();
+	err = mwg_scanners_del(mn, infos, n, info->extack);
+	rtnl_unlock();
+	kvfree(infos);
+	return err;
+}
+
+static int mwg_nl_scanner_dump(struct sk_buff *skb,
+			       struct netlink_callback *cb)
+{
+	return mwg_scanners_dump(mwg_net(sock_net(skb->sk)), skb, cb);
+}
+
 static const struct genl_small_ops mwg_genl_ops[] = {
 	{
 		.cmd	= MWG_VRRP_CMD_GET_INFO,
@@ -566,6 +732,20 @@ static const struct genl_small_ops mwg_genl_ops[] = {
 		.cmd	= MWG_VRRP_CMD_VR_GET,
 		.doit	= mwg_nl_vr_get,
 		.dumpit	= mwg_nl_vr_dump,
+	},
+	{
+		.cmd	= MWG_VRRP_CMD_SCANNER_SET,
+		.doit	= mwg_nl_scanner_set,
+		.flags	= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd	= MWG_VRRP_CMD_SCANNER_DEL,
+		.doit	= mwg_nl_scanner_del,
+		.flags	= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd	= MWG_VRRP_CMD_SCANNER_GET,
+		.dumpit	= mwg_nl_scanner_dump,
 	},
 };
 

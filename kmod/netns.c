@@ -9,6 +9,7 @@
 
 #include "vrrp.h"
 #include "router.h"
+#include "scanners.h"
 
 unsigned int mwg_net_id __read_mostly;
 
@@ -23,7 +24,7 @@ static int __net_init mwg_net_init(struct net *net)
 
 	mn->net = net;
 	hash_init(mn->ifs);
-	return 0;
+	return mwg_scanners_init_net(mn);
 }
 
 /*
@@ -32,7 +33,10 @@ static int __net_init mwg_net_init(struct net *net)
  */
 static void __net_exit mwg_net_exit(struct net *net)
 {
-	mwg_router_destroy_all(mwg_net(net));
+	struct mwg_net *mn = mwg_net(net);
+
+	mwg_router_destroy_all(mn);
+	mwg_scanners_exit_net(mn);
 }
 
 static struct pernet_operations mwg_net_ops = {

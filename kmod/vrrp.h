@@ -58,6 +58,7 @@
 
 #include "mwg_vrrp.h"
 #include "proto.h"
+#include "scanners.h"
 
 #define MWG_VRRP_MODULE_VERSION	"0.1.0"
 
@@ -130,7 +131,8 @@ struct mwg_net {
 	struct net *net;
 	struct hlist_head ifs[1 << MWG_IF_HASH_BITS];	/* RCU, RTNL */
 	struct mwg_net_stats stats;
-	u32 live_scanners;		/* from scanners.c, under RTNL */
+	struct mwg_scanner_table scanners;	/* scanners.c */
+	u32 live_scanners;		/* scanners.count, RTNL */
 };
 
 struct mwg_if {

@@ -167,7 +167,15 @@ enum mwg_vrrp_ns_stats_attr {
 
 #define MWG_VRRP_NS_STATS_A_MAX (__MWG_VRRP_NS_STATS_A_MAX - 1)
 
-/* A live scanning node, as pushed by mwgd (MWG_VRRP_A_SCANNER). */
+/*
+ * A live scanning node, as pushed by mwgd (MWG_VRRP_A_SCANNER), keyed by
+ * its node id.  SCANNER_SET adds or refreshes the entries it carries (each
+ * needs NODE_ID, ADDR and LEASE_MS); with MWG_VRRP_A_SCANNER_REPLACE the
+ * entries it does not carry are removed.  SCANNER_DEL removes the node ids
+ * it carries, or every entry when it carries none.  An entry whose lease
+ * runs out is removed by the kernel.  SCANNER_EVENT reports each entry
+ * that appears (LIVE 1) or goes (LIVE 0, with EXPIRED if by lease).
+ */
 #define MWG_VRRP_SCANNER_MAX_PORTS	16
 #define MWG_VRRP_SCANNER_NAME_MAX	64
 #define MWG_VRRP_SCANNER_LEASE_MS_MAX	600000
@@ -184,6 +192,7 @@ enum mwg_vrrp_scanner_attr {
 	MWG_VRRP_SCANNER_A_LEASE_MS,	/* u32, time to live from now */
 	MWG_VRRP_SCANNER_A_AGE_MS,	/* u32, replies: since last refresh */
 	MWG_VRRP_SCANNER_A_EXPIRED,	/* flag, events: lease ran out */
+	MWG_VRRP_SCANNER_A_LIVE,	/* u8, events: 1 appeared, 0 gone */
 	__MWG_VRRP_SCANNER_A_MAX,
 };
 
