@@ -228,7 +228,8 @@ struct mwg_scanner {
 	uint32_t capacity;
 	uint32_t lease_ms;
 	uint32_t age_ms;
-	bool expired;
+	bool expired;				/* events: by its lease */
+	bool live;				/* events: appeared (1) or gone */
 	uint64_t time_ns;			/* events: MWG_VRRP_A_TIME_NS */
 };
 

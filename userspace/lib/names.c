@@ -113,6 +113,7 @@ static const char *const scanner_attr_names[] = {
 	[MWG_VRRP_SCANNER_A_LEASE_MS]	= "lease_ms",
 	[MWG_VRRP_SCANNER_A_AGE_MS]	= "age_ms",
 	[MWG_VRRP_SCANNER_A_EXPIRED]	= "expired",
+	[MWG_VRRP_SCANNER_A_LIVE]	= "live",
 };
 
 static const char *lookup(const char *const *table, size_t n, unsigned int v)

@@ -305,6 +305,11 @@ int mwg_scanner_parse_nest(const struct nlattr *nest, struct mwg_scanner *sc)
 		sc->expired = true;
 		sc->have |= MWG_BIT(MWG_VRRP_SCANNER_A_EXPIRED);
 	}
+	if (tb[MWG_VRRP_SCANNER_A_LIVE] &&
+	    get_uint(tb[MWG_VRRP_SCANNER_A_LIVE], &v)) {
+		sc->live = v != 0;
+		sc->have |= MWG_BIT(MWG_VRRP_SCANNER_A_LIVE);
+	}
 	return 0;
 }
 

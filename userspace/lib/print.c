@@ -466,12 +466,7 @@ const char *mwg_scanner_event_kind(const struct mwg_scanner *sc)
 {
 	if (sc->expired)
 		return "expired";
-	/* A scanner that left on purpose is sent without a lease. */
-	if (HAS_SC(sc, LEASE_MS) && sc->lease_ms == 0)
-		return "down";
-	if (!HAS_SC(sc, LEASE_MS))
-		return "down";
-	return "up";
+	return HAS_SC(sc, LIVE) && sc->live ? "up" : "down";
 }
 
 void mwg_scanner_event_print_text(FILE *out, const struct mwg_scanner *sc)
