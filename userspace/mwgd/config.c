@@ -471,7 +471,13 @@ int mwgd_config_check(const struct mwgd_config *c, char *err, size_t errlen)
 
 uint32_t mwgd_lease_ms(const struct mwgd_config *c, uint32_t interval_ms)
 {
-	uint64_t margin = c->lease_margin_ms ? c->lease_margin_ms : interval_ms;
+	/*
+	 * The default margin covers one more interval and half a second of
+	 * scheduling delay, so that a busy host does not see its table
+	 * flap; after mwgd dies, entries still go within that time.
+	 */
+	uint64_t margin = c->lease_margin_ms ? c->lease_margin_ms :
+			  interval_ms + 500;
 	uint64_t lease = (uint64_t)c->dead_after * interval_ms + margin;
 
 	return lease > MWG_VRRP_SCANNER_LEASE_MS_MAX ?

@@ -7,6 +7,11 @@
  * the live set when it takes over and its kernel's priority tracking sees
  * the scanners it can reach.  Scanners answer every director they hear.
  *
+ * Liveness is counted in discovery rounds, not in wall-clock time: a
+ * scanner is dead when it answered none of the last dead_after
+ * discoveries.  A director that was itself held up (a loaded host) then
+ * does not declare the whole segment dead for answers it never asked for.
+ *
  * An announcement counts only if it echoes one of our recent discoveries
  * (so an old one cannot be replayed to a restarted director) and passes
  * the sender's replay window.  Changes reach the kernel in one batch a
@@ -139,8 +144,7 @@ void mwgd_director_on_announce(struct mwgd *d, const uint8_t *buf,
 			 inet_ntoa(from->sin_addr));
 	}
 	mwgd_replay_update(&sc->replay, m->epoch, m->seq);
-	sc->deadline_ms = now + (uint64_t)d->cfg.dead_after *
-			  mwgd_director_interval(d);
+	sc->heard_round = d->rounds;
 	if (update_entry(sc, m, from) || is_new) {
 		mwgd_table_set_dirty(&d->table, sc);
 		schedule_flush(d, now);
@@ -174,6 +178,7 @@ static void send_discover(struct mwgd *d)
 	if (mwgd_send_msg(d, &m, &to) < 0)
 		return;
 	d->counters[C_TX_DISCOVER]++;
+	d->rounds++;
 	/* Remember its number: answers must echo a recent one. */
 	d->echo_ring[d->echo_head] = m.seq;
 	d->echo_head = (d->echo_head + 1) % MWGD_ECHO_RING;
@@ -186,7 +191,10 @@ void mwgd_director_timers(struct mwgd *d, uint64_t now)
 	uint32_t interval = mwgd_director_interval(d);
 
 	if (now >= d->next_discover_ms) {
-		if (mwgd_table_expire(&d->table, now, on_expired, d))
+		/* Heard in round r: alive until round r + dead_after passes. */
+		if (d->rounds >= d->cfg.dead_after &&
+		    mwgd_table_expire(&d->table, d->rounds - d->cfg.dead_after + 1,
+				      on_expired, d))
 			schedule_flush(d, now);
 		send_discover(d);
 		d->next_discover_ms += interval;

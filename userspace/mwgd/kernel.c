@@ -281,9 +281,6 @@ static int push_set(struct mwgd *d, bool full)
 			n = 0;
 		}
 	}
-	/* An empty table is pushed too: REPLACE with nothing clears it. */
-	if (!msg && replace && !d->table.count)
-		msg = batch_new(d, MWG_VRRP_CMD_SCANNER_SET, true, &nest);
 	if (msg) {
 		nla_nest_end(msg, nest);
 		err = send_batch(d, msg, MWG_VRRP_CMD_SCANNER_SET);
@@ -347,6 +344,17 @@ int mwgd_kernel_push(struct mwgd *d, bool full)
 		d->table.n_gone = 0;
 	else
 		rc2 = push_del(d);
+	/*
+	 * A full push of nothing: a SCANNER_SET needs entries, so clear the
+	 * kernel's table (of an earlier run, say) with a DEL of no id.
+	 */
+	if (full && !d->table.count) {
+		struct nl_msg *msg = mwg_msg_new(&d->kernel->req,
+						 MWG_VRRP_CMD_SCANNER_DEL, 0);
+
+		return msg ? send_batch(d, msg, MWG_VRRP_CMD_SCANNER_DEL) :
+			     -ENOMEM;
+	}
 	rc = push_set(d, full);
 	return rc ? rc : rc2;
 }

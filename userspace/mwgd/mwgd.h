@@ -109,6 +109,7 @@ struct mwgd {
 	unsigned int echo_n;		/* entries used */
 	unsigned int echo_head;		/* next slot */
 	struct mwgd_table table;
+	uint64_t rounds;		/* discoveries sent */
 	uint64_t next_discover_ms;
 	uint64_t flush_ms;		/* 0: nothing pending */
 	uint64_t full_push_ms;

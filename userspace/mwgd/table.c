@@ -159,7 +159,7 @@ void mwgd_table_clear_dirty(struct mwgd_table *t, struct mwgd_scanner *sc)
 	}
 }
 
-size_t mwgd_table_expire(struct mwgd_table *t, uint64_t now_ms,
+size_t mwgd_table_expire(struct mwgd_table *t, uint64_t oldest_round,
 			 void (*fn)(const struct mwgd_scanner *sc, void *arg),
 			 void *arg)
 {
@@ -169,7 +169,7 @@ size_t mwgd_table_expire(struct mwgd_table *t, uint64_t now_ms,
 	for (i = 0; i < t->n_buckets; i++) {
 		for (sc = t->buckets[i]; sc; sc = next) {
 			next = sc->next;
-			if (sc->deadline_ms >= now_ms)
+			if (sc->heard_round >= oldest_round)
 				continue;
 			if (fn)
 				fn(sc, arg);

@@ -32,7 +32,7 @@ struct mwgd_scanner {
 	bool have_capacity;
 	struct mwgd_replay replay;
 	uint64_t first_ms;			/* when it appeared */
-	uint64_t deadline_ms;			/* dead when not heard by then */
+	uint64_t heard_round;			/* discovery round last answered */
 	bool dirty;				/* the kernel has an older copy */
 };
 
@@ -71,10 +71,10 @@ void mwgd_table_set_dirty(struct mwgd_table *t, struct mwgd_scanner *sc);
 void mwgd_table_clear_dirty(struct mwgd_table *t, struct mwgd_scanner *sc);
 
 /*
- * Remove every entry whose deadline is before @now_ms, calling @fn (if
- * set) for each first.  Returns how many went.
+ * Remove every entry last heard in a round before @oldest_round, calling
+ * @fn (if set) for each first.  Returns how many went.
  */
-size_t mwgd_table_expire(struct mwgd_table *t, uint64_t now_ms,
+size_t mwgd_table_expire(struct mwgd_table *t, uint64_t oldest_round,
 			 void (*fn)(const struct mwgd_scanner *sc, void *arg),
 			 void *arg);
 
