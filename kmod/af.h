@@ -28,6 +28,7 @@ struct mwg_af_ops {
 };
 
 extern const struct mwg_af_ops mwg_af_inet;
+extern const struct mwg_af_ops mwg_af_inet6;
 
 const struct mwg_af_ops *mwg_af_get(u8 family);
 

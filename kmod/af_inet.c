@@ -111,6 +111,8 @@ const struct mwg_af_ops *mwg_af_get(u8 family)
 	switch (family) {
 	case AF_INET:
 		return &mwg_af_inet;
+	case AF_INET6:
+		return &mwg_af_inet6;
 	default:
 		return NULL;
 	}

@@ -30,6 +30,7 @@
 #include <net/arp.h>
 
 #include "arp.h"
+#include "nd.h"
 #include "router.h"
 
 void mwg_arp_announce(struct mwg_vr *vr, const struct mwg_vip *vip)
@@ -124,6 +125,8 @@ static unsigned int mwg_ingress_hook(void *priv, struct sk_buff *skb,
 	}
 	if (skb->protocol == htons(ETH_P_ARP))
 		return mwg_ingress_arp(mif, skb);
+	if (skb->protocol == htons(ETH_P_IPV6))
+		return mwg_nd_ingress(mif, skb);
 	return NF_ACCEPT;
 }
 

@@ -9,6 +9,8 @@
 #include <linux/inetdevice.h>
 #include <linux/netdevice.h>
 #include <linux/notifier.h>
+#include <net/addrconf.h>
+#include <net/if_inet6.h>
 #include <linux/rtnetlink.h>
 
 #include "netdev.h"
@@ -45,7 +47,10 @@ static int mwg_netdev_event(struct notifier_block *nb, unsigned long event,
 	return NOTIFY_DONE;
 }
 
-/* A primary address added or removed changes whether VRs can speak. */
+/*
+ * A primary (IPv4) or link-local (IPv6) address added or removed changes
+ * whether VRs can speak.
+ */
 static int mwg_inetaddr_event(struct notifier_block *nb, unsigned long event,
 			      void *ptr)
 {
@@ -58,12 +63,28 @@ static int mwg_inetaddr_event(struct notifier_block *nb, unsigned long event,
 	return NOTIFY_DONE;
 }
 
+static int mwg_inet6addr_event(struct notifier_block *nb, unsigned long event,
+			       void *ptr)
+{
+	struct inet6_ifaddr *ifa = ptr;
+
+	if (!READ_ONCE(mwg_netdev_live))
+		return NOTIFY_DONE;
+	if (event == NETDEV_UP || event == NETDEV_DOWN)
+		mwg_router_dev_changed(ifa->idev->dev);
+	return NOTIFY_DONE;
+}
+
 static struct notifier_block mwg_netdev_notifier = {
 	.notifier_call = mwg_netdev_event,
 };
 
 static struct notifier_block mwg_inetaddr_notifier = {
 	.notifier_call = mwg_inetaddr_event,
+};
+
+static struct notifier_block mwg_inet6addr_notifier = {
+	.notifier_call = mwg_inet6addr_event,
 };
 
 int mwg_netdev_init(void)
@@ -76,13 +97,23 @@ int mwg_netdev_init(void)
 		return err;
 	err = register_inetaddr_notifier(&mwg_inetaddr_notifier);
 	if (err)
-		unregister_netdevice_notifier(&mwg_netdev_notifier);
+		goto err_netdev;
+	err = register_inet6addr_notifier(&mwg_inet6addr_notifier);
+	if (err)
+		goto err_inetaddr;
+	return 0;
+
+err_inetaddr:
+	unregister_inetaddr_notifier(&mwg_inetaddr_notifier);
+err_netdev:
+	unregister_netdevice_notifier(&mwg_netdev_notifier);
 	return err;
 }
 
 void mwg_netdev_exit(void)
 {
 	WRITE_ONCE(mwg_netdev_live, false);
+	unregister_inet6addr_notifier(&mwg_inet6addr_notifier);
 	unregister_inetaddr_notifier(&mwg_inetaddr_notifier);
 	unregister_netdevice_notifier(&mwg_netdev_notifier);
 }

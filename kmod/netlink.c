@@ -384,9 +384,8 @@ static int mwg_nl_vr_new(struct sk_buff *skb, struct genl_info *info)
 				&vips, extack);
 	if (err)
 		goto out;
+	/* mwg_vr_create() owns @vips from here, on success and failure. */
 	err = mwg_vr_create(key.dev, key.family, key.vrid, &cfg, vips, extack);
-	if (err)
-		kfree(vips);
 out:
 	rtnl_unlock();
 	return err;

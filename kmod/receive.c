@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Advert reception: IP protocol 112 handed to us by the IPv4 layer after
- * local delivery (raw sockets, e.g. another VRRP daemon, got their copy
+ * Advert reception: IP protocol 112 handed to us by the IPv4 or IPv6 layer
+ * after local delivery (raw sockets, e.g. another VRRP daemon, got their copy
  * first).  Runs in softirq.  Every drop the RFCs require is counted: per VR
  * once the VRID is known, per namespace before that.
  */
 #include <linux/ip.h>
+#include <linux/ipv6.h>
 #include <linux/skbuff.h>
 #include <net/protocol.h>
+#include <net/ipv6.h>
 
 #include "fsm.h"
 #include "receive.h"
@@ -150,20 +152,53 @@ drop:
 	return 0;
 }
 
+static int mwg_rx_inet6(struct sk_buff *skb)
+{
+	const struct ipv6hdr *ip6h;
+	union mwg_addr saddr = {}, daddr = {};
+	unsigned int len = skb->len;
+
+	if (len > MWG_VRRP_MAX_PKT || !pskb_may_pull(skb, len)) {
+		atomic64_inc(&mwg_net(dev_net(skb->dev))->stats.packet_length_errors);
+		goto drop;
+	}
+	ip6h = ipv6_hdr(skb);
+	saddr.v6 = ip6h->saddr;
+	daddr.v6 = ip6h->daddr;
+
+	rcu_read_lock();
+	mwg_rx_advert(skb->dev, AF_INET6, skb->data, len, &saddr, &daddr,
+		      ip6h->hop_limit);
+	rcu_read_unlock();
+drop:
+	consume_skb(skb);
+	return 0;
+}
+
 static const struct net_protocol mwg_inet_protocol = {
 	.handler	= mwg_rx_inet,
 	.no_policy	= 1,
 };
 
+static const struct inet6_protocol mwg_inet6_protocol = {
+	.handler	= mwg_rx_inet6,
+	.flags		= INET6_PROTO_NOPOLICY | INET6_PROTO_FINAL,
+};
+
+/* Either fails only if another module already handles protocol 112. */
 int mwg_receive_init(void)
 {
-	/* Fails only if another module already handles protocol 112. */
 	if (inet_add_protocol(&mwg_inet_protocol, MWG_IPPROTO_VRRP) < 0)
 		return -EBUSY;
+	if (inet6_add_protocol(&mwg_inet6_protocol, MWG_IPPROTO_VRRP) < 0) {
+		inet_del_protocol(&mwg_inet_protocol, MWG_IPPROTO_VRRP);
+		return -EBUSY;
+	}
 	return 0;
 }
 
 void mwg_receive_exit(void)
 {
+	inet6_del_protocol(&mwg_inet6_protocol, MWG_IPPROTO_VRRP);
 	inet_del_protocol(&mwg_inet_protocol, MWG_IPPROTO_VRRP);
 }

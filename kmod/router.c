@@ -262,6 +262,13 @@ int mwg_vip_list_validate(const struct mwg_vip_list *vips, u8 family,
 		NL_SET_ERR_MSG_MOD(extack, "too many virtual IPs (max 32)");
 		return -EINVAL;
 	}
+	/* RFC 5798 5.2.9: an IPv6 advert lists the link-local VIP first. */
+	if (family == AF_INET6 &&
+	    !(ipv6_addr_type(&vips->vip[0].addr.v6) & IPV6_ADDR_LINKLOCAL)) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "the first IPv6 virtual IP must be link-local");
+		return -EINVAL;
+	}
 	for (i = 0; i < vips->count; i++) {
 		if (!mwg_vip_usable(&vips->vip[i], family)) {
 			NL_SET_ERR_MSG_MOD(extack,
@@ -345,22 +352,27 @@ int mwg_vr_create(struct net_device *dev, u8 family, u8 vrid,
 	int err;
 
 	ASSERT_RTNL();
+	err = -EAFNOSUPPORT;
 	if (!af) {
 		NL_SET_ERR_MSG_MOD(extack, "address family not supported");
-		return -EAFNOSUPPORT;
+		goto err_vips;
 	}
+	err = -EINVAL;
 	if (!mwg_dev_usable(dev, family, extack))
-		return -EINVAL;
+		goto err_vips;
 
 	mif = mwg_if_find_rtnl(dev);
 	if (mif && rtnl_dereference(mif->vrs[mwg_family_index(family)][vrid])) {
 		NL_SET_ERR_MSG_MOD(extack, "this VRID already exists on the interface");
-		return -EEXIST;
+		err = -EEXIST;
+		goto err_vips;
 	}
 	if (!mif) {
 		mif = mwg_if_create(dev, extack);
-		if (IS_ERR(mif))
-			return PTR_ERR(mif);
+		if (IS_ERR(mif)) {
+			err = PTR_ERR(mif);
+			goto err_vips;
+		}
 		new_if = true;
 	}
 
@@ -392,18 +404,15 @@ int mwg_vr_create(struct net_device *dev, u8 family, u8 vrid,
 	mwg_timers_init(vr);
 	netdev_hold(dev, &vr->dev_tracker, GFP_KERNEL);
 
-	/* From here on the kobject owns vr: errors end in mwg_vr_put(). */
+	/* From here on the kobject owns vr and its VIPs. */
 	err = mwg_sysfs_vr_add(vr);
-	if (err) {
-		mwg_vr_put(vr);
-		goto err_if;
-	}
+	if (err)
+		goto err_put;
 	err = af->join(dev);
 	if (err) {
 		NL_SET_ERR_MSG_MOD(extack, "cannot join the VRRP multicast group");
 		kobject_del(&vr->kobj);
-		mwg_vr_put(vr);
-		goto err_if;
+		goto err_put;
 	}
 
 	rcu_assign_pointer(mif->vrs[mwg_family_index(family)][vrid], vr);
@@ -412,9 +421,14 @@ int mwg_vr_create(struct net_device *dev, u8 family, u8 vrid,
 	mwg_vr_link_changed(vr);
 	return 0;
 
+err_put:
+	mwg_vr_put(vr);		/* frees the VIPs with the VR */
+	vips = NULL;
 err_if:
 	if (new_if)
 		mwg_if_destroy(mif);
+err_vips:
+	kfree(vips);
 	return err;
 }
 

@@ -22,6 +22,7 @@ int mwg_vr_config_validate(const struct mwg_vr_config *cfg, u8 family,
 struct mwg_vip_list *mwg_vip_list_alloc(unsigned int count, gfp_t gfp);
 int mwg_vip_list_validate(const struct mwg_vip_list *vips, u8 family,
 			  struct netlink_ext_ack *extack);
+/* Takes @vips, also when it fails. */
 int mwg_vr_create(struct net_device *dev, u8 family, u8 vrid,
 		  const struct mwg_vr_config *cfg, struct mwg_vip_list *vips,
 		  struct netlink_ext_ack *extack);

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * IPv6 counterpart of arp.c.  A master announces each IPv6 VIP with an
+ * unsolicited Neighbor Advertisement (Router and Override set, target
+ * link-layer address = virtual MAC) and answers Neighbor Solicitations for
+ * its VIPs itself, from the ingress hook, dropping them so the kernel does
+ * not answer with the interface MAC.  A backup drops solicitations for the
+ * VIPs, except duplicate address detection probes, which it lets through.
+ */
+#include <linux/etherdevice.h>
+#include <linux/icmpv6.h>
+#include <linux/ipv6.h>
+#include <linux/netfilter.h>
+#include <net/addrconf.h>
+#include <net/ip6_checksum.h>
+#include <net/ndisc.h>
+
+#include "af.h"
+#include "nd.h"
+
+static const u8 mwg_all_nodes_mac[ETH_ALEN] = {
+	0x33, 0x33, 0x00, 0x00, 0x00, 0x01
+};
+
+/* An NA message with a target link-layer address option. */
+struct mwg_na {
+	struct icmp6hdr icmph;
+	struct in6_addr target;
+	u8 opt_type;
+	u8 opt_len;			/* in units of 8 bytes */
+	u8 lladdr[ETH_ALEN];
+} __packed;
+
+static void mwg_nd_send_na(struct mwg_vr *vr, const struct in6_addr *daddr,
+			   const u8 *dmac, const struct in6_addr *target,
+			   bool solicited)
+{
+	struct net_device *dev = vr->dev;
+	union mwg_addr saddr;
+	struct sk_buff *skb;
+	struct mwg_na *na;
+	unsigned int hroom = LL_RESERVED_SPACE(dev) + sizeof(struct ipv6hdr);
+
+	if (!vr->af->primary_addr(vr, &saddr))
+		return;
+	skb = alloc_skb(hroom + sizeof(*na) + dev->needed_tailroom,
+			GFP_ATOMIC);
+	if (!skb)
+		return;
+	skb_reserve(skb, hroom);
+	na = skb_put_zero(skb, sizeof(*na));
+	na->icmph.icmp6_type = NDISC_NEIGHBOUR_ADVERTISEMENT;
+	na->icmph.icmp6_router = 1;
+	na->icmph.icmp6_solicited = solicited;
+	na->icmph.icmp6_override = 1;
+	na->target = *target;
+	na->opt_type = ND_OPT_TARGET_LL_ADDR;
+	na->opt_len = 1;
+	ether_addr_copy(na->lladdr, vr->vmac);
+	na->icmph.icmp6_cksum = csum_ipv6_magic(&saddr.v6, daddr, sizeof(*na),
+						IPPROTO_ICMPV6,
+						csum_partial(na, sizeof(*na), 0));
+	skb_reset_transport_header(skb);
+	mwg_inet6_push_header(skb, &saddr.v6, daddr, IPPROTO_ICMPV6,
+			      sizeof(*na));
+	skb->dev = dev;
+	skb->protocol = htons(ETH_P_IPV6);
+	if (dev_hard_header(skb, dev, ETH_P_IPV6, dmac, vr->vmac,
+			    skb->len) < 0) {
+		kfree_skb(skb);
+		return;
+	}
+	dev_queue_xmit(skb);
+}
+
+void mwg_nd_announce(struct mwg_vr *vr, const struct mwg_vip *vip)
+{
+	rcu_read_lock();
+	mwg_nd_send_na(vr, &in6addr_linklocal_allnodes, mwg_all_nodes_mac,
+		       &vip->addr.v6, false);
+	rcu_read_unlock();
+}
+
+static struct mwg_vr *mwg_vr_by_vip6(const struct mwg_if *mif,
+				     const struct in6_addr *addr)
+{
+	const struct mwg_vip_list *vips;
+	struct mwg_vr *vr;
+	unsigned int i;
+
+	hlist_for_each_entry_rcu(vr, &mif->vr_list, if_node) {
+		if (vr->family != AF_INET6)
+			continue;
+		vips = rcu_dereference(vr->vips);
+		for (i = 0; i < vips->count; i++)
+			if (ipv6_addr_equal(&vips->vip[i].addr.v6, addr))
+				return vr;
+	}
+	return NULL;
+}
+
+unsigned int mwg_nd_ingress(const struct mwg_if *mif, struct sk_buff *skb)
+{
+	const struct ipv6hdr *ip6h;
+	const struct nd_msg *ns;
+	struct mwg_vr *vr;
+
+	if (!pskb_may_pull(skb, sizeof(*ip6h) + sizeof(*ns)))
+		return NF_ACCEPT;
+	ip6h = ipv6_hdr(skb);
+	ns = (const struct nd_msg *)(ip6h + 1);
+	if (ip6h->nexthdr != IPPROTO_ICMPV6 || ip6h->hop_limit != 255 ||
+	    ns->icmph.icmp6_type != NDISC_NEIGHBOUR_SOLICITATION)
+		return NF_ACCEPT;
+
+	vr = mwg_vr_by_vip6(mif, &ns->target);
+	if (!vr)
+		return NF_ACCEPT;
+	/* DAD probes come from ::; leave them to the kernel. */
+	if (ipv6_addr_any(&ip6h->saddr))
+		return NF_ACCEPT;
+	if (READ_ONCE(vr->state) == MWG_VRRP_STATE_MASTER)
+		mwg_nd_send_na(vr, &ip6h->saddr, eth_hdr(skb)->h_source,
+			       &ns->target, true);
+	return NF_DROP;
+}
