@@ -16,8 +16,16 @@ cd "$top" || exit 2
 INTERVAL=100			# ms; 10 works too, 100 is calm on a busy host
 A_PRIO=200
 B_PRIO=100
-CTL=$top/userspace/mwgctl/mwgctl
-KO=$top/build/$(uname -r)/kmod/mwg_vrrp.ko
+# The copies scripts/demo or scripts/bench-failover took, else the build.
+# On PATH, so that the commands shown read as an operator would type them.
+if [ -n "${MWG_SNAP:-}" ]; then
+	PATH=$MWG_SNAP:$PATH
+	KO=$MWG_SNAP/$(uname -r)/mwg_vrrp.ko
+else
+	PATH=$top/userspace/mwgctl:$PATH
+	KO=$top/build/$(uname -r)/kmod/mwg_vrrp.ko
+fi
+CTL=mwgctl
 CAP=/tmp/demo.cap
 cap_pid=
 
