@@ -7,6 +7,7 @@
 
 #include "af.h"
 #include "arp.h"
+#include "router.h"
 
 static const u8 mwg_inet_group_mac[ETH_ALEN] = {
 	0x01, 0x00, 0x5e, 0x00, 0x00, 0x12
@@ -15,18 +16,6 @@ static const u8 mwg_inet_group_mac[ETH_ALEN] = {
 static const union mwg_addr mwg_inet_group = {
 	.v4 = htonl(0xe0000012),	/* 224.0.0.18 */
 };
-
-static bool mwg_inet_is_vip(const struct mwg_vr *vr, __be32 addr)
-{
-	const struct mwg_vip_list *vips = rcu_dereference_check(vr->vips,
-						lockdep_rtnl_is_held());
-	unsigned int i;
-
-	for (i = 0; i < vips->count; i++)
-		if (vips->vip[i].addr.v4 == addr)
-			return true;
-	return false;
-}
 
 /*
  * RFC 5798 5.1.1.1: the primary IPv4 address of the interface.  Our own
@@ -45,7 +34,7 @@ static bool mwg_inet_primary_addr(const struct mwg_vr *vr,
 			continue;
 		if (ifa->ifa_scope >= RT_SCOPE_HOST)
 			continue;
-		if (mwg_inet_is_vip(vr, ifa->ifa_local))
+		if (mwg_vr_has_vip(vr, &ifa->ifa_local))
 			continue;
 		memset(out, 0, sizeof(*out));
 		out->v4 = ifa->ifa_local;

@@ -10,6 +10,7 @@
 
 #include "af.h"
 #include "nd.h"
+#include "router.h"
 
 static const u8 mwg_inet6_group_mac[ETH_ALEN] = {
 	0x33, 0x33, 0x00, 0x00, 0x00, 0x12
@@ -18,19 +19,6 @@ static const u8 mwg_inet6_group_mac[ETH_ALEN] = {
 static const union mwg_addr mwg_inet6_group = {
 	.v6 = { { { 0xff, 0x02, [15] = 0x12 } } },
 };
-
-static bool mwg_inet6_is_vip(const struct mwg_vr *vr,
-			     const struct in6_addr *addr)
-{
-	const struct mwg_vip_list *vips = rcu_dereference_check(vr->vips,
-						lockdep_rtnl_is_held());
-	unsigned int i;
-
-	for (i = 0; i < vips->count; i++)
-		if (ipv6_addr_equal(&vips->vip[i].addr.v6, addr))
-			return true;
-	return false;
-}
 
 /*
  * The first link-local address that is not one of our VIPs.  A tentative
@@ -52,7 +40,7 @@ static bool mwg_inet6_primary_addr(const struct mwg_vr *vr,
 		if (ifp->scope != IFA_LINK ||
 		    (ifp->flags & IFA_F_DADFAILED))
 			continue;
-		if (mwg_inet6_is_vip(vr, &ifp->addr))
+		if (mwg_vr_has_vip(vr, &ifp->addr))
 			continue;
 		memset(out, 0, sizeof(*out));
 		out->v6 = ifp->addr;

@@ -44,27 +44,6 @@ void mwg_arp_announce(struct mwg_vr *vr, const struct mwg_vip *vip)
 		arp_xmit(skb);
 }
 
-static bool mwg_vr_has_vip4(const struct mwg_vr *vr, __be32 addr)
-{
-	const struct mwg_vip_list *vips = rcu_dereference(vr->vips);
-	unsigned int i;
-
-	for (i = 0; i < vips->count; i++)
-		if (vips->vip[i].addr.v4 == addr)
-			return true;
-	return false;
-}
-
-static struct mwg_vr *mwg_vr_by_vip4(const struct mwg_if *mif, __be32 addr)
-{
-	struct mwg_vr *vr;
-
-	hlist_for_each_entry_rcu(vr, &mif->vr_list, if_node)
-		if (vr->family == AF_INET && mwg_vr_has_vip4(vr, addr))
-			return vr;
-	return NULL;
-}
-
 struct mwg_arp_eth_ipv4 {
 	struct arphdr hdr;
 	u8 sha[ETH_ALEN];
@@ -88,7 +67,7 @@ static unsigned int mwg_ingress_arp(const struct mwg_if *mif,
 	    arp->hdr.ar_op != htons(ARPOP_REQUEST))
 		return NF_ACCEPT;
 
-	vr = mwg_vr_by_vip4(mif, arp->tip);
+	vr = mwg_vr_by_vip_rcu(mif, AF_INET, &arp->tip);
 	if (!vr)
 		return NF_ACCEPT;
 	/* Another node's announcement for the VIP: let the cache learn it. */
@@ -146,7 +125,7 @@ static unsigned int mwg_arp_out_hook(void *priv, struct sk_buff *skb,
 	    arp->hdr.ar_pro != htons(ETH_P_IP) ||
 	    arp->hdr.ar_hln != ETH_ALEN || arp->hdr.ar_pln != 4)
 		return NF_ACCEPT;
-	vr = mwg_vr_by_vip4(mif, arp->sip);
+	vr = mwg_vr_by_vip_rcu(mif, AF_INET, &arp->sip);
 	if (!vr || READ_ONCE(vr->state) != MWG_VRRP_STATE_MASTER)
 		return NF_ACCEPT;
 	eth = (struct ethhdr *)skb->data;

@@ -17,6 +17,7 @@
 
 #include "af.h"
 #include "nd.h"
+#include "router.h"
 
 static const u8 mwg_all_nodes_mac[ETH_ALEN] = {
 	0x33, 0x33, 0x00, 0x00, 0x00, 0x01
@@ -81,24 +82,6 @@ void mwg_nd_announce(struct mwg_vr *vr, const struct mwg_vip *vip)
 	rcu_read_unlock();
 }
 
-static struct mwg_vr *mwg_vr_by_vip6(const struct mwg_if *mif,
-				     const struct in6_addr *addr)
-{
-	const struct mwg_vip_list *vips;
-	struct mwg_vr *vr;
-	unsigned int i;
-
-	hlist_for_each_entry_rcu(vr, &mif->vr_list, if_node) {
-		if (vr->family != AF_INET6)
-			continue;
-		vips = rcu_dereference(vr->vips);
-		for (i = 0; i < vips->count; i++)
-			if (ipv6_addr_equal(&vips->vip[i].addr.v6, addr))
-				return vr;
-	}
-	return NULL;
-}
-
 unsigned int mwg_nd_ingress(const struct mwg_if *mif, struct sk_buff *skb)
 {
 	const struct ipv6hdr *ip6h;
@@ -113,7 +96,7 @@ unsigned int mwg_nd_ingress(const struct mwg_if *mif, struct sk_buff *skb)
 	    ns->icmph.icmp6_type != NDISC_NEIGHBOUR_SOLICITATION)
 		return NF_ACCEPT;
 
-	vr = mwg_vr_by_vip6(mif, &ns->target);
+	vr = mwg_vr_by_vip_rcu(mif, AF_INET6, &ns->target);
 	if (!vr)
 		return NF_ACCEPT;
 	/* DAD probes come from ::; leave them to the kernel. */

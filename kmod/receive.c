@@ -128,51 +128,50 @@ unlock:
 	spin_unlock(&vr->lock);
 }
 
-static int mwg_rx_inet(struct sk_buff *skb)
+/*
+ * Both protocol handlers: @skb's data is the VRRP message, the IP header
+ * before it.  Adverts are small; a linear copy keeps the parser simple.
+ */
+static int mwg_rx(struct sk_buff *skb, u8 family)
 {
-	const struct iphdr *iph = ip_hdr(skb);
 	union mwg_addr saddr = {}, daddr = {};
 	unsigned int len = skb->len;
+	u8 ttl;
 
-	/* Adverts are small; a linear copy keeps the parser simple. */
 	if (len > MWG_VRRP_MAX_PKT || !pskb_may_pull(skb, len)) {
 		atomic64_inc(&mwg_net(dev_net(skb->dev))->stats.packet_length_errors);
 		goto drop;
 	}
-	iph = ip_hdr(skb);
-	saddr.v4 = iph->saddr;
-	daddr.v4 = iph->daddr;
+	if (family == AF_INET) {
+		const struct iphdr *iph = ip_hdr(skb);
+
+		saddr.v4 = iph->saddr;
+		daddr.v4 = iph->daddr;
+		ttl = iph->ttl;
+	} else {
+		const struct ipv6hdr *ip6h = ipv6_hdr(skb);
+
+		saddr.v6 = ip6h->saddr;
+		daddr.v6 = ip6h->daddr;
+		ttl = ip6h->hop_limit;
+	}
 
 	rcu_read_lock();
-	mwg_rx_advert(skb->dev, AF_INET, skb->data, len, &saddr, &daddr,
-		      iph->ttl);
+	mwg_rx_advert(skb->dev, family, skb->data, len, &saddr, &daddr, ttl);
 	rcu_read_unlock();
 drop:
 	consume_skb(skb);
 	return 0;
 }
 
+static int mwg_rx_inet(struct sk_buff *skb)
+{
+	return mwg_rx(skb, AF_INET);
+}
+
 static int mwg_rx_inet6(struct sk_buff *skb)
 {
-	const struct ipv6hdr *ip6h;
-	union mwg_addr saddr = {}, daddr = {};
-	unsigned int len = skb->len;
-
-	if (len > MWG_VRRP_MAX_PKT || !pskb_may_pull(skb, len)) {
-		atomic64_inc(&mwg_net(dev_net(skb->dev))->stats.packet_length_errors);
-		goto drop;
-	}
-	ip6h = ipv6_hdr(skb);
-	saddr.v6 = ip6h->saddr;
-	daddr.v6 = ip6h->daddr;
-
-	rcu_read_lock();
-	mwg_rx_advert(skb->dev, AF_INET6, skb->data, len, &saddr, &daddr,
-		      ip6h->hop_limit);
-	rcu_read_unlock();
-drop:
-	consume_skb(skb);
-	return 0;
+	return mwg_rx(skb, AF_INET6);
 }
 
 static const struct net_protocol mwg_inet_protocol = {

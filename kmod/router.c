@@ -88,6 +88,29 @@ struct mwg_vr *mwg_vr_lookup_rcu(const struct mwg_if *mif, u8 family, u8 vrid)
 	return rcu_dereference(mif->vrs[mwg_family_index(family)][vrid]);
 }
 
+bool mwg_vr_has_vip(const struct mwg_vr *vr, const void *addr)
+{
+	const struct mwg_vip_list *vips = rcu_dereference_check(vr->vips,
+						lockdep_rtnl_is_held());
+	unsigned int i, alen = mwg_addr_len(vr->family);
+
+	for (i = 0; i < vips->count; i++)
+		if (!memcmp(vips->vip[i].addr.raw, addr, alen))
+			return true;
+	return false;
+}
+
+struct mwg_vr *mwg_vr_by_vip_rcu(const struct mwg_if *mif, u8 family,
+				 const void *addr)
+{
+	struct mwg_vr *vr;
+
+	hlist_for_each_entry_rcu(vr, &mif->vr_list, if_node)
+		if (vr->family == family && mwg_vr_has_vip(vr, addr))
+			return vr;
+	return NULL;
+}
+
 struct mwg_vr *mwg_vr_find_rtnl(struct net *net, int ifindex, u8 family,
 				u8 vrid)
 {

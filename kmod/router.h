@@ -11,6 +11,11 @@
 struct mwg_if *mwg_if_find_rcu(const struct net_device *dev);
 struct mwg_vr *mwg_vr_lookup_rcu(const struct mwg_if *mif, u8 family,
 				 u8 vrid);
+/* The VR on @mif with @addr (4 or 16 bytes, as @family) among its VIPs. */
+struct mwg_vr *mwg_vr_by_vip_rcu(const struct mwg_if *mif, u8 family,
+				 const void *addr);
+/* RCU read side or RTNL. */
+bool mwg_vr_has_vip(const struct mwg_vr *vr, const void *addr);
 
 /* RTNL held. */
 struct mwg_if *mwg_if_find_rtnl(const struct net_device *dev);
