@@ -7,12 +7,13 @@
 # vrrp_craft.py send IFACE [--src IP] [--ttl N] [--version V] [--type T]
 #               [--vrid N] [--prio P] [--naddrs N] [--interval CS]
 #               [--addr IP]... [--csum pseudo|plain|bad] [--truncate LEN]
-#               [--raw HEX] [--count N]
+#               [--raw HEX] [--count N] [--auth-type N]
 #     Sends an advert as an Ethernet frame on IFACE (AF_PACKET), so that
 #     every field, the TTL and the checksum included, is what the test asked
 #     for and nothing in the sender's IP stack fixes it up.  --raw replaces
 #     the whole VRRP message by HEX bytes; --truncate cuts the message (the
-#     IP total length follows it).
+#     IP total length follows it).  --auth-type sets the authentication
+#     type byte of a version 2 advert (default 0, none).
 #
 # vrrp_craft.py batch IFACE
 #     As "send", once per line of standard input, each line holding the
@@ -66,6 +67,9 @@ def build_vrrp(a):
     naddrs = len(addrs) if a.naddrs is None else a.naddrs
     hdr = struct.pack('!BBBBH', (a.version << 4) | a.type, a.vrid, a.prio,
                       naddrs, a.interval & 0x0fff)
+    if a.version == 2 and a.auth_type:
+        # VRRPv2: byte 4 is the authentication type, byte 5 the interval.
+        hdr = hdr[:4] + bytes([a.auth_type, a.interval & 0xff])
     msg = hdr + b'\0\0' + b''.join(addrs)
     if a.version == 2:
         msg += bytes(8)
@@ -279,6 +283,7 @@ def main():
     s.add_argument('--truncate', type=int)
     s.add_argument('--raw')
     s.add_argument('--count', type=int, default=1)
+    s.add_argument('--auth-type', type=int, default=0)
     s = sub.add_parser('batch')
     s.add_argument('iface')
     s = sub.add_parser('sniff')
