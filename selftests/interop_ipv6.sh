@@ -144,7 +144,7 @@ tshark_decode "$INTEROP_PCAPS/ipv6.txt" \
 	"vrrp or icmpv6.type == 136" "$pcap" || true
 tshark_clean "tshark: VRRPv3/IPv6 adverts and NAs decode cleanly"
 tshark_has "tshark: adverts are VRRPv3 from link-local sources, VIPs listed" \
-	'Virtual Router Redundancy Protocol' 'Version: 3' \
+	'Virtual Router Redundancy Protocol' 'Version 3, Packet type 1' \
 	"Virtual Rtr ID: $VRID" "IPv6 Address: $VIP6_LL" "IPv6 Address: $VIP6"
 tshark_has "tshark: unsolicited NA has Router and Override set, TLLA = virtual MAC" \
 	'Flags: 0xa0000000' 'Router: Set' 'Override: Set' \

@@ -78,14 +78,15 @@ interop_result() {
 # --- captures ------------------------------------------------------------------
 
 declare -A _cap_pid
-# cap_start NS IF FILE [TCPDUMP-OPTION...]: tcpdump of VRRP, ARP and
-# ICMPv6 on IF of NS into FILE, returning once it listens.
+# cap_start NS IF FILE [TCPDUMP-OPTION...]: tcpdump of VRRP (IPv4 and
+# IPv6: tcpdump's "vrrp" means IPv4 only), ARP and ICMPv6 on IF of NS into
+# FILE, returning once it listens.
 cap_start() {
 	local ns=$1 dev=$2 file=$3
 	shift 3
 	rm -f "$file" "$file.log"
 	ip netns exec "$ns" tcpdump -n -U -s 0 -i "$dev" -w "$file" "$@" \
-		'vrrp or arp or icmp6' 2>"$file.log" &
+		'vrrp or ip6 proto 112 or arp or icmp6' 2>"$file.log" &
 	_cap_pid[$file]=$!
 	defer kill "$!"
 	vwait 10 file_has "$file.log" 'listening on' ||
