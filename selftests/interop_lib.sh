@@ -71,8 +71,8 @@ scenario_end() {
 
 # interop_result PEER FAMILY VERSION CHECKSUM RESULT [NOTE]
 interop_result() {
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(uname -r)" "$@" "${6:-}" |
-		cut -f 1-7 >>"$INTEROP_RESULTS"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(uname -r)" "$1" "$2" "$3" \
+		"$4" "$5" "${6:-}" >>"$INTEROP_RESULTS"
 }
 
 # --- captures ------------------------------------------------------------------
