@@ -152,12 +152,22 @@ int mwg_arp_hooks_register(struct mwg_if *mif)
 		.hooknum	= NF_ARP_OUT,
 		.priv		= mif,
 	};
+	mwg_nd_hook_init(mif);
 	err = nf_register_net_hook(net, &mif->ingress);
 	if (err)
 		return err;
 	err = nf_register_net_hook(net, &mif->arp_out);
 	if (err)
-		nf_unregister_net_hook(net, &mif->ingress);
+		goto err_ingress;
+	err = nf_register_net_hook(net, &mif->nd_out);
+	if (err)
+		goto err_arp_out;
+	return 0;
+
+err_arp_out:
+	nf_unregister_net_hook(net, &mif->arp_out);
+err_ingress:
+	nf_unregister_net_hook(net, &mif->ingress);
 	return err;
 }
 
@@ -165,6 +175,7 @@ void mwg_arp_hooks_unregister(struct mwg_if *mif)
 {
 	struct net *net = dev_net(mif->dev);
 
+	nf_unregister_net_hook(net, &mif->nd_out);
 	nf_unregister_net_hook(net, &mif->arp_out);
 	nf_unregister_net_hook(net, &mif->ingress);
 }

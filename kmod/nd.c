@@ -6,11 +6,18 @@
  * its VIPs itself, from the ingress hook, dropping them so the kernel does
  * not answer with the interface MAC.  A backup drops solicitations for the
  * VIPs, except duplicate address detection probes, which it lets through.
+ *
+ * A local-output hook puts the virtual MAC in the link-layer address
+ * option of neighbour discovery messages the kernel sends for a master's
+ * VIPs: solicitations with a VIP as source (resolving a client it answers
+ * from the VIP) and advertisements for a VIP.  Otherwise receivers would
+ * store the VIP against the interface MAC.
  */
 #include <linux/etherdevice.h>
 #include <linux/icmpv6.h>
 #include <linux/ipv6.h>
 #include <linux/netfilter.h>
+#include <linux/netfilter_ipv6.h>
 #include <net/addrconf.h>
 #include <net/ip6_checksum.h>
 #include <net/ndisc.h>
@@ -106,4 +113,79 @@ unsigned int mwg_nd_ingress(const struct mwg_if *mif, struct sk_buff *skb)
 		mwg_nd_send_na(vr, &ip6h->saddr, eth_hdr(skb)->h_source,
 			       &ns->target, true);
 	return NF_DROP;
+}
+
+/* The address a neighbour discovery message speaks for, and its option. */
+static const struct in6_addr *mwg_nd_owner(const struct ipv6hdr *ip6h,
+					   const struct nd_msg *msg, u8 *opt)
+{
+	switch (msg->icmph.icmp6_type) {
+	case NDISC_NEIGHBOUR_SOLICITATION:
+		*opt = ND_OPT_SOURCE_LL_ADDR;
+		return &ip6h->saddr;
+	case NDISC_NEIGHBOUR_ADVERTISEMENT:
+		*opt = ND_OPT_TARGET_LL_ADDR;
+		return &msg->target;
+	default:
+		return NULL;
+	}
+}
+
+static unsigned int mwg_nd_out_hook(void *priv, struct sk_buff *skb,
+				    const struct nf_hook_state *state)
+{
+	unsigned int off = skb_network_offset(skb) + sizeof(struct ipv6hdr);
+	const struct mwg_if *mif = priv;
+	const struct in6_addr *owner;
+	struct ipv6hdr *ip6h;
+	struct nd_msg *msg;
+	struct mwg_vr *vr;
+	unsigned int len;
+	u8 want;
+
+	/* Cheap tests first: this hook sees all IPv6 output of the netns. */
+	if (state->out != mif->dev || ipv6_hdr(skb)->nexthdr != IPPROTO_ICMPV6)
+		return NF_ACCEPT;
+	len = skb->len - off;
+	if (skb->len < off + sizeof(*msg) || len > 256 ||
+	    skb_ensure_writable(skb, skb->len))
+		return NF_ACCEPT;
+	ip6h = ipv6_hdr(skb);
+	msg = (struct nd_msg *)(skb_network_header(skb) + sizeof(*ip6h));
+	owner = mwg_nd_owner(ip6h, msg, &want);
+	if (!owner)
+		return NF_ACCEPT;
+	vr = mwg_vr_by_vip_rcu(mif, AF_INET6, owner);
+	if (!vr || READ_ONCE(vr->state) != MWG_VRRP_STATE_MASTER)
+		return NF_ACCEPT;
+
+	for (off = sizeof(*msg); off + 8 <= len;) {
+		u8 *opt = (u8 *)msg + off;
+
+		if (!opt[1])
+			break;
+		if (opt[0] == want && opt[1] == 1) {
+			ether_addr_copy(opt + 2, vr->vmac);
+			msg->icmph.icmp6_cksum = 0;
+			msg->icmph.icmp6_cksum =
+				csum_ipv6_magic(&ip6h->saddr, &ip6h->daddr, len,
+						IPPROTO_ICMPV6,
+						csum_partial(msg, len, 0));
+			skb->ip_summed = CHECKSUM_NONE;
+			break;
+		}
+		off += opt[1] * 8;
+	}
+	return NF_ACCEPT;
+}
+
+void mwg_nd_hook_init(struct mwg_if *mif)
+{
+	mif->nd_out = (struct nf_hook_ops) {
+		.hook		= mwg_nd_out_hook,
+		.pf		= NFPROTO_IPV6,
+		.hooknum	= NF_INET_LOCAL_OUT,
+		.priority	= NF_IP6_PRI_LAST,
+		.priv		= mif,
+	};
 }

@@ -63,6 +63,11 @@ static int mwg_inetaddr_event(struct notifier_block *nb, unsigned long event,
 	return NOTIFY_DONE;
 }
 
+/*
+ * IPv6 address events come on an atomic chain, also from softirq (an
+ * address made by a Router Advertisement) and without RTNL: the namespace
+ * re-checks its links from a work item instead.
+ */
 static int mwg_inet6addr_event(struct notifier_block *nb, unsigned long event,
 			       void *ptr)
 {
@@ -71,7 +76,7 @@ static int mwg_inet6addr_event(struct notifier_block *nb, unsigned long event,
 	if (!READ_ONCE(mwg_netdev_live))
 		return NOTIFY_DONE;
 	if (event == NETDEV_UP || event == NETDEV_DOWN)
-		mwg_router_dev_changed(ifa->idev->dev);
+		mwg_router_links_changed(dev_net(ifa->idev->dev));
 	return NOTIFY_DONE;
 }
 

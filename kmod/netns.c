@@ -24,6 +24,8 @@ static int __net_init mwg_net_init(struct net *net)
 
 	mn->net = net;
 	hash_init(mn->ifs);
+	INIT_WORK(&mn->links_work, mwg_router_links_work);
+	WRITE_ONCE(mn->alive, true);
 	return mwg_scanners_init_net(mn);
 }
 

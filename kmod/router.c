@@ -524,6 +524,28 @@ void mwg_router_dev_changed(struct net_device *dev)
 		mwg_vr_link_changed(vr);
 }
 
+/* Work: re-check every link of a namespace (see mwg_router_links_changed). */
+void mwg_router_links_work(struct work_struct *work)
+{
+	struct mwg_net *mn = container_of(work, struct mwg_net, links_work);
+	struct mwg_if *mif;
+	unsigned int bkt;
+
+	rtnl_lock();
+	hash_for_each(mn->ifs, bkt, mif, node)
+		mwg_router_dev_changed(mif->dev);
+	rtnl_unlock();
+}
+
+/* Any context: a link's addresses changed where RTNL cannot be taken. */
+void mwg_router_links_changed(struct net *net)
+{
+	struct mwg_net *mn = mwg_net(net);
+
+	if (READ_ONCE(mn->alive))
+		queue_work(mwg_wq, &mn->links_work);
+}
+
 void mwg_router_dev_going_down(struct net_device *dev)
 {
 	struct mwg_if *mif = mwg_if_find_rtnl(dev);
@@ -614,6 +636,13 @@ void mwg_router_destroy_all(struct mwg_net *mn)
 	struct mwg_if *mif;
 	unsigned int bkt;
 	LIST_HEAD(gc);
+
+	/* The atomic notifier runs under RCU: after a grace period none
+	 * can queue the work any more.
+	 */
+	WRITE_ONCE(mn->alive, false);
+	synchronize_rcu();
+	cancel_work_sync(&mn->links_work);
 
 	rtnl_lock();
 	hash_for_each_safe(mn->ifs, bkt, tmp, mif, node) {

@@ -37,6 +37,8 @@ void mwg_vr_unlink(struct mwg_vr *vr, bool dev_gone);
 void mwg_vr_link_changed(struct mwg_vr *vr);
 void mwg_router_dev_changed(struct net_device *dev);
 void mwg_router_dev_going_down(struct net_device *dev);
+void mwg_router_links_changed(struct net *net);
+void mwg_router_links_work(struct work_struct *work);
 void mwg_router_dev_gone(struct net_device *dev);
 void mwg_router_scanners_changed(struct mwg_net *mn);
 

@@ -132,6 +132,8 @@ struct mwg_net {
 	struct hlist_head ifs[1 << MWG_IF_HASH_BITS];	/* RCU, RTNL */
 	struct mwg_net_stats stats;
 	struct mwg_scanner_table scanners;	/* scanners.c */
+	struct work_struct links_work;	/* IPv6 address events, router.c */
+	bool alive;			/* false once the exit began */
 	u32 live_scanners;		/* scanners.count, RTNL */
 };
 
@@ -145,6 +147,7 @@ struct mwg_if {
 	unsigned int nr_vrs;			/* RTNL */
 	struct nf_hook_ops ingress;		/* arp.c */
 	struct nf_hook_ops arp_out;		/* arp.c */
+	struct nf_hook_ops nd_out;		/* nd.c */
 	struct kobject *kobj;			/* .../<dev>/mwg_vrrp */
 	struct rcu_head rcu;
 };
