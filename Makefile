@@ -67,3 +67,71 @@ clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR)/kmod clean
 	-$(MAKE) -C userspace clean
 	rm -rf $(BUILD)
+
+# ---------------------------------------------------------------------------
+# make install / uninstall  (DESTDIR, PREFIX; see Documentation/operations.md)
+#
+# The module goes where depmod looks first for out-of-tree modules of KVER,
+# the kernel it was built for; the unit goes to systemd's own directory
+# (not under PREFIX, where systemd would not find it); the example
+# configuration never replaces an existing one.
+PREFIX ?= /usr/local
+SBINDIR ?= $(PREFIX)/sbin
+MANDIR ?= $(PREFIX)/share/man
+SYSTEMD_UNITDIR ?= /lib/systemd/system
+MODULES_LOAD_DIR ?= /etc/modules-load.d
+MODDIR = /lib/modules/$(KVER)/updates
+INSTALL ?= install
+DEPMOD ?= /sbin/depmod
+
+.PHONY: uninstall
+
+install:
+	@test -f kmod/mwg_vrrp.ko || { echo "install: build first (make)" >&2; exit 1; }
+	$(INSTALL) -d $(DESTDIR)$(MODDIR) $(DESTDIR)$(SBINDIR) \
+		$(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(SYSTEMD_UNITDIR) \
+		$(DESTDIR)$(MODULES_LOAD_DIR) $(DESTDIR)/etc/mwgd
+	$(INSTALL) -m 0644 kmod/mwg_vrrp.ko $(DESTDIR)$(MODDIR)/
+	$(INSTALL) -m 0755 userspace/mwgctl/mwgctl userspace/mwgd/mwgd \
+		$(DESTDIR)$(SBINDIR)/
+	$(INSTALL) -m 0644 Documentation/mwgctl.8 Documentation/mwgd.8 \
+		$(DESTDIR)$(MANDIR)/man8/
+	sed 's|@SBINDIR@|$(SBINDIR)|g' dist/mwgd.service.in \
+		>$(DESTDIR)$(SYSTEMD_UNITDIR)/mwgd.service
+	chmod 0644 $(DESTDIR)$(SYSTEMD_UNITDIR)/mwgd.service
+	$(INSTALL) -m 0644 dist/modules-load.conf \
+		$(DESTDIR)$(MODULES_LOAD_DIR)/mwg_vrrp.conf
+	@if [ -e $(DESTDIR)/etc/mwgd/mwgd.conf ]; then \
+		echo "install: keeping $(DESTDIR)/etc/mwgd/mwgd.conf"; \
+	else \
+		$(INSTALL) -m 0644 userspace/mwgd/mwgd.conf.example \
+			$(DESTDIR)/etc/mwgd/mwgd.conf; \
+	fi
+	@$(MAKE) --no-print-directory depmod
+
+# depmod -b needs the kernel's modules.order/builtin files under DESTDIR;
+# a staging DESTDIR without them is left for the package's postinst.
+.PHONY: depmod
+depmod:
+	@if [ -e $(DESTDIR)/lib/modules/$(KVER)/modules.order ] && \
+	    command -v $(DEPMOD) >/dev/null; then \
+		echo "$(DEPMOD) -b '$(or $(DESTDIR),/)' $(KVER)"; \
+		$(DEPMOD) -b '$(or $(DESTDIR),/)' $(KVER); \
+	else \
+		echo "install: depmod skipped: no $(DESTDIR)/lib/modules/$(KVER)/modules.order (run depmod $(KVER) on the target)"; \
+	fi
+
+uninstall:
+	rm -f $(DESTDIR)$(MODDIR)/mwg_vrrp.ko \
+		$(DESTDIR)$(SBINDIR)/mwgctl $(DESTDIR)$(SBINDIR)/mwgd \
+		$(DESTDIR)$(MANDIR)/man8/mwgctl.8 $(DESTDIR)$(MANDIR)/man8/mwgd.8 \
+		$(DESTDIR)$(SYSTEMD_UNITDIR)/mwgd.service \
+		$(DESTDIR)$(MODULES_LOAD_DIR)/mwg_vrrp.conf
+	@# The configuration stays unless it is still the example, untouched.
+	@if cmp -s userspace/mwgd/mwgd.conf.example $(DESTDIR)/etc/mwgd/mwgd.conf; then \
+		rm -f $(DESTDIR)/etc/mwgd/mwgd.conf; \
+		rmdir $(DESTDIR)/etc/mwgd 2>/dev/null || true; \
+	else \
+		echo "uninstall: keeping $(DESTDIR)/etc/mwgd/mwgd.conf"; \
+	fi
+	@$(MAKE) --no-print-directory depmod
