@@ -28,6 +28,10 @@ void mwgd_config_defaults(struct mwgd_config *c)
 	c->load_auto = true;
 	snprintf(c->node_id_file, sizeof(c->node_id_file), "%s",
 		 MWGD_DEF_NODE_ID_FILE);
+	snprintf(c->vr_state_file, sizeof(c->vr_state_file), "%s",
+		 MWGD_DEF_VR_STATE_FILE);
+	c->notify_timeout_s = MWGD_DEF_NOTIFY_TIMEOUT_S;
+	c->metrics_interval_s = MWGD_DEF_METRICS_INTERVAL_S;
 }
 
 static int parse_uint(const char *value, unsigned long min, unsigned long max,
@@ -350,6 +354,31 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 	}
 	if (!strcmp(key, "debug"))
 		return parse_bool(value, &c->debug, err, errlen);
+	if (!strcmp(key, "vr_state_file"))
+		return parse_path(value, c->vr_state_file,
+				  sizeof(c->vr_state_file), err, errlen);
+	if (!strcmp(key, "notify")) {
+		if (*value && *value != '/') {
+			snprintf(err, errlen, "\"%s\" is not an absolute path",
+				 value);
+			return -1;
+		}
+		return parse_path(value, c->notify, sizeof(c->notify), err,
+				  errlen);
+	}
+	if (!strcmp(key, "notify_timeout_s")) {
+		rc = parse_uint(value, 1, 3600, &v, err, errlen);
+		c->notify_timeout_s = v;
+		return rc;
+	}
+	if (!strcmp(key, "metrics_file"))
+		return parse_path(value, c->metrics_file,
+				  sizeof(c->metrics_file), err, errlen);
+	if (!strcmp(key, "metrics_interval_s")) {
+		rc = parse_uint(value, 1, 3600, &v, err, errlen);
+		c->metrics_interval_s = v;
+		return rc;
+	}
 
 	snprintf(err, errlen, "unknown key \"%s\"", key);
 	return -1;
@@ -404,9 +433,19 @@ static int on_entry(void *user, const char *section, const char *name,
 	if (ctx->err_line)
 		return 1;
 	if (section && *section) {
+		if (mwgd_vr_section(section)) {
+			if (mwgd_vr_conf_entry(&ctx->c->vr_confs, section,
+					       ctx->line, name, value, why,
+					       sizeof(why)) < 0) {
+				ctx->err_line = ctx->line;
+				snprintf(ctx->err, sizeof(ctx->err), "%s", why);
+				return 0;
+			}
+			return 1;
+		}
 		ctx->err_line = ctx->line;
 		snprintf(ctx->err, sizeof(ctx->err),
-			 "sections are not used (\"[%s]\")", section);
+			 "unknown section \"[%s]\" (only [vr NAME])", section);
 		return 0;
 	}
 	if (mwgd_config_set(ctx->c, name, value, why, sizeof(why)) < 0) {
@@ -442,6 +481,11 @@ int mwgd_config_load(const char *path, struct mwgd_config *c, char *err,
 	}
 	if (rc < 0) {
 		snprintf(err, errlen, "%s: cannot be read", path);
+		return -1;
+	}
+	if (mwgd_vr_conf_finish(&c->vr_confs, &ctx.err_line, ctx.err,
+				sizeof(ctx.err)) < 0) {
+		snprintf(err, errlen, "%s:%d: %s", path, ctx.err_line, ctx.err);
 		return -1;
 	}
 	return 0;

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "proto.h"
+#include "vrconf.h"
 
 #define MWGD_ROLE_DIRECTOR	0x1
 #define MWGD_ROLE_SCANNER	0x2
@@ -27,6 +28,9 @@
 #define MWGD_DEF_MAX_DIRECTORS	16
 #define MWGD_MAX_SCANNERS_MAX	1000000
 #define MWGD_DEF_NODE_ID_FILE	"/var/lib/mwgd/node-id"
+#define MWGD_DEF_VR_STATE_FILE	"/var/lib/mwgd/vrs"
+#define MWGD_DEF_NOTIFY_TIMEOUT_S	10
+#define MWGD_DEF_METRICS_INTERVAL_S	15
 
 enum mwgd_log_to {
 	MWGD_LOG_AUTO,		/* stderr in the foreground, else syslog */
@@ -79,6 +83,15 @@ struct mwgd_config {
 	char stats_file[PATH_MAX];
 	enum mwgd_log_to log_to;
 	bool debug;
+	/* Persistent VRs (vrconf.c) and the file of those mwgd created. */
+	struct mwgd_vr_confs vr_confs;
+	char vr_state_file[PATH_MAX];
+	/* State-change hook (notify.c). */
+	char notify[PATH_MAX];
+	unsigned int notify_timeout_s;
+	/* Prometheus textfile (metrics.c). */
+	char metrics_file[PATH_MAX];
+	unsigned int metrics_interval_s;
 };
 
 void mwgd_config_defaults(struct mwgd_config *c);

@@ -17,6 +17,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <systemd/sd-daemon.h>
+
 #include "mwgd.h"
 
 #define MAX_OVERRIDES	32
@@ -170,10 +172,12 @@ static void reload(struct mwgd *d)
 	d->counters[C_RELOADS]++;
 	if (build_config(d->config_path, &c, err, sizeof(err)) < 0) {
 		mwgd_log(LOG_ERR, "reload: %s; the old configuration stays", err);
+		sd_notifyf(0, "READY=1\nSTATUS=reload failed: %s", err);
 		return;
 	}
 	if (load_key(&c, &key, err, sizeof(err)) < 0) {
 		mwgd_log(LOG_ERR, "reload: %s; the old configuration stays", err);
+		sd_notifyf(0, "READY=1\nSTATUS=reload failed: %s", err);
 		return;
 	}
 	keep_fixed(&d->cfg, &c);
@@ -193,7 +197,27 @@ static void reload(struct mwgd *d)
 		d->next_discover_ms = mwgd_now_ms();
 		d->full_push_ms = d->next_discover_ms;
 	}
+	mwgd_vrs_apply(&d->cfg);
+	if (!d->cfg.notify[0])
+		mwgd_notify_close(d);
+	else if (mwgd_notify_open(d) < 0)
+		mwgd_log(LOG_ERR, "notify: hooks will not run");
+	d->next_metrics_ms = mwgd_now_ms();
 	mwgd_log(LOG_NOTICE, "configuration reloaded");
+	sd_notify(0, "READY=1\nSTATUS=running");
+}
+
+static void write_metrics(struct mwgd *d, uint64_t now)
+{
+	int rc;
+
+	if (!d->cfg.metrics_file[0] || now < d->next_metrics_ms)
+		return;
+	d->next_metrics_ms = now + d->cfg.metrics_interval_s * 1000ULL;
+	rc = mwgd_metrics_write(d);
+	if (rc < 0)
+		mwgd_log(LOG_ERR, "metrics file %s: %s", d->cfg.metrics_file,
+			 strerror(-rc));
 }
 
 static void write_stats(struct mwgd *d)
@@ -217,6 +241,7 @@ static int open_signals(void)
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGHUP);
 	sigaddset(&set, SIGUSR1);
+	sigaddset(&set, SIGCHLD);
 	if (sigprocmask(SIG_BLOCK, &set, NULL) < 0)
 		return -1;
 	signal(SIGPIPE, SIG_IGN);
@@ -237,7 +262,12 @@ static bool on_signals(struct mwgd *d, int sfd)
 			stop = true;
 			break;
 		case SIGHUP:
+			sd_notifyf(0, "RELOADING=1\nMONOTONIC_USEC=%llu",
+				   (unsigned long long)mwgd_now_ms() * 1000);
 			reload(d);
+			break;
+		case SIGCHLD:
+			mwgd_notify_reap(d);
 			break;
 		case SIGUSR1:
 			write_stats(d);
@@ -249,9 +279,9 @@ static bool on_signals(struct mwgd *d, int sfd)
 
 static void run(struct mwgd *d, int sfd)
 {
-	struct pollfd pfd[3];
+	struct pollfd pfd[4];
 	uint64_t now, next;
-	int timeout, nfds, kfd;
+	int timeout, nfds, kfd, hfd, hidx;
 
 	for (;;) {
 		now = mwgd_now_ms();
@@ -266,6 +296,12 @@ static void run(struct mwgd *d, int sfd)
 			if (mwgd_scanner_next_ms(d) < next)
 				next = mwgd_scanner_next_ms(d);
 		}
+		mwgd_notify_timers(d, now);
+		if (mwgd_notify_next_ms(d) < next)
+			next = mwgd_notify_next_ms(d);
+		write_metrics(d, now);
+		if (d->cfg.metrics_file[0] && d->next_metrics_ms < next)
+			next = d->next_metrics_ms;
 		now = mwgd_now_ms();
 		timeout = next > now ? (int)(next - now) : 0;
 
@@ -275,6 +311,12 @@ static void run(struct mwgd *d, int sfd)
 		kfd = mwgd_kernel_event_fd(d);
 		if (kfd >= 0)
 			pfd[nfds++] = (struct pollfd){ .fd = kfd, .events = POLLIN };
+		hfd = mwgd_notify_fd(d);
+		hidx = -1;
+		if (hfd >= 0) {
+			hidx = nfds;
+			pfd[nfds++] = (struct pollfd){ .fd = hfd, .events = POLLIN };
+		}
 		if (poll(pfd, nfds, timeout) < 0) {
 			if (errno == EINTR)
 				continue;
@@ -284,8 +326,10 @@ static void run(struct mwgd *d, int sfd)
 		if (pfd[0].revents && on_signals(d, sfd))
 			return;
 		/* VR state first: an event may change how we discover. */
-		if (nfds > 2 && pfd[2].revents)
+		if (kfd >= 0 && pfd[2].revents)
 			mwgd_kernel_on_events(d);
+		if (hidx >= 0 && pfd[hidx].revents)
+			mwgd_notify_on_events(d);
 		if (pfd[1].revents)
 			mwgd_net_receive(d);
 	}
@@ -397,6 +441,11 @@ int main(int argc, char **argv)
 		if (mwgd_kernel_open(d) < 0)
 			return 1;
 	}
+	/* Before READY=1: units ordered after mwgd find the VRs in place. */
+	if (mwgd_vrs_apply(&d->cfg) < 0 && d->cfg.vr_confs.n)
+		return 1;
+	if (mwgd_notify_open(d) < 0)
+		return 1;
 	if (!d->foreground && daemon(0, 0) < 0) {
 		mwgd_log(LOG_ERR, "daemon: %s", strerror(errno));
 		return 1;
@@ -406,14 +455,17 @@ int main(int argc, char **argv)
 		 d->cfg.role == MWGD_ROLE_SCANNER ? "scanner" : "both",
 		 d->cfg.ifname, d->cfg.interval_ms, d->cfg.dead_after,
 		 d->key.set ? "authenticated" : "no key");
+	sd_notify(0, "READY=1\nSTATUS=running");
 
 	run(d, sfd);
+	sd_notify(0, "STOPPING=1");
 
 	/*
 	 * The kernel entries are left to their leases: a restart within a
 	 * lease does not drop the live set (and the VR's priority with it).
 	 */
 	write_stats(d);
+	mwgd_notify_close(d);
 	mwgd_kernel_close(d);
 	if (d->cfg.role & MWGD_ROLE_DIRECTOR)
 		mwgd_director_fini(d);

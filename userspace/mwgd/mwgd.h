@@ -16,6 +16,10 @@
  *   nodeid.c    the persistent node id
  *   stats.c     counters and the stats file
  *   log.c       stderr or syslog
+ *   vrconf.c    [vr] sections of the configuration file
+ *   vrsync.c    applying them to the kernel (diff against VR_GET)
+ *   notify.c    the state-change hook
+ *   metrics.c   the Prometheus textfile
  */
 #ifndef MWGD_H
 #define MWGD_H
@@ -63,6 +67,10 @@ enum mwgd_counter {
 	C_VR_EVENTS,
 	C_TAKEOVERS,
 	C_RELOADS,
+	C_HOOKS_RUN,
+	C_HOOKS_FAILED,
+	C_HOOKS_KILLED,
+	C_HOOKS_DROPPED,
 	__C_MAX,
 };
 
@@ -89,6 +97,7 @@ struct mwgd_vr_follow {
 #define MWGD_ECHO_RING		(MWGD_DEAD_AFTER_MAX + 2)
 
 struct mwgd_kernel;
+struct mwgd_notify;
 
 struct mwgd {
 	struct mwgd_config cfg;
@@ -123,6 +132,9 @@ struct mwgd {
 	uint64_t next_director_sweep_ms;
 	uint64_t load_read_ms;
 	uint32_t load;
+
+	struct mwgd_notify *notify;
+	uint64_t next_metrics_ms;
 
 	uint64_t counters[__C_MAX];
 };
@@ -191,5 +203,22 @@ void mwgd_kernel_on_events(struct mwgd *d);
 void mwgd_kernel_sync_vrs(struct mwgd *d);
 /* Push dirty entries and queued removals, or everything when @full. */
 int mwgd_kernel_push(struct mwgd *d, bool full);
+
+/* vrsync.c: create, change and delete VRs to match the [vr] sections. */
+int mwgd_vrs_apply(const struct mwgd_config *c);
+
+/* notify.c */
+int mwgd_notify_open(struct mwgd *d);
+void mwgd_notify_close(struct mwgd *d);
+int mwgd_notify_fd(const struct mwgd *d);
+void mwgd_notify_on_events(struct mwgd *d);
+/* Collect finished hooks (on SIGCHLD). */
+void mwgd_notify_reap(struct mwgd *d);
+/* Kill hooks past their timeout. */
+void mwgd_notify_timers(struct mwgd *d, uint64_t now);
+uint64_t mwgd_notify_next_ms(const struct mwgd *d);
+
+/* metrics.c */
+int mwgd_metrics_write(const struct mwgd *d);
 
 #endif /* MWGD_H */

@@ -40,6 +40,10 @@ static const char *const counter_names[__C_MAX] = {
 	[C_VR_EVENTS]		= "vr_events",
 	[C_TAKEOVERS]		= "takeovers",
 	[C_RELOADS]		= "reloads",
+	[C_HOOKS_RUN]		= "hooks_run",
+	[C_HOOKS_FAILED]	= "hooks_failed",
+	[C_HOOKS_KILLED]	= "hooks_killed",
+	[C_HOOKS_DROPPED]	= "hooks_dropped",
 };
 
 const char *mwgd_counter_name(enum mwgd_counter c)

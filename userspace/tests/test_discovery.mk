@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # mwgd's pure parts: wire format, authentication, replay window, table,
 # configuration.
-test_discovery_SRCS := mwgd/proto.c mwgd/auth.c mwgd/table.c mwgd/config.c
-test_discovery_CFLAGS := -Imwgd
+test_discovery_SRCS := mwgd/proto.c mwgd/auth.c mwgd/table.c mwgd/config.c \
+	mwgd/vrconf.c mwgctl/args.c mwgctl/vr_args.c
+test_discovery_CFLAGS := -Imwgd -Imwgctl
 test_discovery_LDLIBS := $(shell $(PKG_CONFIG) --libs libsodium inih)
