@@ -1,0 +1,92 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# mwgd's notify hook: run on every VR state change with the change in its
+# arguments and environment; a hook that hangs is killed after
+# notify_timeout_s and the daemon goes on (discovery, reloads, more hooks).
+#
+#   r1 192.0.2.1 (VR prio 200) --- r2 192.0.2.2 (VR prio 100, mwgd + hook)
+. "$(dirname "$0")/mwgd_lib.sh"
+
+mwgd_setup
+vrrp_ns r1 r2
+veth_pair "$r1" 192.0.2.1 "$r2" 192.0.2.2
+conf=$MWGD_DIR/mwgd.conf
+out=$MWGD_DIR/hook.out
+
+hook=$MWGD_DIR/hook.sh
+cat >"$hook" <<HOOK
+#!/bin/sh
+echo "args \$*" >>$out
+echo "env \$MWG_NEW_STATE \$MWG_DEV \$MWG_VRID \$MWG_FAMILY \$MWG_OLD_STATE \$MWG_REASON" >>$out
+HOOK
+hang=$MWGD_DIR/hang.sh
+cat >"$hang" <<HANG
+#!/bin/sh
+echo "hang \$\$ \$1" >>$out
+sleep 600
+HANG
+chmod +x "$hook" "$hang"
+
+write_conf() {
+	cat >"$conf" <<CONF
+role = scanner
+interface = eth0
+node_id_file = $MWGD_DIR/r2.id
+vr_state_file = $MWGD_DIR/vrs
+notify = $1
+notify_timeout_s = 1
+CONF
+}
+
+vr_add "$r1" "$VRID" 200 >/dev/null || ksft_fail "vr add on r1"
+wait_state "$r1" "$VRID" master || ksft_fail "r1 did not become master"
+write_conf "$hook"
+mwgd_start r2 "$r2" -c "$conf"
+vwait 3 monitor_ready "$r2" || ksft_fail "mwgd did not subscribe to events"
+vr_add "$r2" "$VRID" 100 >/dev/null || ksft_fail "vr add on r2"
+wait_state "$r2" "$VRID" backup || ksft_fail "r2 did not become backup"
+
+check "the hook ran for init -> backup" vwait 3 grep -q \
+	"^args backup eth0 $VRID inet init " "$out"
+
+# --- failover ---------------------------------------------------------------
+ip -n "$r1" link set eth0 down
+check_state "r2 takes over" "$r2" "$VRID" master
+check "hook arguments: master eth0 $VRID inet backup master_down" vwait 3 \
+	grep -q "^args master eth0 $VRID inet backup master_down$" "$out"
+check "hook environment: the same values" \
+	grep -q "^env master eth0 $VRID inet backup master_down$" "$out"
+check "exit status logged" vwait 3 grep -q "notify: eth0 vrid $VRID master: exit 0" \
+	"$MWGD_DIR/r2.log"
+check "hooks_run counted" stat_ge r2 hooks_run 2
+
+# --- a hook that hangs ----------------------------------------------------------
+write_conf "$hang"
+mwgd_kill r2 HUP
+vwait 3 stat_ge r2 reloads 1
+ip -n "$r1" link set eth0 up
+check_state "r1 takes the VIP back" "$r1" "$VRID" master
+check "the hanging hook started" vwait 3 grep -q "^hang " "$out"
+check "the daemon answers while the hook hangs (stats on SIGUSR1)" stat_ge r2 hooks_run 3
+check "the hanging hook is killed after its timeout" vwait 5 stat_ge r2 hooks_killed 1
+pid=$(awk '/^hang / { print $2; exit }' "$out")
+check "... with its process gone" vwait 3 bash -c "! kill -0 $pid 2>/dev/null"
+check "the kill is logged" grep -q "killed after 1 s" "$MWGD_DIR/r2.log"
+if mwgd_gone r2; then
+	tap_fail "mwgd is still running" "it exited"
+else
+	tap_ok "mwgd is still running"
+fi
+
+# --- and hooks still run afterwards -------------------------------------------
+write_conf "$hook"
+mwgd_kill r2 HUP
+vwait 3 stat_ge r2 reloads 2
+: >"$out"
+ip -n "$r1" link set eth0 down
+check_state "r2 takes over again" "$r2" "$VRID" master
+check "the hook runs again after a killed one" vwait 3 \
+	grep -q "^args master eth0 $VRID inet backup master_down$" "$out"
+mwgd_log r2 10
+tap_done
