@@ -25,6 +25,11 @@ else
 	PATH=$top/userspace/mwgctl:$PATH
 	KO=$top/build/$(uname -r)/kmod/mwg_vrrp.ko
 fi
+MWGD=$top/userspace/mwgd/mwgd
+MWGD_MS=200			# discovery interval of the demo
+SCANNERS="s1 s2 s3"
+declare -A MWGD_PIDS
+RUNDIR=$(mktemp -d /tmp/mwg-demo.XXXXXX)
 CTL=mwgctl
 CAP=/tmp/demo.cap
 cap_pid=
@@ -47,6 +52,10 @@ us() { awk -v n="$1" 'BEGIN { printf "%.1f ms", n / 1e6 }'; }
 
 cleanup() {
 	[ -n "$cap_pid" ] && kill "$cap_pid" 2>/dev/null && wait "$cap_pid"
+	for p in "${MWGD_PIDS[@]}"; do kill "$p" 2>/dev/null; done
+	wait 2>/dev/null
+	for n in $SCANNERS; do ip netns del "$n" 2>/dev/null; done
+	rm -rf "$RUNDIR"
 	topo_down
 	rmmod mwg_vrrp 2>/dev/null
 }
@@ -112,6 +121,63 @@ client_check
 
 failed=0
 
+# mwgd_run NAME NS ARGS...: the discovery daemon in NS, in the background.
+mwgd_run() {
+	local name=$1 ns=$2
+	shift 2
+	ip netns exec "$ns" "$MWGD" -f -i eth0 -t $MWGD_MS \
+		-o "node_id_file=$RUNDIR/$name.id" "$@" 2>>"$RUNDIR/$name.log" &
+	MWGD_PIDS[$name]=$!
+}
+
+# scanner_names NS: the names in the kernel's live-scanner table of NS.
+scanner_names() {
+	ip netns exec "$1" "$CTL" -j scanner show 2>/dev/null |
+		grep -o '"name":"[^"]*"' | cut -d'"' -f4 | sort | tr '\n' ' '
+}
+
+# wait_scanners NS "NAMES" SECONDS
+wait_scanners() {
+	local i
+	for ((i = 0; i < $3 * 10; i++)); do
+		[ "$(scanner_names "$1")" = "$2 " ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+step "Scanning nodes: mwgd on both directors and on three scanners"
+i=11
+for n in $SCANNERS; do
+	ip netns add "$n"
+	ip -n "$n" link set lo up
+	topo_port "$n" "p$n" "192.0.2.$i"
+	mwgd_run "$n" "$n" -r scanner -o "name=$n" -o "ports=9090"
+	i=$((i + 1))
+done
+mwgd_run A a -r director -a $A_IP -o "vr=eth0 $VRID"
+mwgd_run B b -r director -a $B_IP -o "vr=eth0 $VRID"
+say "directors discover every $MWGD_MS ms from their management IP;"
+say "scanners s1 s2 s3 (192.0.2.11-13) answer each director"
+if wait_scanners a "s1 s2 s3" 10; then
+	run ip netns exec a "$CTL" scanner show
+	say "-> A's kernel table lists the three live scanners"
+else
+	say "-> FAILED: A's table is $(scanner_names a)"
+	failed=1
+fi
+
+step "Scanner s3 dies (SIGKILL): gone from the table after 3 missed intervals"
+t0=$(now_ns)
+kill -9 "${MWGD_PIDS[s3]}"
+if wait_scanners a "s1 s2" 10; then
+	say "-> s3 left A's table after $(us $(($(now_ns) - t0)))"
+	run ip netns exec a "$CTL" scanner show
+else
+	say "-> FAILED: A's table is $(scanner_names a)"
+	failed=1
+fi
+
 # takeover_time MODE FROM_NS: the failover measured on the capture; B
 # must be master by then.
 takeover_time() {
@@ -138,6 +204,13 @@ if wait_state b master 5; then
 	client_check
 else
 	say "-> FAILED: B did not take over"
+	failed=1
+fi
+if [ "$(scanner_names b)" = "s1 s2 " ]; then
+	say "-> B, now active, already knows the live scanners:"
+	run ip netns exec b "$CTL" scanner show
+else
+	say "-> FAILED: B's table after its takeover is $(scanner_names b)"
 	failed=1
 fi
 
