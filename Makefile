@@ -4,6 +4,9 @@
 # make KVER=... / KDIR=...   build the module against another kernel
 # make modules-all     the module for every supported kernel, in build/KVER/
 # make check           unit tests on the host + selftests in a guest per kernel
+# make check-debug     the sanitizer lane: a KASAN/lockdep/kmemleak/KUnit
+#                      kernel (built once into build/debug-kernel/), the
+#                      module's KUnit suites and curated selftests in it
 # make style / sparse  checkpatch.pl --strict / sparse (C=2) on the module
 # make demo            the demo cluster in a guest
 
@@ -15,8 +18,8 @@ BUILD ?= $(CURDIR)/build
 
 CHECKPATCH ?= $(BUILD)/linux-tools/scripts/checkpatch.pl
 
-.PHONY: all module modules-all userspace check unit selftests style sparse \
-	demo bench clean install
+.PHONY: all module modules-all userspace check check-debug unit selftests \
+	style sparse demo bench clean install
 
 all: module userspace
 
@@ -46,6 +49,10 @@ unit:
 
 check: module userspace modules-all
 	scripts/run-tests
+
+# Builds its own kernel and its own copies of the module (scripts/check-debug).
+check-debug: userspace
+	scripts/check-debug
 
 KMOD_SRCS = $(KMOD_SOURCES) kmod/uapi/mwg_vrrp.h
 CHECKPATCH_FLAGS = --strict --no-tree --terse --show-types --quiet
