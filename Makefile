@@ -9,6 +9,8 @@
 #                      module's KUnit suites and curated selftests in it
 # make style / sparse  checkpatch.pl --strict / sparse (C=2) on the module
 # make demo            the demo cluster in a guest
+# make bench           mwg_vrrp against keepalived in a guest: failover,
+#                      timers, scale, control plane (build/bench/results.md)
 
 # Supported kernels: Debian 12's 6.1 and bookworm-backports' 6.12.
 SUPPORTED_KVERS ?= $(shell scripts/kernels)
@@ -69,6 +71,11 @@ sparse:
 
 demo: module userspace modules-all
 	scripts/demo
+
+# Only what the guest runs: the module and mwgctl.
+bench: modules-all
+	$(MAKE) -C userspace mwgctl/mwgctl
+	scripts/bench $(BENCH_FLAGS)
 
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR)/kmod clean

@@ -99,11 +99,28 @@ topo() {
 	done
 }
 
-# /proc/stat: busy ticks (user nice system irq softirq) and the parts.
-stat_line() { awk '$1 == "cpu" { print $2, $3, $4, $5, $6, $7, $8 }' /proc/stat; }
-idle_s() { awk '{ print $2 }' /proc/uptime; }
-softirqs() { awk '$1 ~ /^(TIMER|NET_TX|NET_RX|HRTIMER):$/ { s = 0; for (i = 2; i <= NF; i++) s += $i; printf "%s%d", sep, s; sep = " " } END { print "" }' /proc/softirqs; }
-rx_sum() { local i s=0; for ((i = 0; i < $1; i++)); do s=$((s + $(ip netns exec ss cat /sys/class/net/p$i/statistics/rx_packets))); done; echo $s; }
+# One process reads /proc/stat (the cpu line: user nice system idle iowait
+# irq softirq), /proc/uptime's idle seconds and /proc/softirqs (TIMER
+# NET_TX NET_RX HRTIMER, all CPUs), so that taking a sample costs the
+# window as little as possible.
+sample() {
+	awk -v x="$1" 'FILENAME == "/proc/stat" && $1 == "cpu" { st = $2 " " $3 " " $4 " " $5 " " $6 " " $7 " " $8 }
+		FILENAME == "/proc/uptime" { idle = $2 }
+		FILENAME == "/proc/softirqs" && $1 ~ /^(TIMER|NET_TX|NET_RX|HRTIMER):$/ {
+			s = 0; for (i = 2; i <= NF; i++) s += $i; q = q " " s }
+		END { print "stat" x, st, "idle" x, idle, "sirq" x q }' /proc/stat /proc/uptime /proc/softirqs
+}
+# Frames received by the peers p0..: the adverts on the wire, no capture.
+rx_sum() {
+	ip -n ss -s -o link show | awk '$2 ~ /^p[0-9]+@/ {
+		# The counters follow the names, after a "\\": packets is the
+		# field as far from there as its name is from "RX:".
+		for (i = 1; i <= NF; i++) if ($i == "RX:") break
+		for (j = i; j <= NF && $j != "packets"; j++) ;
+		for (k = j; k <= NF && $k != "\\"; k++) ;
+		s += $(k + j - i) }
+		END { print s + 0 }'
+}
 ka_ticks() {
 	local p s=0 c
 	for p in $ka_pid $(cat /run/kas-vrrp.pid 2>/dev/null); do
@@ -122,15 +139,19 @@ ka_rss() {
 meminfo() { awk '/^(MemAvailable|Slab|SUnreclaim):/ { printf "%s%d", sep, $2; sep = " " } END { print "" }' /proc/meminfo; }
 # Bytes held by all slab caches (active objects x object size).
 slab_bytes() { awk 'NR > 2 { s += $2 * $4 } END { printf "%d\n", s }' /proc/slabinfo; }
-settle_mem() { sync; echo 3 >/proc/sys/vm/drop_caches; sleep 0.5; }
+# No drop_caches: the root is 9p with cache=loose, and refilling its
+# page cache afterwards would cost minutes under emulation.
+settle_mem() { sleep 0.3; }
 
-# window NAME IMPL N IFS SECONDS: the CPU window, no capture running.
+# cpu_window NAME IMPL N IFS SECONDS: the CPU window, no capture running.
 cpu_window() {
-	local name=$1 impl=$2 nvr=$3 ifs=$4 secs=$5 s0 s1 i0 i1 q0 q1 r0 r1 k0 k1 t0 t1
-	r0=$(rx_sum "$ifs"); k0=$(ka_ticks); s0=$(stat_line); i0=$(idle_s); q0=$(softirqs); t0=$(now_ns)
+	local name=$1 impl=$2 nvr=$3 ifs=$4 secs=$5 a0 a1 r0 r1 k0 k1 t0 t1 u0 u1
+	u0=$(now_ns); r0=$(rx_sum); k0=$(ka_ticks)
+	a0=$(sample 0); t0=$(now_ns)
 	sleep "$secs"
-	r1=$(rx_sum "$ifs"); k1=$(ka_ticks); s1=$(stat_line); i1=$(idle_s); q1=$(softirqs); t1=$(now_ns)
-	out "cpu $name $impl $nvr $ifs wall_ns $((t1 - t0)) rx $((r1 - r0)) stat0 $s0 stat1 $s1 idle0 $i0 idle1 $i1 sirq0 $q0 sirq1 $q1 proc_ticks $((k1 - k0)) ncpu $(nproc)"
+	a1=$(sample 1); t1=$(now_ns)
+	k1=$(ka_ticks); r1=$(rx_sum); u1=$(now_ns)
+	out "cpu $name $impl $nvr $ifs wall_ns $((t1 - t0)) rx $((r1 - r0)) rx_ns $((u1 - u0)) $a0 $a1 proc_ticks $((k1 - k0)) ncpu $(nproc)"
 }
 
 # capture NAME IFS SECONDS: tcpdump on every peer, kernel timestamps (ns).
