@@ -5,12 +5,13 @@
 # arguments and environment; a hook that hangs is killed after
 # notify_timeout_s and the daemon goes on (discovery, reloads, more hooks).
 #
-#   r1 192.0.2.1 (VR prio 200) --- r2 192.0.2.2 (VR prio 100, mwgd + hook)
+#   r1 192.0.2.1 (VR prio 200), r2 192.0.2.2 (VR prio 100, mwgd + hook) on
+#   br0 of sw, so that r1's link going down leaves r2's up
 . "$(dirname "$0")/mwgd_lib.sh"
 
 mwgd_setup
-vrrp_ns r1 r2
-veth_pair "$r1" 192.0.2.1 "$r2" 192.0.2.2
+mwgd_node r1 192.0.2.1
+mwgd_node r2 192.0.2.2
 conf=$MWGD_DIR/mwgd.conf
 out=$MWGD_DIR/hook.out
 

@@ -94,6 +94,8 @@ static void exec_hook(const char *prog, char *const argv[],
 		dup2(fd, STDIN_FILENO);
 		close(fd);
 	}
+	/* What the hook prints lands in mwgd's log, not on a caller's pipe. */
+	dup2(STDERR_FILENO, STDOUT_FILENO);
 	snprintf(vrid, sizeof(vrid), "%u", ev->vrid);
 	setenv("MWG_DEV", dev, 1);
 	setenv("MWG_VRID", vrid, 1);
