@@ -179,15 +179,17 @@ capture() {
 	done
 }
 
+# One namespace switch for the whole loop: "ip netns exec" per VR would
+# cost more than mwgctl itself and be measured as the control plane.
 mwg_up() {
-	local nvr=$1 ifs=$2 i v
-	for ((i = 0; i < ifs; i++)); do
-		for ((v = 1; v <= nvr; v++)); do
-			ip netns exec sr "$CTL" vr add dev eth$i vrid $v prio 254 \
-				interval 10 vip 198.18.$i.$v/32 ||
-				log "mwg: vr add eth$i $v failed"
-		done
-	done
+	ip netns exec sr env CTL="$CTL" NVR="$1" IFS_N="$2" bash -c '
+		for ((i = 0; i < IFS_N; i++)); do
+			for ((v = 1; v <= NVR; v++)); do
+				"$CTL" vr add dev eth$i vrid $v prio 254 \
+					interval 10 vip 198.18.$i.$v/32 ||
+					echo "mwg: vr add eth$i $v failed" >&2
+			done
+		done'
 }
 mwg_wait_master() {
 	local want=$1 n
@@ -199,14 +201,10 @@ mwg_wait_master() {
 	done
 	log "mwg: only $n of $want VRs master"
 }
-# Every VR is deleted by its own call too: the cost of a teardown.
+# The interfaces go, and their VRs with them.
 mwg_down() {
-	local nvr=$1 ifs=$2 i v
-	for ((i = 0; i < ifs; i++)); do
-		for ((v = 1; v <= nvr; v++)); do
-			ip netns exec sr "$CTL" vr del dev eth$i vrid $v
-		done
-	done
+	local i
+	for ((i = 0; i < $2; i++)); do ip -n sr link del eth$i; done
 }
 
 ka_conf() {
@@ -301,6 +299,7 @@ for size in $SIZES; do
 		t0=$(now_ns)
 		${impl}_down "$nvr" "$ifs"
 		t1=$(now_ns)
+		# mwg: the interfaces deleted; keepalived: SIGTERM until it exits.
 		out "teardown $name $impl $nvr $ifs del_ns $((t1 - t0))"
 	done
 done
