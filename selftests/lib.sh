@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
 #
 # Helpers for the mwg_vrrp selftests. Source it from a test:
 #
@@ -19,6 +20,7 @@ MWG_SELFTESTS=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 MWG_REPO=${MWG_REPO:-$(cd "$MWG_SELFTESTS/.." && pwd)}
 MWG_MODULE=mwg_vrrp
 MWG_FAMILY=mwg_vrrp
+export MWG_REPO MWG_KO MWG_MODULE MWG_FAMILY MWGCTL
 # The module built for the running kernel by "make modules-all".
 MWG_KO=${MWG_KO:-$MWG_REPO/build/$(uname -r)/kmod/$MWG_MODULE.ko}
 MWGCTL=${MWGCTL:-$MWG_REPO/userspace/mwgctl/mwgctl}

@@ -100,7 +100,7 @@ for t in "${tests[@]}"; do
 		left=$(comm -13 <(echo "$netns_before") <(echo "$netns_after") |
 			awk '{ print $1 }')
 		if [ -n "$left" ]; then
-			echo "# $base left network namespaces behind: $(echo $left)"
+			echo "# $base left network namespaces behind: ${left//$'\n'/ }"
 			for ns in $left; do
 				ip netns del "$ns" 2>/dev/null
 			done
