@@ -63,7 +63,9 @@ else
 fi
 [ -d /sys/module/mwg_vrrp ] || insmod "$KO" || { echo "bench: cannot load $KO" >&2; exit 2; }
 
-now_ns() { date +%s%N; }
+# Bash's own clock: an exec of date(1) costs a large fraction of a second
+# in a loaded emulated guest, which would blur the window edges.
+now_ns() { local t=${EPOCHREALTIME/./}; echo $((10#$t * 1000)); }
 t_start=$(now_ns)
 log() { printf '[%6.1f s] %s\n' "$(awk -v t="$(now_ns)" -v s="$t_start" 'BEGIN { print (t - s) / 1e9 }')" "$*" >&2; }
 out() { echo "$*" >>"$RES"; }
@@ -145,13 +147,15 @@ settle_mem() { sleep 0.3; }
 
 # cpu_window NAME IMPL N IFS SECONDS: the CPU window, no capture running.
 cpu_window() {
-	local name=$1 impl=$2 nvr=$3 ifs=$4 secs=$5 a0 a1 r0 r1 k0 k1 t0 t1 u0 u1
-	u0=$(now_ns); r0=$(rx_sum); k0=$(ka_ticks)
+	local name=$1 impl=$2 nvr=$3 ifs=$4 secs=$5 a0 a1 r0 r1 k0 k1 t0 t1 u0 u1 v0 v1
+	# The counters are read at some moment within rx_sum: take the
+	# middle of the call as that moment.
+	u0=$(now_ns); r0=$(rx_sum); v0=$(now_ns); k0=$(ka_ticks)
 	a0=$(sample 0); t0=$(now_ns)
 	sleep "$secs"
 	a1=$(sample 1); t1=$(now_ns)
-	k1=$(ka_ticks); r1=$(rx_sum); u1=$(now_ns)
-	out "cpu $name $impl $nvr $ifs wall_ns $((t1 - t0)) rx $((r1 - r0)) rx_ns $((u1 - u0)) $a0 $a1 proc_ticks $((k1 - k0)) ncpu $(nproc)"
+	k1=$(ka_ticks); u1=$(now_ns); r1=$(rx_sum); v1=$(now_ns)
+	out "cpu $name $impl $nvr $ifs wall_ns $((t1 - t0)) rx $((r1 - r0)) rx_ns $(((u1 + v1) / 2 - (u0 + v0) / 2)) $a0 $a1 proc_ticks $((k1 - k0)) ncpu $(nproc)"
 }
 
 # capture NAME IFS SECONDS: tcpdump on every peer, kernel timestamps (ns).
