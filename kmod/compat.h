@@ -6,8 +6,18 @@
 #ifndef _MWG_COMPAT_H
 #define _MWG_COMPAT_H
 
+#include <linux/kconfig.h>
 #include <linux/version.h>
 #include <net/genetlink.h>
+
+/*
+ * The module hooks the netdev ingress and ARP output paths (arp.c): a
+ * kernel without them would only warn at the first VR, so refuse to build.
+ */
+#if !IS_ENABLED(CONFIG_NETFILTER_INGRESS) || \
+	!IS_ENABLED(CONFIG_NETFILTER_FAMILY_ARP)
+#error "mwg_vrrp needs CONFIG_NETFILTER_INGRESS and CONFIG_NETFILTER_FAMILY_ARP"
+#endif
 
 /* 6.2 made the dump's parsed attributes part of a struct genl_info. */
 static inline struct nlattr **mwg_genl_dump_attrs(struct netlink_callback *cb)
