@@ -98,6 +98,18 @@ kmemleak_clean() {
 	echo "# kmemleak $what: nothing"
 }
 
+# A report the kernel made while booting, before any module of ours was
+# loaded, fails this boot whatever follows (scripts/vm-run judges the whole
+# log, with the patterns it passes in). Stop at once with the status that
+# scripts/check-debug boots again on: rare early-boot reports of the
+# emulated machine are not the module's.
+boot_report=$(dmesg | grep -E -e "${MWG_VM_BAD_LOG_RE:-BUG:|WARNING:|KASAN:}" |
+	grep -v -E -e "${MWG_VM_ALLOW_LOG_RE:-^$}" | head -n 1)
+if [ -n "$boot_report" ]; then
+	echo "# boot-time kernel report, before the module was loaded: $boot_report"
+	exit 75
+fi
+
 echo "TAP version 13"
 echo "# kernel $(uname -r): selftests, KUnit, kmemleak, leak detector check"
 
