@@ -174,11 +174,6 @@ kill -9 "$sim" 2>/dev/null
 # hold it.
 check "module unloads after the churn" unload_module
 
-bad=$(kmsg_since_mark | grep -E 'WARNING:|BUG:|Oops|Call Trace|refcount_t|unreferenced object|KASAN|cannot (add|remove) a VIP')
-if [ -z "$bad" ]; then
-	tap_ok "kernel log clean"
-else
-	tap_fail "kernel log clean" "$(head -n 3 <<<"$bad" | tr '\n' ' ')"
-fi
+check_kmsg "kernel log clean"
 
 tap_done

@@ -273,6 +273,18 @@ monitor_ready() {
 
 # --- kernel log --------------------------------------------------------------
 
+# check_kmsg NAME: one TAP line, ok when the kernel logged nothing
+# alarming since kmsg_mark (the first such lines are the diagnostics).
+check_kmsg() {
+	local bad
+	bad=$(kmsg_since_mark | grep -E 'WARNING:|BUG:|Oops|Call Trace|refcount_t|unreferenced object|KASAN|cannot (add|remove) a VIP')
+	if [ -z "$bad" ]; then
+		tap_ok "$1"
+	else
+		tap_fail "$1" "$(head -n 3 <<<"$bad" | tr '\n' ' ')"
+	fi
+}
+
 # kmsg_clean: nothing alarming logged since kmsg_mark.
 kmsg_clean() {
 	! kmsg_since_mark | grep -E 'WARNING:|BUG:|Oops|Call Trace|refcount|leak|RCU'

@@ -70,11 +70,6 @@ for round in $(seq 1 "$ROUNDS"); do
 	ns_gone "$d"
 done
 
-bad=$(kmsg_since_mark | grep -E 'WARNING:|BUG:|Oops|Call Trace|refcount_t|unreferenced object|cannot (add|remove) a VIP')
-if [ -z "$bad" ]; then
-	tap_ok "kernel log clean over $ROUNDS rounds"
-else
-	tap_fail "kernel log clean over $ROUNDS rounds" "$(head -n 3 <<<"$bad" | tr '\n' ' ')"
-fi
+check_kmsg "kernel log clean over $ROUNDS rounds"
 
 tap_done
