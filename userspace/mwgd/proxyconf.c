@@ -207,6 +207,8 @@ static int set_key(struct mwgd_proxy_conf *p, const char *key,
 		p->flush_on_exit = choice == 1;
 		return rc;
 	}
+	if (!strcmp(key, "hash_port"))
+		return mwgd_parse_bool(value, &p->hash_port, err, errlen);
 	if (!strcmp(key, "local_scanner"))
 		return mwgd_parse_bool(value, &p->local_scanner, err, errlen);
 	if (!strcmp(key, "drain_s")) {

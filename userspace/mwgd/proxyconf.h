@@ -10,6 +10,8 @@
  *   ports = 9090, 3128           TCP ports
  *   udp_ports = 53               UDP ports
  *   scheduler = mh | wlc | sh    default mh (Maglev hashing)
+ *   hash_port = no               mh/sh hash the client's port too, not only
+ *                                its address (no: a client sticks to a scanner)
  *   forward = dr | nat           default dr (direct routing)
  *   local_scanner = no           the director serves too (a local real server)
  *   weight = equal | capacity | spare   how scanner capacity/load map to weights
@@ -64,6 +66,7 @@ struct mwgd_proxy_conf {
 	uint16_t tcp[MWGD_PROXY_PORTS_MAX];
 	uint16_t udp[MWGD_PROXY_PORTS_MAX];
 	enum mwgd_proxy_sched sched;
+	bool hash_port;
 	enum mwgd_proxy_forward forward;
 	bool local_scanner;
 	enum mwgd_proxy_weight weight;

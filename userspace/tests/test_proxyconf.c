@@ -64,13 +64,14 @@ static void test_all_keys(void)
 
 	tap_ok(load(HEAD "[proxy web]\nvip = 192.0.2.100\nvr = eth0 51\n"
 		    "ports = 9090, 3128\nudp_ports = 53\nscheduler = wlc\n"
-		    "forward = nat\nlocal_scanner = yes\nweight = spare\n"
+		    "forward = nat\nlocal_scanner = yes\nhash_port = yes\nweight = spare\n"
 		    "drain_s = 5\non_exit = keep\nsync_interface = eth1\n",
 		    &c, err, sizeof(err)) == 0, "every key loads %s", err);
 	tap_ok(p->n_tcp == 2 && p->tcp[1] == 3128 && p->n_udp == 1 &&
 	       p->udp[0] == 53, "tcp and udp ports");
 	tap_ok(p->sched == MWGD_SCHED_WLC && p->forward == MWGD_FORWARD_NAT &&
-	       p->local_scanner && p->weight == MWGD_WEIGHT_SPARE &&
+	       p->local_scanner && p->hash_port &&
+	       p->weight == MWGD_WEIGHT_SPARE &&
 	       p->drain_s == 5 && !p->flush_on_exit &&
 	       !strcmp(p->sync_ifname, "eth1"), "choices kept");
 	tap_ok(!strcmp(p->vr_ifname, "eth0") && p->vrid == 51 &&
