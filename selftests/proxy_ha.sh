@@ -63,7 +63,7 @@ check "every scanner got a share" got_share s1 s2 s3
 hold_log=$MWGD_DIR/hold.log
 hold_stop=$MWGD_DIR/hold.stop
 ip netns exec "$c" python3 "$PROXY_TCP" hold "$VIP" "$PROXY_PORT" \
-	192.0.2.200 "$hold_log" "$hold_stop" &
+	192.0.2.200 "$hold_log" "$hold_stop" 2>>"$MWGD_DIR/client.log" &
 hold_pid=$!
 defer kill -9 "$hold_pid"
 hold_oks() {
@@ -74,7 +74,7 @@ hold_oks() {
 hold_beyond() {
 	[ "$(hold_oks)" -ge "$1" ]
 }
-vwait 10 hold_beyond 10 || ksft_fail "the long-lived connection never exchanged data: $(cat "$hold_log")"
+vwait 30 hold_beyond 10 || ksft_fail "the long-lived connection never exchanged data: $(cat "$hold_log")"
 # The backup learns the connection from the master's sync daemon.
 synced() {
 	nsx "$d2" cat /proc/net/ip_vs_conn | grep -qi "$(printf '%08X' $((192 << 24 | 2 << 8 | 200)))"

@@ -12,6 +12,14 @@
 #     COUNT connections, one after the other, each from the next source
 #     address in turn; prints "NAME N" per answering server and "errors N".
 #
+# proxy_tcp.py map HOST PORT SRC[,SRC...]
+#     One connection from each source address; prints "SRC NAME" (NAME
+#     "-" when it failed): which server each client address reaches.
+#
+# proxy_tcp.py rate HOST PORT SECONDS SRC[,SRC...]
+#     As many connections (connect, read the name, close) as fit in
+#     SECONDS, sources in turn; prints "connections N errors N seconds S".
+#
 # proxy_tcp.py hold HOST PORT SRC LOG STOPFILE
 #     One connection kept open: a line every 0.2 s, whose answer is logged
 #     as "ok SEQ NAME" to LOG; on any failure "err SEQ REASON" and exit 1.
@@ -60,6 +68,36 @@ def spread(host, port, count, sources):
     print(f"errors {errors}")
 
 
+def one(host, port, src):
+    with socket.create_connection((host, int(port)), timeout=3,
+                                  source_address=(src, 0)) as s:
+        return s.makefile().readline().strip()
+
+
+def map_sources(host, port, sources):
+    for src in sources.split(","):
+        try:
+            name = one(host, port, src) or "-"
+        except OSError:
+            name = "-"
+        print(f"{src} {name}")
+
+
+def rate(host, port, seconds, sources):
+    srcs = sources.split(",")
+    n = errors = 0
+    t0 = time.monotonic()
+    end = t0 + float(seconds)
+    while time.monotonic() < end:
+        try:
+            if not one(host, port, srcs[n % len(srcs)]):
+                errors += 1
+        except OSError:
+            errors += 1
+        n += 1
+    print(f"connections {n} errors {errors} seconds {time.monotonic() - t0:.3f}")
+
+
 def hold(host, port, src, log, stopfile):
     with open(log, "a", buffering=1) as out:
         try:
@@ -86,7 +124,8 @@ def hold(host, port, src, log, stopfile):
 
 
 def main():
-    cmds = {"serve": (serve, 2), "spread": (spread, 4), "hold": (hold, 5)}
+    cmds = {"serve": (serve, 2), "spread": (spread, 4), "hold": (hold, 5),
+            "map": (map_sources, 3), "rate": (rate, 4)}
     if len(sys.argv) < 2 or sys.argv[1] not in cmds or \
             len(sys.argv) - 2 != cmds[sys.argv[1]][1]:
         print(__doc__ or "usage: see the head of this file", file=sys.stderr)
