@@ -248,11 +248,6 @@ else
 	say "-> FAILED: the connections were not spread over s1 s2 s3"
 	failed=1
 fi
-say "a long-lived connection from the client (a line every 0.2 s):"
-ip netns exec c python3 "$PROXY_TCP" hold $VIP $PROXY_PORT $C_IP \
-	"$RUNDIR/hold.log" "$RUNDIR/hold.stop" 2>>"$RUNDIR/client.log" &
-hold_pid=$!
-hold_check "is up"
 
 step "Scanner s3 dies (SIGKILL): gone from the table after 3 missed intervals"
 t0=$(now_ns)
@@ -266,6 +261,12 @@ else
 	say "-> FAILED: A's table is $(scanner_names a)"
 	failed=1
 fi
+
+say "a long-lived connection from the client (a line every 0.2 s):"
+ip netns exec c python3 "$PROXY_TCP" hold $VIP $PROXY_PORT $C_IP \
+	"$RUNDIR/hold.log" "$RUNDIR/hold.stop" 2>>"$RUNDIR/client.log" &
+hold_pid=$!
+hold_check "is up"
 
 # takeover_time MODE FROM_NS: the failover measured on the capture; B
 # must be master by then.

@@ -125,3 +125,14 @@ got_share() {
 		[ "${SPREAD[$name]:-0}" -gt 0 ] || return 1
 	done
 }
+
+# cpu_share NAME SECONDS: percent of one CPU mwgd NAME used over SECONDS.
+cpu_share() {
+	local f pid=${MWGD_PID[$1]} c0 c1 t0 t1
+	read -r -a f <"/proc/$pid/stat" || return 1
+	c0=$((f[13] + f[14])) t0=$(now_ms)
+	nap "$2"
+	read -r -a f <"/proc/$pid/stat" || return 1
+	c1=$((f[13] + f[14])) t1=$(now_ms)
+	echo $(( (c1 - c0) * 100000 / $(getconf CLK_TCK) / (t1 - t0) ))
+}

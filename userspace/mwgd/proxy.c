@@ -602,7 +602,13 @@ void mwgd_proxy_reconcile(struct mwgd *d)
 	struct change_set *cs;
 	int rc;
 
-	if (!p || !(d->cfg.role & MWGD_ROLE_DIRECTOR) || !open_ipvs(d))
+	if (!p || !(d->cfg.role & MWGD_ROLE_DIRECTOR))
+		return;
+	/* Drains end on time; otherwise a resync now and then. */
+	p->next_ms = mwgd_now_ms() +
+		     (uint64_t)mwgd_director_interval(d) *
+		     (p->n_drains ? 1 : RESYNC_INTERVALS);
+	if (!open_ipvs(d))
 		return;
 	cs = calloc(1, sizeof(*cs));
 	if (!cs)
@@ -624,9 +630,9 @@ void mwgd_proxy_reconcile(struct mwgd *d)
 		commit(d, cs);
 	}
 	free(cs);
-	p->next_ms = mwgd_now_ms() +
-		     (uint64_t)mwgd_director_interval(d) *
-		     (p->n_drains ? 1 : RESYNC_INTERVALS);
+	/* A drain that began just now is checked again within an interval. */
+	if (p->n_drains)
+		p->next_ms = mwgd_now_ms() + mwgd_director_interval(d);
 }
 
 void mwgd_proxy_vr_changed(struct mwgd *d)
@@ -649,13 +655,16 @@ void mwgd_proxy_vr_changed(struct mwgd *d)
 
 void mwgd_proxy_timers(struct mwgd *d, uint64_t now)
 {
-	if (d->proxy && now >= d->proxy->next_ms)
+	if (d->proxy && d->cfg.role & MWGD_ROLE_DIRECTOR &&
+	    now >= d->proxy->next_ms)
 		mwgd_proxy_reconcile(d);
 }
 
 uint64_t mwgd_proxy_next_ms(const struct mwgd *d)
 {
-	return d->proxy ? d->proxy->next_ms : UINT64_MAX;
+	/* Only a director has periodic IPVS work. */
+	return d->proxy && d->cfg.role & MWGD_ROLE_DIRECTOR ?
+		d->proxy->next_ms : UINT64_MAX;
 }
 
 /* --- scanner role -------------------------------------------------------- */
