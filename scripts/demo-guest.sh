@@ -267,6 +267,20 @@ ip netns exec c python3 "$PROXY_TCP" hold $VIP $PROXY_PORT $C_IP \
 	"$RUNDIR/hold.log" "$RUNDIR/hold.stop" 2>>"$RUNDIR/client.log" &
 hold_pid=$!
 hold_check "is up"
+# A's sync daemon sends its connections to B in batches (about every
+# second): a connection younger than that is not yet known to B.
+c_hex=$(printf '%02X' ${C_IP//./ })
+for _ in {1..100}; do
+	ip netns exec b cat /proc/net/ip_vs_conn | grep -q "^TCP $c_hex" && break
+	sleep 0.1
+done
+run ip netns exec b cat /proc/net/ip_vs_conn
+if ip netns exec b cat /proc/net/ip_vs_conn | grep -q "^TCP $c_hex"; then
+	say "-> B learnt the connection from A's sync daemon"
+else
+	say "-> FAILED: B does not know the connection"
+	failed=1
+fi
 
 # takeover_time MODE FROM_NS: the failover measured on the capture; B
 # must be master by then.
