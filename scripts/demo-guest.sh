@@ -267,8 +267,8 @@ ip netns exec c python3 "$PROXY_TCP" hold $VIP $PROXY_PORT $C_IP \
 	"$RUNDIR/hold.log" "$RUNDIR/hold.stop" 2>>"$RUNDIR/client.log" &
 hold_pid=$!
 hold_check "is up"
-# A's sync daemon sends its connections to B in batches (about every
-# second): a connection younger than that is not yet known to B.
+# A's sync daemon sends its connections to B in batches (a buffer goes
+# when full or two seconds old): a younger connection is not known to B.
 c_hex=$(printf '%02X' ${C_IP//./ })
 for _ in {1..100}; do
 	ip netns exec b cat /proc/net/ip_vs_conn | grep -q "^TCP $c_hex" && break
