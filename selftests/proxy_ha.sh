@@ -43,8 +43,20 @@ else
 	mwgd_log d1
 fi
 check "d2 (backup) has them too" vwait 20 dests_are "$d2" 3
+if command -v ipvsadm >/dev/null; then
+	ipvsadm_dests() {
+		nsx "$d1" ipvsadm -Ln -t "$VIP:$PROXY_PORT" |
+			grep -c -E '192\.0\.2\.1[123]:9090 +Route +100 '
+	}
+	check "ipvsadm sees the same: 3 real servers, Route, weight 100" \
+		test "$(ipvsadm_dests)" = 3
+else
+	tap_skip "ipvsadm sees the same" "no ipvsadm (scripts/setup installs it)"
+fi
 check "scheduler mh by default" test "$(service_json "$d1" |
 	jq -r '.services[0].scheduler')" = mh
+check "with the fallback flag (a draining scanner's clients move on)" \
+	test "$(service_json "$d1" | jq -r '.services[0].flags')" = 8
 check "direct routing by default" test "$(dest_field "$d1" 192.0.2.11 forward)" = route
 check "sync daemon: master on d1" vwait 3 sync_is "$d1" master
 check "sync daemon: backup on d2" vwait 3 sync_is "$d2" backup

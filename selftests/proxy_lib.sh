@@ -69,14 +69,16 @@ service_json() {
 dest_field() {
 	service_json "$1" | jq -r --arg a "$2" --arg f "$3" \
 		--arg vip "$VIP" --argjson port "$PROXY_PORT" '
-		.services[] | select(.address == $vip and .port == $port) |
+		.services[] | select(.protocol == "tcp" and .address == $vip and
+				     .port == $port) |
 		.real_servers[] | select(.address == $a) | .[$f]' 2>/dev/null
 }
 
 # dest_count NS: real servers of VIP:PORT with a weight above 0.
 dest_count() {
 	service_json "$1" | jq --arg vip "$VIP" --argjson port "$PROXY_PORT" '
-		[.services[] | select(.address == $vip and .port == $port) |
+		[.services[] | select(.protocol == "tcp" and .address == $vip and
+				      .port == $port) |
 		 .real_servers[] | select(.weight > 0)] | length'
 }
 

@@ -111,7 +111,8 @@ check "without connections it is deleted within an interval or two" \
 server s4 "$s4"
 nap 1
 t0=$(now_ms)
-mwgd_scanner s4 "$s4" -c "$MWGD_DIR/scanner.conf" -o ports=$PROXY_PORT
+mwgd_scanner s4 "$s4" -c "$MWGD_DIR/scanner.conf" -o ports=$PROXY_PORT \
+	-o capacity=250
 if vwait "$MWGD_SLACK_S" weight_is "$d1" 192.0.2.14 100; then
 	tap_ok "s4 is a real server $(elapsed_since "$t0") ms after its mwgd started (interval $MWGD_MS ms)"
 else
@@ -141,5 +142,21 @@ check "back to mh" vwait 3 sched_is mh
 spread 60
 check "the director answers its share" got_share d1
 check "no client error" test "$SPREAD_ERRORS" = 0
+
+# --- UDP, weights from capacity, NAT: what IPVS is told ----------------------------
+proxy_conf "$MWGD_DIR/director.conf" "vr=eth0 $VRID" drain_s=$DRAIN_S \
+	udp_ports=$PROXY_PORT weight=capacity forward=nat
+mwgd_kill d1 HUP
+udp_dests() {
+	service_json "$d1" | jq --arg vip "$VIP" '[.services[] |
+		select(.protocol == "udp" and .address == $vip) |
+		.real_servers[]] | length'
+}
+check "reload: a UDP service with the live scanners" \
+	vwait 3 eval '[ "$(udp_dests)" = 2 ]'
+check "weight = capacity: s4 announces 250" vwait 3 weight_is "$d1" 192.0.2.14 250
+check "a scanner announcing none keeps 100" weight_is "$d1" 192.0.2.12 100
+check "forward = nat: masquerading" \
+	eval '[ "$(dest_field "$d1" 192.0.2.12 forward)" = masq ]'
 check "no IPVS request failed" test "$(stat_of d1 ipvs_errors)" = 0
 tap_done

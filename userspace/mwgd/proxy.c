@@ -185,9 +185,18 @@ static void service_of(struct mwg_ipvs_service *svc,
 	svc->port = port;
 	snprintf(svc->sched, sizeof(svc->sched), "%s",
 		 mwgd_proxy_sched_name(pc->sched));
-	/* mh and sh read SCHED2 as "hash the port too". */
-	if (pc->hash_port && pc->sched != MWGD_SCHED_WLC)
-		svc->flags = IP_VS_SVC_F_SCHED2;
+	if (pc->sched != MWGD_SCHED_WLC) {
+		/*
+		 * mh and sh keep a draining (weight 0) scanner's slots, so
+		 * that it gets its clients back if it returns; without
+		 * SCHED1 ("fallback") its new clients would be refused
+		 * until it is deleted, with it they go to the next scanner.
+		 */
+		svc->flags = IP_VS_SVC_F_SCHED1;
+		/* SCHED2: hash the client's port too. */
+		if (pc->hash_port)
+			svc->flags |= IP_VS_SVC_F_SCHED2;
+	}
 	svc->netmask = 0xffffffff;
 }
 
