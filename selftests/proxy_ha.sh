@@ -82,20 +82,7 @@ check "60 new connections, no error" test "$SPREAD_ERRORS" = 0
 check "every scanner got a share" got_share s1 s2 s3
 
 # --- a connection across a director failover --------------------------------------
-hold_log=$MWGD_DIR/hold.log
-hold_stop=$MWGD_DIR/hold.stop
-ip netns exec "$c" python3 "$PROXY_TCP" hold "$VIP" "$PROXY_PORT" \
-	192.0.2.200 "$hold_log" "$hold_stop" 2>>"$MWGD_DIR/client.log" &
-hold_pid=$!
-defer kill -9 "$hold_pid"
-hold_oks() {
-	local n
-	n=$(grep -c '^ok' "$hold_log" 2>/dev/null)
-	echo "${n:-0}"
-}
-hold_beyond() {
-	[ "$(hold_oks)" -ge "$1" ]
-}
+hold_start
 vwait 30 hold_beyond 10 || ksft_fail "the long-lived connection never exchanged data: $(cat "$hold_log")"
 # The backup learns the connection from the master's sync daemon.
 synced() {
@@ -133,6 +120,9 @@ check "d2's is backup again" vwait 5 sync_is "$d2" backup
 touch "$hold_stop"
 wait "$hold_pid"
 check "the connection lived through both failovers" test $? = 0
+
+mwgd_stats d1
+echo "# d1: ${MWGD_STAT[ipvs_change_sets]} IPVS change sets carried ${MWGD_STAT[ipvs_msgs]} requests"
 
 # --- exit: flush (default) and keep -------------------------------------------------
 mwgd_kill d2 TERM

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
 #
 # Helpers of the proxy_*.sh selftests (Proxy HA: IPVS over the live
 # scanners).  Sources mwgd_lib.sh:
@@ -137,4 +138,27 @@ cpu_share() {
 	read -r -a f <"/proc/$pid/stat" || return 1
 	c1=$((f[13] + f[14])) t1=$(now_ms)
 	echo $(( (c1 - c0) * 100000 / $(getconf CLK_TCK) / (t1 - t0) ))
+}
+
+# hold_start: the client's long-lived connection from 192.0.2.200, a line
+# every 0.2 s, answers logged to $hold_log ("hello NAME", "ok SEQ NAME",
+# "err ..."); it ends when $hold_stop exists.  Its pid in $hold_pid.
+hold_start() {
+	hold_log=$MWGD_DIR/hold.log
+	hold_stop=$MWGD_DIR/hold.stop
+	ip netns exec "$c" python3 "$PROXY_TCP" hold "$VIP" "$PROXY_PORT" \
+		192.0.2.200 "$hold_log" "$hold_stop" 2>>"$MWGD_DIR/client.log" &
+	hold_pid=$!
+	defer kill -9 "$hold_pid"
+}
+
+# hold_oks: answers the long-lived connection got so far.
+hold_oks() {
+	local n
+	n=$(grep -cs '^ok' "$hold_log")
+	echo "${n:-0}"
+}
+
+hold_beyond() {
+	[ "$(hold_oks)" -ge "$1" ]
 }

@@ -44,13 +44,8 @@ addr_of() {
 }
 
 # --- a scanner whose mwgd dies drains ------------------------------------------------
-hold_log=$MWGD_DIR/hold.log
-hold_stop=$MWGD_DIR/hold.stop
-ip netns exec "$c" python3 "$PROXY_TCP" hold "$VIP" "$PROXY_PORT" \
-	192.0.2.200 "$hold_log" "$hold_stop" 2>>"$MWGD_DIR/client.log" &
-hold_pid=$!
-defer kill -9 "$hold_pid"
-vwait 30 grep -qs '^ok 3 ' "$hold_log" || ksft_fail "no long-lived connection: $(cat "$hold_log" "$MWGD_DIR/client.log" 2>&1)"
+hold_start
+vwait 30 hold_beyond 3 || ksft_fail "no long-lived connection: $(cat "$hold_log" "$MWGD_DIR/client.log" 2>&1)"
 x=$(sed -n 's/^hello //p' "$hold_log")
 echo "# the long-lived connection is on $x"
 t0=$(now_ms)
@@ -64,9 +59,8 @@ fi
 # whose real server was deleted.
 check "it stays while its connection is active" \
 	test "$(dest_field "$d1" "$(addr_of "$x")" active)" = 1
-n=$(grep -c '^ok' "$hold_log")
 check "its established connection still exchanges data" \
-	vwait 3 eval "[ \$(grep -c '^ok' $hold_log) -ge $((n + 5)) ]"
+	vwait 3 hold_beyond $(($(hold_oks) + 5))
 spread 30
 check "no new connection goes to the draining $x" test "${SPREAD[$x]:-0}" = 0
 check "and no client error" test "$SPREAD_ERRORS" = 0

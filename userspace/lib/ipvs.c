@@ -33,16 +33,7 @@ bool mwg_ipvs_service_same(const struct mwg_ipvs_service *a,
 static struct nl_msg *ipvs_msg_new(struct mwg_session *s, uint8_t cmd,
 				   int flags)
 {
-	struct nl_msg *msg = nlmsg_alloc();
-
-	if (!msg)
-		return NULL;
-	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, s->family_id, 0,
-			 flags, cmd, IPVS_GENL_VERSION)) {
-		nlmsg_free(msg);
-		return NULL;
-	}
-	return msg;
+	return mwg_genl_msg_new(s, cmd, flags, IPVS_GENL_VERSION);
 }
 
 /* The key of a service; with @full, what NEW/SET_SERVICE need besides. */
@@ -227,18 +218,18 @@ static int on_service(struct nl_msg *msg, void *arg)
 	return 0;
 }
 
-int mwg_ipvs_services(struct mwg_session *s, struct mwg_ipvs_service **out,
-		      size_t *n)
+/* Run dump @msg (NULL: out of memory) into a malloc()ed array. */
+static int dump_into(struct mwg_session *s, struct nl_msg *msg,
+		     mwg_reply_fn fn, size_t size, void **out, size_t *n)
 {
-	struct collect c = { .size = sizeof(**out) };
-	struct nl_msg *msg = ipvs_msg_new(s, IPVS_CMD_GET_SERVICE, NLM_F_DUMP);
+	struct collect c = { .size = size };
 	int rc;
 
 	if (!msg) {
 		mwg_error_set_errno(&s->err, ENOMEM);
 		return -ENOMEM;
 	}
-	rc = mwg_request(s, msg, on_service, &c);
+	rc = mwg_request(s, msg, fn, &c);
 	if (rc < 0) {
 		free(c.items);
 		return rc;
@@ -246,6 +237,13 @@ int mwg_ipvs_services(struct mwg_session *s, struct mwg_ipvs_service **out,
 	*out = c.items;
 	*n = c.n;
 	return 0;
+}
+
+int mwg_ipvs_services(struct mwg_session *s, struct mwg_ipvs_service **out,
+		      size_t *n)
+{
+	return dump_into(s, ipvs_msg_new(s, IPVS_CMD_GET_SERVICE, NLM_F_DUMP),
+			 on_service, sizeof(**out), (void **)out, n);
 }
 
 static int on_dest(struct nl_msg *msg, void *arg)
@@ -277,23 +275,13 @@ static int on_dest(struct nl_msg *msg, void *arg)
 int mwg_ipvs_dests(struct mwg_session *s, const struct mwg_ipvs_service *svc,
 		   struct mwg_ipvs_dest **out, size_t *n)
 {
-	struct collect c = { .size = sizeof(**out) };
 	struct nl_msg *msg = ipvs_msg_new(s, IPVS_CMD_GET_DEST, NLM_F_DUMP);
-	int rc;
 
-	if (!msg || put_service(msg, svc, false) < 0) {
+	if (msg && put_service(msg, svc, false) < 0) {
 		nlmsg_free(msg);
-		mwg_error_set_errno(&s->err, ENOMEM);
-		return -ENOMEM;
+		msg = NULL;
 	}
-	rc = mwg_request(s, msg, on_dest, &c);
-	if (rc < 0) {
-		free(c.items);
-		return rc;
-	}
-	*out = c.items;
-	*n = c.n;
-	return 0;
+	return dump_into(s, msg, on_dest, sizeof(**out), (void **)out, n);
 }
 
 struct daemons {

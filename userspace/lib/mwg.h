@@ -91,6 +91,10 @@ void mwg_session_close(struct mwg_session *s);
 /* A request with the genl header filled in, or NULL (-ENOMEM). */
 struct nl_msg *mwg_msg_new(struct mwg_session *s, uint8_t cmd, int flags);
 
+/* The same for another family of @version (a session of _open_family). */
+struct nl_msg *mwg_genl_msg_new(struct mwg_session *s, uint8_t cmd, int flags,
+				uint8_t version);
+
 /*
  * Send @msg (always consumed) and wait until the kernel is done with it:
  * the ACK of a doit, or the NLMSG_DONE of a dump.  Each reply message is

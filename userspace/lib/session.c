@@ -138,18 +138,24 @@ void mwg_session_close(struct mwg_session *s)
 	s->sock = NULL;
 }
 
-struct nl_msg *mwg_msg_new(struct mwg_session *s, uint8_t cmd, int flags)
+struct nl_msg *mwg_genl_msg_new(struct mwg_session *s, uint8_t cmd, int flags,
+				uint8_t version)
 {
 	struct nl_msg *msg = nlmsg_alloc();
 
 	if (!msg)
 		return NULL;
 	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, s->family_id, 0,
-			 flags, cmd, MWG_VRRP_GENL_VERSION)) {
+			 flags, cmd, version)) {
 		nlmsg_free(msg);
 		return NULL;
 	}
 	return msg;
+}
+
+struct nl_msg *mwg_msg_new(struct mwg_session *s, uint8_t cmd, int flags)
+{
+	return mwg_genl_msg_new(s, cmd, flags, MWG_VRRP_GENL_VERSION);
 }
 
 /* State of one request while its replies come in. */

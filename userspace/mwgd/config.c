@@ -158,26 +158,35 @@ static int port_item(const char *item, void *arg, char *err, size_t errlen)
 	return 0;
 }
 
-static int set_vr(struct mwgd_config *c, const char *value, char *err,
-		  size_t errlen)
+int mwgd_parse_vr_ref(const char *value, char *ifname, uint8_t *vrid,
+		      char *err, size_t errlen)
 {
-	char ifname[64];
-	unsigned long vrid;
+	char name[64];
+	unsigned long v;
 	int n = 0;
 
-	if (c->n_vrs == MWGD_MAX_VRS) {
-		snprintf(err, errlen, "more than %d vr lines", MWGD_MAX_VRS);
-		return -1;
-	}
-	if (sscanf(value, "%63s %lu %n", ifname, &vrid, &n) != 2 ||
-	    value[n] || strlen(ifname) >= IF_NAMESIZE ||
-	    vrid < MWG_VRRP_VRID_MIN || vrid > MWG_VRRP_VRID_MAX) {
+	if (sscanf(value, "%63s %lu %n", name, &v, &n) != 2 ||
+	    value[n] || strlen(name) >= IF_NAMESIZE ||
+	    v < MWG_VRRP_VRID_MIN || v > MWG_VRRP_VRID_MAX) {
 		snprintf(err, errlen,
 			 "\"%s\" is not \"INTERFACE VRID\" (VRID 1..255)", value);
 		return -1;
 	}
-	strcpy(c->vrs[c->n_vrs].ifname, ifname);
-	c->vrs[c->n_vrs].vrid = vrid;
+	strcpy(ifname, name);
+	*vrid = v;
+	return 0;
+}
+
+static int set_vr(struct mwgd_config *c, const char *value, char *err,
+		  size_t errlen)
+{
+	if (c->n_vrs == MWGD_MAX_VRS) {
+		snprintf(err, errlen, "more than %d vr lines", MWGD_MAX_VRS);
+		return -1;
+	}
+	if (mwgd_parse_vr_ref(value, c->vrs[c->n_vrs].ifname,
+			      &c->vrs[c->n_vrs].vrid, err, errlen) < 0)
+		return -1;
 	c->n_vrs++;
 	return 0;
 }
@@ -433,29 +442,29 @@ static int on_entry(void *user, const char *section, const char *name,
 	if (ctx->err_line)
 		return 1;
 	if (section && *section) {
-		if (mwgd_proxy_section(section)) {
-			if (mwgd_proxy_conf_entry(&ctx->c->proxies, section,
-						  ctx->line, name, value, why,
-						  sizeof(why)) < 0) {
-				ctx->err_line = ctx->line;
-				snprintf(ctx->err, sizeof(ctx->err), "%s", why);
-				return 0;
-			}
-			return 1;
+		int rc;
+
+		if (mwgd_proxy_section(section))
+			rc = mwgd_proxy_conf_entry(&ctx->c->proxies, section,
+						   ctx->line, name, value, why,
+						   sizeof(why));
+		else if (mwgd_vr_section(section))
+			rc = mwgd_vr_conf_entry(&ctx->c->vr_confs, section,
+						ctx->line, name, value, why,
+						sizeof(why));
+		else
+			goto unknown;
+		if (rc < 0) {
+			ctx->err_line = ctx->line;
+			snprintf(ctx->err, sizeof(ctx->err), "%s", why);
+			return 0;
 		}
-		if (mwgd_vr_section(section)) {
-			if (mwgd_vr_conf_entry(&ctx->c->vr_confs, section,
-					       ctx->line, name, value, why,
-					       sizeof(why)) < 0) {
-				ctx->err_line = ctx->line;
-				snprintf(ctx->err, sizeof(ctx->err), "%s", why);
-				return 0;
-			}
-			return 1;
-		}
+		return 1;
+unknown:
 		ctx->err_line = ctx->line;
 		snprintf(ctx->err, sizeof(ctx->err),
-			 "unknown section \"[%s]\" (only [vr NAME] and [proxy NAME])", section);
+			 "unknown section \"[%s]\" (only [vr NAME] and [proxy NAME])",
+			 section);
 		return 0;
 	}
 	if (mwgd_config_set(ctx->c, name, value, why, sizeof(why)) < 0) {

@@ -123,6 +123,9 @@ uint32_t mwgd_lease_ms(const struct mwgd_config *c, uint32_t interval_ms);
 int mwgd_parse_uint(const char *value, unsigned long min, unsigned long max,
 		    unsigned long *out, char *err, size_t errlen);
 int mwgd_parse_bool(const char *value, bool *out, char *err, size_t errlen);
+/* "IFNAME VRID" into @ifname (IF_NAMESIZE bytes) and @vrid. */
+int mwgd_parse_vr_ref(const char *value, char *ifname, uint8_t *vrid,
+		      char *err, size_t errlen);
 
 bool mwgd_acl_allows(const struct mwgd_acl *acl, struct in_addr addr);
 

@@ -22,7 +22,8 @@
  *   metrics.c   the Prometheus textfile
  *   proxyconf.c [proxy] sections of the configuration file
  *   proxy.c     Proxy HA: IPVS services over the live scanners, the
- *               connection-sync daemon, a scanner's VIP on lo
+ *               connection-sync daemon
+ *   scanner_vip.c  Proxy HA on a scanner: the VIP on lo, ARP kept quiet
  */
 #ifndef MWGD_H
 #define MWGD_H

@@ -23,18 +23,13 @@
  * new connections), and it is deleted when it has no active connection
  * left or drain_s after, whichever comes first.
  *
- * Scanner (direct routing).  The VIP goes on lo, and arp_ignore 1 /
- * arp_announce 2 keep the scanner from answering ARP for it or using it
- * as an ARP source; all three are undone at exit, the sysctls to the
- * values found.
+ * Scanner (direct routing): the VIP on lo, see scanner_vip.c.
  */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <linux/if_addr.h>
-#include <linux/rtnetlink.h>
 
 #include <netlink/genl/genl.h>
 #include <netlink/msg.h>
@@ -42,6 +37,7 @@
 
 #include "ipvs.h"
 #include "mwgd.h"
+#include "scanner_vip.h"
 
 /* Services of all sections: MWGD_MAX_PROXIES x (TCP + UDP ports). */
 #define MAX_SERVICES	(MWGD_MAX_PROXIES * 2 * MWGD_PROXY_PORTS_MAX)
@@ -54,13 +50,6 @@ struct drain {
 	uint8_t addr[16];
 	uint16_t port;
 	uint64_t since_ms;
-};
-
-/* A sysctl mwgd changed, with the value it found. */
-struct saved_sysctl {
-	const char *path;
-	char old[16];
-	bool saved;
 };
 
 struct mwgd_proxy {
@@ -78,10 +67,8 @@ struct mwgd_proxy {
 	uint32_t sync_state;		/* IP_VS_STATE_* we want running */
 	uint64_t next_ms;		/* next periodic reconcile */
 
-	/* scanner role */
-	struct in_addr lo_vips[MWGD_MAX_PROXIES];	/* added by us */
-	unsigned int n_lo_vips;
-	struct saved_sysctl sysctls[2];
+	/* scanner role (scanner_vip.c) */
+	struct mwgd_scanner_vips vips;
 };
 
 /* The change set being built, sent by commit(). */
@@ -676,180 +663,6 @@ uint64_t mwgd_proxy_next_ms(const struct mwgd *d)
 		d->proxy->next_ms : UINT64_MAX;
 }
 
-/* --- scanner role -------------------------------------------------------- */
-
-static int sysctl_read(const char *path, char *buf, size_t len)
-{
-	FILE *f = fopen(path, "r");
-	size_t n;
-
-	if (!f)
-		return -errno;
-	n = fread(buf, 1, len - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	buf[strcspn(buf, "\n")] = '\0';
-	return 0;
-}
-
-static int sysctl_write(const char *path, const char *value)
-{
-	FILE *f = fopen(path, "w");
-	int rc = 0;
-
-	if (!f)
-		return -errno;
-	if (fputs(value, f) < 0)
-		rc = -EIO;
-	if (fclose(f) != 0 && !rc)
-		rc = -errno;
-	return rc;
-}
-
-/* Raise a sysctl to at least @value, remembering what it was. */
-static void sysctl_raise(struct saved_sysctl *s, const char *path, int value)
-{
-	char v[16];
-	int rc;
-
-	if (!s->saved) {
-		s->path = path;
-		if (sysctl_read(path, s->old, sizeof(s->old)) < 0)
-			return;
-		s->saved = true;
-	}
-	if (atoi(s->old) >= value)
-		return;
-	snprintf(v, sizeof(v), "%d", value);
-	rc = sysctl_write(path, v);
-	if (rc < 0)
-		mwgd_log(LOG_ERR, "%s: %s", path, strerror(-rc));
-}
-
-static void sysctl_restore(struct saved_sysctl *s)
-{
-	int rc;
-
-	if (!s->saved)
-		return;
-	rc = sysctl_write(s->path, s->old);
-	if (rc < 0)
-		mwgd_log(LOG_ERR, "%s: %s", s->path, strerror(-rc));
-	s->saved = false;
-}
-
-/* Add (or delete) @vip/32 on lo.  0, -EEXIST when it was there, or -errno. */
-static int lo_addr(struct in_addr vip, bool add)
-{
-	struct ifaddrmsg ifa = {
-		.ifa_family = AF_INET,
-		.ifa_prefixlen = 32,
-		.ifa_scope = RT_SCOPE_UNIVERSE,
-		.ifa_index = if_nametoindex("lo"),
-	};
-	struct nl_sock *sk = nl_socket_alloc();
-	struct nl_msg *msg;
-	int rc;
-
-	if (!sk)
-		return -ENOMEM;
-	rc = nl_connect(sk, NETLINK_ROUTE);
-	if (rc < 0)
-		goto out;
-	msg = nlmsg_alloc_simple(add ? RTM_NEWADDR : RTM_DELADDR,
-				 add ? NLM_F_CREATE | NLM_F_EXCL : 0);
-	if (!msg) {
-		rc = -NLE_NOMEM;
-		goto out;
-	}
-	if (nlmsg_append(msg, &ifa, sizeof(ifa), NLMSG_ALIGNTO) < 0 ||
-	    nla_put(msg, IFA_LOCAL, 4, &vip) < 0 ||
-	    nla_put(msg, IFA_ADDRESS, 4, &vip) < 0) {
-		nlmsg_free(msg);
-		rc = -NLE_NOMEM;
-		goto out;
-	}
-	rc = nl_send_sync(sk, msg);
-out:
-	nl_socket_free(sk);
-	if (rc == -NLE_EXIST)
-		return -EEXIST;
-	return rc < 0 ? -EIO : 0;
-}
-
-static bool lo_vip_ours(const struct mwgd_proxy *p, struct in_addr vip)
-{
-	unsigned int i;
-
-	for (i = 0; i < p->n_lo_vips; i++)
-		if (p->lo_vips[i].s_addr == vip.s_addr)
-			return true;
-	return false;
-}
-
-static void scanner_setup(struct mwgd *d)
-{
-	struct mwgd_proxy *p = d->proxy;
-	char a[INET_ADDRSTRLEN];
-	bool any_dr = false;
-	unsigned int i, k;
-	int rc;
-
-	for (i = 0; i < d->cfg.proxies.n; i++) {
-		const struct mwgd_proxy_conf *pc = &d->cfg.proxies.e[i];
-
-		/* NAT: the director rewrites the address, nothing to accept. */
-		if (pc->forward != MWGD_FORWARD_DR)
-			continue;
-		any_dr = true;
-		if (lo_vip_ours(p, pc->vip))
-			continue;
-		inet_ntop(AF_INET, &pc->vip, a, sizeof(a));
-		rc = lo_addr(pc->vip, true);
-		if (rc == 0 && p->n_lo_vips < MWGD_MAX_PROXIES) {
-			p->lo_vips[p->n_lo_vips++] = pc->vip;
-			mwgd_log(LOG_INFO, "proxy %s: vip %s on lo", pc->name, a);
-		} else if (rc == -EEXIST) {
-			mwgd_log(LOG_INFO, "proxy %s: vip %s already on lo, left there at exit",
-				 pc->name, a);
-		} else if (rc < 0) {
-			mwgd_log(LOG_ERR, "proxy %s: vip %s on lo: %s", pc->name,
-				 a, strerror(-rc));
-		}
-	}
-	/* VIPs of sections a reload took out. */
-	for (k = 0; k < p->n_lo_vips;) {
-		bool wanted = false;
-
-		for (i = 0; i < d->cfg.proxies.n; i++)
-			wanted |= d->cfg.proxies.e[i].forward == MWGD_FORWARD_DR &&
-				  d->cfg.proxies.e[i].vip.s_addr ==
-				  p->lo_vips[k].s_addr;
-		if (wanted) {
-			k++;
-			continue;
-		}
-		lo_addr(p->lo_vips[k], false);
-		p->lo_vips[k] = p->lo_vips[--p->n_lo_vips];
-	}
-	if (any_dr) {
-		/* Neither answer ARP for the VIP nor use it as ARP source. */
-		sysctl_raise(&p->sysctls[0], "/proc/sys/net/ipv4/conf/all/arp_ignore", 1);
-		sysctl_raise(&p->sysctls[1], "/proc/sys/net/ipv4/conf/all/arp_announce", 2);
-	} else {
-		sysctl_restore(&p->sysctls[0]);
-		sysctl_restore(&p->sysctls[1]);
-	}
-}
-
-static void scanner_teardown(struct mwgd_proxy *p)
-{
-	while (p->n_lo_vips)
-		lo_addr(p->lo_vips[--p->n_lo_vips], false);
-	sysctl_restore(&p->sysctls[0]);
-	sysctl_restore(&p->sysctls[1]);
-}
-
 /* --- life cycle ---------------------------------------------------------- */
 
 int mwgd_proxy_open(struct mwgd *d)
@@ -869,7 +682,7 @@ int mwgd_proxy_open(struct mwgd *d)
 	}
 	/* A director that is a scanner too serves as the local real server. */
 	if (d->cfg.role == MWGD_ROLE_SCANNER)
-		scanner_setup(d);
+		mwgd_scanner_vips_apply(&p->vips, &d->cfg.proxies);
 	if (d->cfg.role & MWGD_ROLE_DIRECTOR)
 		mwgd_proxy_reconcile(d);
 	return 0;
@@ -921,7 +734,7 @@ void mwgd_proxy_close(struct mwgd *d)
 		flush(d);
 		mwg_session_close(&p->ipvs);
 	}
-	scanner_teardown(p);
+	mwgd_scanner_vips_undo(&p->vips);
 	free(p->drains);
 	free(p);
 	d->proxy = NULL;

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "config.h"
-#include "mwg_vrrp.h"
 #include "proxyconf.h"
 
 bool mwgd_proxy_section(const char *section)
@@ -122,25 +121,6 @@ static int set_ifname(const char *value, char *out, char *err, size_t errlen)
 	return 0;
 }
 
-static int set_vr(struct mwgd_proxy_conf *p, const char *value, char *err,
-		  size_t errlen)
-{
-	char ifname[64];
-	unsigned long vrid;
-	int n = 0;
-
-	if (sscanf(value, "%63s %lu %n", ifname, &vrid, &n) != 2 ||
-	    value[n] || strlen(ifname) >= IF_NAMESIZE ||
-	    vrid < MWG_VRRP_VRID_MIN || vrid > MWG_VRRP_VRID_MAX) {
-		snprintf(err, errlen,
-			 "\"%s\" is not \"INTERFACE VRID\" (VRID 1..255)", value);
-		return -1;
-	}
-	strcpy(p->vr_ifname, ifname);
-	p->vrid = vrid;
-	return 0;
-}
-
 /* @value among @names (NULL-terminated): its index into *@out. */
 static int set_choice(const char *value, const char *const *names, int *out,
 		      char *err, size_t errlen)
@@ -182,7 +162,8 @@ static int set_key(struct mwgd_proxy_conf *p, const char *key,
 		return 0;
 	}
 	if (!strcmp(key, "vr"))
-		return set_vr(p, value, err, errlen);
+		return mwgd_parse_vr_ref(value, p->vr_ifname, &p->vrid, err,
+					 errlen);
 	if (!strcmp(key, "ports"))
 		return set_ports(value, p->tcp, &p->n_tcp, err, errlen);
 	if (!strcmp(key, "udp_ports"))
