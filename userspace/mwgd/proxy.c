@@ -78,6 +78,7 @@ struct change_set {
 	struct nl_msg *msgs[CHANGE_SET_MAX];
 	uint8_t cmds[CHANGE_SET_MAX];	/* to name a failure after sending */
 	size_t n;
+	size_t left_out;		/* past CHANGE_SET_MAX or no memory */
 };
 
 static void queue(struct change_set *cs, struct nl_msg *msg)
@@ -85,6 +86,7 @@ static void queue(struct change_set *cs, struct nl_msg *msg)
 	if (!msg || cs->n == CHANGE_SET_MAX) {
 		/* Left for the next round, which starts from the kernel. */
 		nlmsg_free(msg);
+		cs->left_out++;
 		return;
 	}
 	cs->cmds[cs->n] = genlmsg_hdr(nlmsg_hdr(msg))->cmd;
@@ -625,10 +627,16 @@ void mwgd_proxy_reconcile(struct mwgd *d)
 	} else {
 		commit(d, cs);
 	}
-	free(cs);
-	/* A drain that began just now is checked again within an interval. */
-	if (p->n_drains)
+	/*
+	 * A drain that began just now is checked again within an interval,
+	 * and so is what did not fit in this change set.
+	 */
+	if (p->n_drains || cs->left_out)
 		p->next_ms = mwgd_now_ms() + mwgd_director_interval(d);
+	if (cs->left_out)
+		mwgd_log(LOG_WARNING, "ipvs: %zu requests left for the next round",
+			 cs->left_out);
+	free(cs);
 }
 
 void mwgd_proxy_vr_changed(struct mwgd *d)
@@ -680,9 +688,15 @@ int mwgd_proxy_open(struct mwgd *d)
 		p->sync_state = IP_VS_STATE_NONE;
 		d->proxy = p;
 	}
-	/* A director that is a scanner too serves as the local real server. */
+	/*
+	 * A director that is a scanner too serves as the local real server
+	 * (local_scanner): the VIP of a VR it may hold must not go on lo.
+	 */
 	if (d->cfg.role == MWGD_ROLE_SCANNER)
 		mwgd_scanner_vips_apply(&p->vips, &d->cfg.proxies);
+	else if (d->cfg.role & MWGD_ROLE_SCANNER)
+		mwgd_log(LOG_NOTICE,
+			 "role both: the scanner half takes no VIP on lo; local_scanner = yes makes this director a real server");
 	if (d->cfg.role & MWGD_ROLE_DIRECTOR)
 		mwgd_proxy_reconcile(d);
 	return 0;
