@@ -11,6 +11,8 @@
 # make demo            the demo cluster in a guest
 # make bench           mwg_vrrp against keepalived in a guest: failover,
 #                      timers, scale, control plane (build/bench/results.md)
+# make bench-proxy     Proxy HA in a guest: scanner death -> out of IPVS,
+#                      connection rate, flows moved (build/bench/proxy.txt)
 
 # Supported kernels: Debian 12's 6.1 and bookworm-backports' 6.12.
 SUPPORTED_KVERS ?= $(shell scripts/kernels)
@@ -21,7 +23,7 @@ BUILD ?= $(CURDIR)/build
 CHECKPATCH ?= $(BUILD)/linux-tools/scripts/checkpatch.pl
 
 .PHONY: all module modules-all userspace check check-debug unit selftests \
-	style sparse demo bench clean install
+	style sparse demo bench bench-proxy clean install
 
 all: module userspace
 
@@ -76,6 +78,9 @@ demo: module userspace modules-all
 bench: modules-all
 	$(MAKE) -C userspace mwgctl/mwgctl
 	scripts/bench $(BENCH_FLAGS)
+
+bench-proxy: modules-all userspace
+	scripts/bench-proxy $(BENCH_FLAGS)
 
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR)/kmod clean

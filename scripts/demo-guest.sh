@@ -3,10 +3,12 @@
 #
 # The in-guest part of scripts/demo (run there by scripts/vm-run): a
 # director cluster in network namespaces, its failover on a graceful stop
-# and on a crash, timed from a capture on the switch.
+# and on a crash, timed from a capture on the switch; with Proxy HA, IPVS
+# spreading the client's connections to VIP:9090 over the scanners and a
+# long-lived connection carrying on through both failovers.
 #
-# Exits 0 when both takeovers happened, 1 when one did not, 2 on a setup
-# failure.
+# Exits 0 when both takeovers happened and the proxy traffic went through,
+# 1 when not, 2 on a setup failure.
 set -u
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,7 +30,12 @@ fi
 MWGD=$top/userspace/mwgd/mwgd
 MWGD_MS=200			# discovery interval of the demo
 SCANNERS="s1 s2 s3"
+PROXY_TCP=$top/selftests/proxy_tcp.py
+PROXY_PORT=9090
+CLIENT_SRCS=$(seq -s, -f '192.0.2.%g' 201 230)
 declare -A MWGD_PIDS
+declare -a SERVER_PIDS
+hold_pid=
 RUNDIR=$(mktemp -d /tmp/mwg-demo.XXXXXX)
 CTL=mwgctl
 CAP=/tmp/demo.cap
@@ -52,7 +59,8 @@ us() { awk -v n="$1" 'BEGIN { printf "%.1f ms", n / 1e6 }'; }
 
 cleanup() {
 	[ -n "$cap_pid" ] && kill "$cap_pid" 2>/dev/null && wait "$cap_pid"
-	for p in "${MWGD_PIDS[@]}"; do kill "$p" 2>/dev/null; done
+	[ -n "$hold_pid" ] && kill "$hold_pid" 2>/dev/null
+	for p in "${MWGD_PIDS[@]}" "${SERVER_PIDS[@]}"; do kill "$p" 2>/dev/null; done
 	wait 2>/dev/null
 	for n in $SCANNERS; do ip netns del "$n" 2>/dev/null; done
 	rm -rf "$RUNDIR"
@@ -147,16 +155,34 @@ wait_scanners() {
 }
 
 step "Scanning nodes: mwgd on both directors and on three scanners"
+modprobe -a ip_vs ip_vs_mh || { echo "demo: no IPVS in this kernel" >&2; exit 2; }
+cat >"$RUNDIR/director.conf" <<CONF
+[proxy web]
+vip = $VIP
+vr = eth0 $VRID
+ports = $PROXY_PORT
+drain_s = 5
+CONF
+cat >"$RUNDIR/scanner.conf" <<CONF
+[proxy web]
+vip = $VIP
+ports = $PROXY_PORT
+CONF
 i=11
 for n in $SCANNERS; do
 	ip netns add "$n"
 	ip -n "$n" link set lo up
 	topo_port "$n" "p$n" "192.0.2.$i"
-	mwgd_run "$n" "$n" -r scanner -o "name=$n" -o "ports=9090"
+	# The proxy of the scanner: a TCP server that answers with its name.
+	ip netns exec "$n" python3 "$PROXY_TCP" serve "$n" $PROXY_PORT \
+		2>>"$RUNDIR/server-$n.log" &
+	SERVER_PIDS+=($!)
+	mwgd_run "$n" "$n" -r scanner -o "name=$n" -o "ports=$PROXY_PORT" \
+		-c "$RUNDIR/scanner.conf"
 	i=$((i + 1))
 done
-mwgd_run A a -r director -a $A_IP -o "vr=eth0 $VRID"
-mwgd_run B b -r director -a $B_IP -o "vr=eth0 $VRID"
+mwgd_run A a -r director -a $A_IP -o "vr=eth0 $VRID" -c "$RUNDIR/director.conf"
+mwgd_run B b -r director -a $B_IP -o "vr=eth0 $VRID" -c "$RUNDIR/director.conf"
 say "directors discover every $MWGD_MS ms from their management IP;"
 say "scanners s1 s2 s3 (192.0.2.11-13) answer each director"
 if wait_scanners a "s1 s2 s3" 10; then
@@ -167,14 +193,92 @@ else
 	failed=1
 fi
 
+# real_servers NS: the real servers of VIP:9090 with a weight, from IPVS.
+real_servers() {
+	ip netns exec "$1" "$CTL" -j service show 2>/dev/null |
+		jq -r '.services[].real_servers[] | select(.weight > 0) | .address' |
+		sort | tr '\n' ' '
+}
+# spread N: N new connections from 30 client addresses; the answers counted.
+spread() {
+	printf '  $ %s\n' "python3 proxy_tcp.py spread $VIP $PROXY_PORT $1 <30 client addresses>"
+	ip netns exec c python3 "$PROXY_TCP" spread $VIP $PROXY_PORT "$1" \
+		"$CLIENT_SRCS" 2>>"$RUNDIR/client.log" | tee "$RUNDIR/spread" |
+		sed 's/^/    /'
+}
+hold_oks() {
+	local n
+	n=$(grep -c '^ok' "$RUNDIR/hold.log" 2>/dev/null)
+	echo "${n:-0}"
+}
+# hold_check WHEN: the long-lived connection answered since the last check.
+hold_last=0
+hold_check() {
+	local i n
+	for ((i = 0; i < 100; i++)); do
+		n=$(hold_oks)
+		[ "$n" -ge $((hold_last + 5)) ] && break
+		sleep 0.2
+	done
+	if [ "$n" -ge $((hold_last + 5)) ] && ! grep -q '^err' "$RUNDIR/hold.log"; then
+		say "-> the long-lived connection $1: $((n - hold_last)) more exchanges with $(sed -n 's/^hello //p' "$RUNDIR/hold.log")"
+	else
+		say "-> FAILED: the long-lived connection $1: $(tail -n 1 "$RUNDIR/hold.log")"
+		failed=1
+	fi
+	hold_last=$n
+}
+
+step "Proxy HA: IPVS spreads the client's connections to $VIP:$PROXY_PORT"
+for i in $(seq 201 230); do
+	ip -n c addr add 192.0.2.$i/24 dev eth0
+done
+for _ in {1..100}; do
+	[ "$(real_servers a)" = "192.0.2.11 192.0.2.12 192.0.2.13 " ] && break
+	sleep 0.1
+done
+run ip netns exec a "$CTL" service show
+say "B, the backup, holds the same table (idle until it takes over):"
+run ip netns exec b "$CTL" service show
+spread 30
+if [ "$(grep -c '^s[123] ' "$RUNDIR/spread")" = 3 ] &&
+	grep -q '^errors 0$' "$RUNDIR/spread"; then
+	say "-> every scanner answered a share of the new connections"
+else
+	say "-> FAILED: the connections were not spread over s1 s2 s3"
+	failed=1
+fi
+
 step "Scanner s3 dies (SIGKILL): gone from the table after 3 missed intervals"
 t0=$(now_ns)
 kill -9 "${MWGD_PIDS[s3]}"
 if wait_scanners a "s1 s2" 10; then
 	say "-> s3 left A's table after $(us $(($(now_ns) - t0)))"
 	run ip netns exec a "$CTL" scanner show
+	say "and IPVS: s3 at weight 0, no new connection (deleted after drain_s 5):"
+	run ip netns exec a "$CTL" service show
 else
 	say "-> FAILED: A's table is $(scanner_names a)"
+	failed=1
+fi
+
+say "a long-lived connection from the client (a line every 0.2 s):"
+ip netns exec c python3 "$PROXY_TCP" hold $VIP $PROXY_PORT $C_IP \
+	"$RUNDIR/hold.log" "$RUNDIR/hold.stop" 2>>"$RUNDIR/client.log" &
+hold_pid=$!
+hold_check "is up"
+# A's sync daemon sends its connections to B in batches (a buffer goes
+# when full or two seconds old): a younger connection is not known to B.
+c_hex=$(printf '%02X' ${C_IP//./ })
+for _ in {1..100}; do
+	ip netns exec b cat /proc/net/ip_vs_conn | grep -q "^TCP $c_hex" && break
+	sleep 0.1
+done
+run ip netns exec b cat /proc/net/ip_vs_conn
+if ip netns exec b cat /proc/net/ip_vs_conn | grep -q "^TCP $c_hex"; then
+	say "-> B learnt the connection from A's sync daemon"
+else
+	say "-> FAILED: B does not know the connection"
 	failed=1
 fi
 
@@ -213,6 +317,10 @@ else
 	say "-> FAILED: B's table after its takeover is $(scanner_names b)"
 	failed=1
 fi
+say "B's IPVS: the same real servers, its sync daemon now master:"
+run ip netns exec b "$CTL" service show
+hold_check "carries on through B (connection synced from A)"
+spread 20
 
 step "Restoring A (prio $A_PRIO preempts B)"
 vr_add a $A_PRIO
@@ -239,18 +347,21 @@ if wait_state b master 5; then
 		failed=1
 	fi
 	client_check
+	hold_check "carries on after A's crash"
 else
 	say "-> FAILED: B did not take over"
 	failed=1
 fi
+touch "$RUNDIR/hold.stop"
 
 kill "$cap_pid" 2>/dev/null
 wait "$cap_pid"
 cap_pid=
 step "Result"
 if [ "$failed" = 0 ]; then
-	say "both takeovers happened"
+	say "both takeovers happened; the proxy traffic was spread and the"
+	say "long-lived connection lived through both"
 else
-	say "a takeover FAILED"
+	say "something FAILED (see above)"
 fi
 exit "$failed"

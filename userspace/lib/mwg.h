@@ -79,10 +79,21 @@ typedef int (*mwg_reply_fn)(struct nl_msg *msg, void *arg);
 
 /* Connect and resolve the "mwg_vrrp" family.  0 or a negative errno. */
 int mwg_session_open(struct mwg_session *s);
+
+/*
+ * The same for any generic netlink family (IPVS, ...); @missing_hint ends
+ * the message when the family is not there ("is ip_vs loaded?").
+ */
+int mwg_session_open_family(struct mwg_session *s, const char *family,
+			    const char *missing_hint);
 void mwg_session_close(struct mwg_session *s);
 
 /* A request with the genl header filled in, or NULL (-ENOMEM). */
 struct nl_msg *mwg_msg_new(struct mwg_session *s, uint8_t cmd, int flags);
+
+/* The same for another family of @version (a session of _open_family). */
+struct nl_msg *mwg_genl_msg_new(struct mwg_session *s, uint8_t cmd, int flags,
+				uint8_t version);
 
 /*
  * Send @msg (always consumed) and wait until the kernel is done with it:
@@ -91,6 +102,20 @@ struct nl_msg *mwg_msg_new(struct mwg_session *s, uint8_t cmd, int flags);
  */
 int mwg_request(struct mwg_session *s, struct nl_msg *msg, mwg_reply_fn fn,
 		void *arg);
+
+/* Requests in flight at once in mwg_request_many(). */
+#define MWG_REQUEST_WINDOW	64
+
+/*
+ * Send @n doit requests (all consumed) back to back on one socket and
+ * collect every ACK: one round of the kernel for a whole change set
+ * instead of one per request.  The kernel handles them in order; all are
+ * sent even after one fails (they are independent), unless sending itself
+ * fails.  Returns 0 or the first failure, with s->err filled in and
+ * *@failed set to its index (@n when all went through).
+ */
+int mwg_request_many(struct mwg_session *s, struct nl_msg **msgs, size_t n,
+		     size_t *failed);
 
 /* Join the "events" multicast group.  0 or a negative errno. */
 int mwg_session_subscribe(struct mwg_session *s);

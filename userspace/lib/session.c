@@ -78,7 +78,8 @@ static int fail_errno(struct mwg_session *s, int code)
 	return -code;
 }
 
-int mwg_session_open(struct mwg_session *s)
+int mwg_session_open_family(struct mwg_session *s, const char *family,
+			    const char *missing_hint)
 {
 	int one = 1, rc;
 
@@ -103,16 +104,16 @@ int mwg_session_open(struct mwg_session *s)
 	setsockopt(nl_socket_get_fd(s->sock), SOL_NETLINK, NETLINK_EXT_ACK,
 		   &one, sizeof(one));
 
-	s->family_id = genl_ctrl_resolve(s->sock, MWG_VRRP_GENL_NAME);
+	s->family_id = genl_ctrl_resolve(s->sock, family);
 	if (s->family_id < 0) {
 		if (s->family_id == -NLE_OBJ_NOTFOUND) {
 			mwg_error_set(&s->err, ENOENT,
-				      "generic netlink family \"%s\" not found (is the mwg_vrrp module loaded?)",
-				      MWG_VRRP_GENL_NAME);
+				      "generic netlink family \"%s\" not found (%s)",
+				      family, missing_hint);
 			rc = -ENOENT;
 		} else {
 			rc = fail_nl(s, s->family_id,
-				     "cannot resolve the mwg_vrrp family");
+				     "cannot resolve the generic netlink family");
 		}
 		goto err;
 	}
@@ -124,6 +125,12 @@ err:
 	return rc;
 }
 
+int mwg_session_open(struct mwg_session *s)
+{
+	return mwg_session_open_family(s, MWG_VRRP_GENL_NAME,
+				       "is the mwg_vrrp module loaded?");
+}
+
 void mwg_session_close(struct mwg_session *s)
 {
 	if (s->sock)
@@ -131,18 +138,24 @@ void mwg_session_close(struct mwg_session *s)
 	s->sock = NULL;
 }
 
-struct nl_msg *mwg_msg_new(struct mwg_session *s, uint8_t cmd, int flags)
+struct nl_msg *mwg_genl_msg_new(struct mwg_session *s, uint8_t cmd, int flags,
+				uint8_t version)
 {
 	struct nl_msg *msg = nlmsg_alloc();
 
 	if (!msg)
 		return NULL;
 	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, s->family_id, 0,
-			 flags, cmd, MWG_VRRP_GENL_VERSION)) {
+			 flags, cmd, version)) {
 		nlmsg_free(msg);
 		return NULL;
 	}
 	return msg;
+}
+
+struct nl_msg *mwg_msg_new(struct mwg_session *s, uint8_t cmd, int flags)
+{
+	return mwg_genl_msg_new(s, cmd, flags, MWG_VRRP_GENL_VERSION);
 }
 
 /* State of one request while its replies come in. */
@@ -359,4 +372,126 @@ int mwg_session_receive_events(struct mwg_session *s, mwg_reply_fn fn,
 		return fail_nl(s, rc, "cannot receive events");
 	}
 	return 0;
+}
+
+/* State of a pipelined run of requests (mwg_request_many). */
+struct many_ctx {
+	struct mwg_session *s;
+	struct nl_msg **msgs;
+	size_t first, n;	/* the window of requests in flight */
+	size_t answered;
+	int error;		/* the first failure, negative errno */
+	size_t failed;		/* its index */
+};
+
+/* Which request of the window an answer is for; n when none. */
+static size_t many_index(const struct many_ctx *ctx, uint32_t seq)
+{
+	size_t i;
+
+	for (i = ctx->first; i < ctx->first + ctx->n; i++)
+		if (nlmsg_hdr(ctx->msgs[i])->nlmsg_seq == seq)
+			return i;
+	return (size_t)-1;
+}
+
+static int many_on_ack(struct nl_msg *msg, void *arg)
+{
+	struct many_ctx *ctx = arg;
+
+	if (many_index(ctx, nlmsg_hdr(msg)->nlmsg_seq) != (size_t)-1)
+		ctx->answered++;
+	return NL_OK;
+}
+
+static int many_on_error(struct sockaddr_nl *nla, struct nlmsgerr *e,
+			 void *arg)
+{
+	const struct nlmsghdr *hdr =
+		(const struct nlmsghdr *)((const char *)e - NLMSG_HDRLEN);
+	struct many_ctx *ctx = arg;
+	size_t i = many_index(ctx, hdr->nlmsg_seq);
+	struct mwg_error err;
+	int rc;
+
+	(void)nla;
+	if (i == (size_t)-1)
+		return NL_SKIP;
+	ctx->answered++;
+	rc = mwg_extack_decode(hdr, nlmsg_hdr(ctx->msgs[i]), &err);
+	if (!ctx->error) {
+		ctx->error = rc < 0 ? rc : -EIO;
+		ctx->failed = i;
+		ctx->s->err = err;
+	}
+	return NL_SKIP;
+}
+
+/* Replies of a doit that has one (none of ours): not an answer. */
+static int many_on_valid(struct nl_msg *msg, void *arg)
+{
+	(void)msg;
+	(void)arg;
+	return NL_OK;
+}
+
+int mwg_request_many(struct mwg_session *s, struct nl_msg **msgs, size_t n,
+		     size_t *failed)
+{
+	struct many_ctx ctx = { .s = s, .msgs = msgs };
+	struct nl_cb *cb;
+	size_t i, sent;
+	int rc;
+
+	mwg_error_clear(&s->err);
+	cb = nl_cb_alloc(NL_CB_DEFAULT);
+	if (!cb) {
+		for (i = 0; i < n; i++)
+			nlmsg_free(msgs[i]);
+		return fail_errno(s, ENOMEM);
+	}
+	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, many_on_ack, &ctx);
+	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, many_on_valid, &ctx);
+	/* Answers are matched to requests by their sequence number above. */
+	nl_cb_set(cb, NL_CB_SEQ_CHECK, NL_CB_CUSTOM, accept_any_seq, NULL);
+	nl_cb_err(cb, NL_CB_CUSTOM, many_on_error, &ctx);
+
+	/*
+	 * A window at a time, so that its ACKs always fit the receive
+	 * buffer; each request keeps its order, and the kernel handles
+	 * each one before sendmsg() returns.
+	 */
+	for (ctx.first = 0; ctx.first < n; ctx.first += ctx.n) {
+		ctx.n = n - ctx.first < MWG_REQUEST_WINDOW ?
+			n - ctx.first : MWG_REQUEST_WINDOW;
+		ctx.answered = 0;
+		for (sent = 0; sent < ctx.n; sent++) {
+			rc = nl_send_auto(s->sock, msgs[ctx.first + sent]);
+			if (rc < 0) {
+				ctx.error = fail_nl(s, rc,
+						    "cannot send the request");
+				ctx.failed = ctx.first + sent;
+				break;
+			}
+		}
+		while (ctx.answered < sent) {
+			rc = nl_recvmsgs(s->sock, cb);
+			if (rc < 0) {
+				if (!ctx.error) {
+					ctx.error = fail_nl(s, rc,
+							    "cannot receive the answers");
+					ctx.failed = ctx.first;
+				}
+				break;
+			}
+		}
+		if (sent < ctx.n)
+			break;
+	}
+	nl_cb_put(cb);
+	for (i = 0; i < n; i++)
+		nlmsg_free(msgs[i]);
+	if (failed)
+		*failed = ctx.error ? ctx.failed : n;
+	return ctx.error;
 }

@@ -39,6 +39,8 @@ static const struct mwgctl_cmd commands[] = {
 	  "print state changes and scanner events as they happen" },
 	{ "scanner", "show", cmd_scanner_show, "",
 	  "list the live scanners the kernel knows" },
+	{ "service", "show", cmd_service_show, "",
+	  "list the IPVS services, real servers and sync daemons (Proxy HA)" },
 	{ "version", NULL, cmd_version, "", "print the version" },
 	{ "help", NULL, cmd_help, "", "print this help" },
 };

@@ -74,5 +74,6 @@ int cmd_vr_show(struct mwgctl *ctl, int argc, char **argv);
 int cmd_stats(struct mwgctl *ctl, int argc, char **argv);
 int cmd_monitor(struct mwgctl *ctl, int argc, char **argv);
 int cmd_scanner_show(struct mwgctl *ctl, int argc, char **argv);
+int cmd_service_show(struct mwgctl *ctl, int argc, char **argv);
 
 #endif /* MWGCTL_H */

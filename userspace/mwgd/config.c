@@ -34,8 +34,8 @@ void mwgd_config_defaults(struct mwgd_config *c)
 	c->metrics_interval_s = MWGD_DEF_METRICS_INTERVAL_S;
 }
 
-static int parse_uint(const char *value, unsigned long min, unsigned long max,
-		      unsigned long *out, char *err, size_t errlen)
+int mwgd_parse_uint(const char *value, unsigned long min, unsigned long max,
+		    unsigned long *out, char *err, size_t errlen)
 {
 	char *end;
 
@@ -56,7 +56,7 @@ bad:
 	return -1;
 }
 
-static int parse_bool(const char *value, bool *out, char *err, size_t errlen)
+int mwgd_parse_bool(const char *value, bool *out, char *err, size_t errlen)
 {
 	if (!strcmp(value, "yes") || !strcmp(value, "true") ||
 	    !strcmp(value, "1") || !strcmp(value, "on")) {
@@ -132,7 +132,7 @@ static int acl_item(const char *item, void *arg, char *err, size_t errlen)
 	slash = strchr(addr, '/');
 	if (slash) {
 		*slash = '\0';
-		if (parse_uint(slash + 1, 0, 32, &len, err, errlen) < 0)
+		if (mwgd_parse_uint(slash + 1, 0, 32, &len, err, errlen) < 0)
 			return -1;
 	}
 	if (parse_ipv4(addr, &a, err, errlen) < 0)
@@ -152,32 +152,41 @@ static int port_item(const char *item, void *arg, char *err, size_t errlen)
 		snprintf(err, errlen, "more than %d ports", MWGD_PORTS_MAX);
 		return -1;
 	}
-	if (parse_uint(item, 1, 65535, &v, err, errlen) < 0)
+	if (mwgd_parse_uint(item, 1, 65535, &v, err, errlen) < 0)
 		return -1;
 	c->ports[c->n_ports++] = v;
+	return 0;
+}
+
+int mwgd_parse_vr_ref(const char *value, char *ifname, uint8_t *vrid,
+		      char *err, size_t errlen)
+{
+	char name[64];
+	unsigned long v;
+	int n = 0;
+
+	if (sscanf(value, "%63s %lu %n", name, &v, &n) != 2 ||
+	    value[n] || strlen(name) >= IF_NAMESIZE ||
+	    v < MWG_VRRP_VRID_MIN || v > MWG_VRRP_VRID_MAX) {
+		snprintf(err, errlen,
+			 "\"%s\" is not \"INTERFACE VRID\" (VRID 1..255)", value);
+		return -1;
+	}
+	strcpy(ifname, name);
+	*vrid = v;
 	return 0;
 }
 
 static int set_vr(struct mwgd_config *c, const char *value, char *err,
 		  size_t errlen)
 {
-	char ifname[64];
-	unsigned long vrid;
-	int n = 0;
-
 	if (c->n_vrs == MWGD_MAX_VRS) {
 		snprintf(err, errlen, "more than %d vr lines", MWGD_MAX_VRS);
 		return -1;
 	}
-	if (sscanf(value, "%63s %lu %n", ifname, &vrid, &n) != 2 ||
-	    value[n] || strlen(ifname) >= IF_NAMESIZE ||
-	    vrid < MWG_VRRP_VRID_MIN || vrid > MWG_VRRP_VRID_MAX) {
-		snprintf(err, errlen,
-			 "\"%s\" is not \"INTERFACE VRID\" (VRID 1..255)", value);
+	if (mwgd_parse_vr_ref(value, c->vrs[c->n_vrs].ifname,
+			      &c->vrs[c->n_vrs].vrid, err, errlen) < 0)
 		return -1;
-	}
-	strcpy(c->vrs[c->n_vrs].ifname, ifname);
-	c->vrs[c->n_vrs].vrid = vrid;
 	c->n_vrs++;
 	return 0;
 }
@@ -241,12 +250,12 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 	if (!strcmp(key, "broadcast"))
 		return parse_ipv4(value, &c->broadcast, err, errlen);
 	if (!strcmp(key, "port")) {
-		rc = parse_uint(value, 1, 65535, &v, err, errlen);
+		rc = mwgd_parse_uint(value, 1, 65535, &v, err, errlen);
 		c->port = v;
 		return rc;
 	}
 	if (!strcmp(key, "interval_ms")) {
-		rc = parse_uint(value, MWGD_INTERVAL_MIN_MS,
+		rc = mwgd_parse_uint(value, MWGD_INTERVAL_MIN_MS,
 				MWGD_INTERVAL_MAX_MS, &v, err, errlen);
 		c->interval_ms = v;
 		return rc;
@@ -257,19 +266,19 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 			c->backup_interval_ms = 0;
 			return 0;
 		}
-		rc = parse_uint(value, MWGD_INTERVAL_MIN_MS,
+		rc = mwgd_parse_uint(value, MWGD_INTERVAL_MIN_MS,
 				MWGD_INTERVAL_MAX_MS, &v, err, errlen);
 		c->backup_interval_ms = v;
 		return rc;
 	}
 	if (!strcmp(key, "dead_after")) {
-		rc = parse_uint(value, MWGD_DEAD_AFTER_MIN,
+		rc = mwgd_parse_uint(value, MWGD_DEAD_AFTER_MIN,
 				MWGD_DEAD_AFTER_MAX, &v, err, errlen);
 		c->dead_after = v;
 		return rc;
 	}
 	if (!strcmp(key, "lease_margin_ms")) {
-		rc = parse_uint(value, 0, MWG_VRRP_SCANNER_LEASE_MS_MAX / 2, &v,
+		rc = mwgd_parse_uint(value, 0, MWG_VRRP_SCANNER_LEASE_MS_MAX / 2, &v,
 				err, errlen);
 		c->lease_margin_ms = v;
 		return rc;
@@ -290,13 +299,13 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 				     errlen);
 	}
 	if (!strcmp(key, "max_scanners")) {
-		rc = parse_uint(value, 1, MWGD_MAX_SCANNERS_MAX, &v, err,
+		rc = mwgd_parse_uint(value, 1, MWGD_MAX_SCANNERS_MAX, &v, err,
 				errlen);
 		c->max_scanners = v;
 		return rc;
 	}
 	if (!strcmp(key, "max_directors")) {
-		rc = parse_uint(value, 1, 1024, &v, err, errlen);
+		rc = mwgd_parse_uint(value, 1, 1024, &v, err, errlen);
 		c->max_directors = v;
 		return rc;
 	}
@@ -324,13 +333,13 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 			c->load_auto = true;
 			return 0;
 		}
-		rc = parse_uint(value, 0, MWGD_LOAD_MAX, &v, err, errlen);
+		rc = mwgd_parse_uint(value, 0, MWGD_LOAD_MAX, &v, err, errlen);
 		c->load_auto = false;
 		c->load = v;
 		return rc;
 	}
 	if (!strcmp(key, "capacity")) {
-		rc = parse_uint(value, 0, UINT32_MAX, &v, err, errlen);
+		rc = mwgd_parse_uint(value, 0, UINT32_MAX, &v, err, errlen);
 		c->capacity = v;
 		c->have_capacity = !rc;
 		return rc;
@@ -353,7 +362,7 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 		return 0;
 	}
 	if (!strcmp(key, "debug"))
-		return parse_bool(value, &c->debug, err, errlen);
+		return mwgd_parse_bool(value, &c->debug, err, errlen);
 	if (!strcmp(key, "vr_state_file"))
 		return parse_path(value, c->vr_state_file,
 				  sizeof(c->vr_state_file), err, errlen);
@@ -367,7 +376,7 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 				  errlen);
 	}
 	if (!strcmp(key, "notify_timeout_s")) {
-		rc = parse_uint(value, 1, 3600, &v, err, errlen);
+		rc = mwgd_parse_uint(value, 1, 3600, &v, err, errlen);
 		c->notify_timeout_s = v;
 		return rc;
 	}
@@ -375,7 +384,7 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 		return parse_path(value, c->metrics_file,
 				  sizeof(c->metrics_file), err, errlen);
 	if (!strcmp(key, "metrics_interval_s")) {
-		rc = parse_uint(value, 1, 3600, &v, err, errlen);
+		rc = mwgd_parse_uint(value, 1, 3600, &v, err, errlen);
 		c->metrics_interval_s = v;
 		return rc;
 	}
@@ -433,19 +442,29 @@ static int on_entry(void *user, const char *section, const char *name,
 	if (ctx->err_line)
 		return 1;
 	if (section && *section) {
-		if (mwgd_vr_section(section)) {
-			if (mwgd_vr_conf_entry(&ctx->c->vr_confs, section,
-					       ctx->line, name, value, why,
-					       sizeof(why)) < 0) {
-				ctx->err_line = ctx->line;
-				snprintf(ctx->err, sizeof(ctx->err), "%s", why);
-				return 0;
-			}
-			return 1;
+		int rc;
+
+		if (mwgd_proxy_section(section))
+			rc = mwgd_proxy_conf_entry(&ctx->c->proxies, section,
+						   ctx->line, name, value, why,
+						   sizeof(why));
+		else if (mwgd_vr_section(section))
+			rc = mwgd_vr_conf_entry(&ctx->c->vr_confs, section,
+						ctx->line, name, value, why,
+						sizeof(why));
+		else
+			goto unknown;
+		if (rc < 0) {
+			ctx->err_line = ctx->line;
+			snprintf(ctx->err, sizeof(ctx->err), "%s", why);
+			return 0;
 		}
+		return 1;
+unknown:
 		ctx->err_line = ctx->line;
 		snprintf(ctx->err, sizeof(ctx->err),
-			 "unknown section \"[%s]\" (only [vr NAME])", section);
+			 "unknown section \"[%s]\" (only [vr NAME] and [proxy NAME])",
+			 section);
 		return 0;
 	}
 	if (mwgd_config_set(ctx->c, name, value, why, sizeof(why)) < 0) {
@@ -484,7 +503,9 @@ int mwgd_config_load(const char *path, struct mwgd_config *c, char *err,
 		return -1;
 	}
 	if (mwgd_vr_conf_finish(&c->vr_confs, &ctx.err_line, ctx.err,
-				sizeof(ctx.err)) < 0) {
+				sizeof(ctx.err)) < 0 ||
+	    mwgd_proxy_conf_finish(&c->proxies, &ctx.err_line, ctx.err,
+				   sizeof(ctx.err)) < 0) {
 		snprintf(err, errlen, "%s:%d: %s", path, ctx.err_line, ctx.err);
 		return -1;
 	}
@@ -493,6 +514,8 @@ int mwgd_config_load(const char *path, struct mwgd_config *c, char *err,
 
 int mwgd_config_check(const struct mwgd_config *c, char *err, size_t errlen)
 {
+	unsigned int i, j;
+
 	if (!c->role) {
 		snprintf(err, errlen, "no role (director, scanner or both)");
 		return -1;
@@ -504,6 +527,21 @@ int mwgd_config_check(const struct mwgd_config *c, char *err, size_t errlen)
 	if (c->role & MWGD_ROLE_DIRECTOR && !c->have_mgmt_ip) {
 		snprintf(err, errlen, "a director needs mgmt_ip");
 		return -1;
+	}
+	for (i = 0; i < c->proxies.n; i++) {
+		const struct mwgd_proxy_conf *p = &c->proxies.e[i];
+		bool followed = !p->vr_ifname[0];
+
+		for (j = 0; j < c->n_vrs && !followed; j++)
+			followed = !strcmp(c->vrs[j].ifname, p->vr_ifname) &&
+				   c->vrs[j].vrid == p->vrid;
+		if (c->role & MWGD_ROLE_DIRECTOR && !followed) {
+			snprintf(err, errlen,
+				 "[proxy %s]: vr %s %u is not followed (add \"vr = %s %u\")",
+				 p->name, p->vr_ifname, p->vrid, p->vr_ifname,
+				 p->vrid);
+			return -1;
+		}
 	}
 	if (c->backup_interval_ms && c->backup_interval_ms < c->interval_ms) {
 		snprintf(err, errlen,

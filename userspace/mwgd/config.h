@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "proto.h"
+#include "proxyconf.h"
 #include "vrconf.h"
 
 #define MWGD_ROLE_DIRECTOR	0x1
@@ -89,6 +90,8 @@ struct mwgd_config {
 	/* State-change hook (notify.c). */
 	char notify[PATH_MAX];
 	unsigned int notify_timeout_s;
+	/* Proxy HA: IPVS services over the live scanners (proxy.c). */
+	struct mwgd_proxy_confs proxies;
 	/* Prometheus textfile (metrics.c). */
 	char metrics_file[PATH_MAX];
 	unsigned int metrics_interval_s;
@@ -115,6 +118,14 @@ int mwgd_config_check(const struct mwgd_config *c, char *err, size_t errlen);
 
 /* The kernel lease of a scanner entry at the given discovery interval. */
 uint32_t mwgd_lease_ms(const struct mwgd_config *c, uint32_t interval_ms);
+
+/* Value parsers shared by the section parsers; 0 or -1 with @err set. */
+int mwgd_parse_uint(const char *value, unsigned long min, unsigned long max,
+		    unsigned long *out, char *err, size_t errlen);
+int mwgd_parse_bool(const char *value, bool *out, char *err, size_t errlen);
+/* "IFNAME VRID" into @ifname (IF_NAMESIZE bytes) and @vrid. */
+int mwgd_parse_vr_ref(const char *value, char *ifname, uint8_t *vrid,
+		      char *err, size_t errlen);
 
 bool mwgd_acl_allows(const struct mwgd_acl *acl, struct in_addr addr);
 

@@ -209,11 +209,14 @@ void mwgd_director_timers(struct mwgd *d, uint64_t now)
 			d->full_push_ms = now + mwgd_lease_ms(&d->cfg,
 							      interval) / 2;
 		d->flush_ms = 0;
+		mwgd_proxy_reconcile(d);
 	} else if (d->flush_ms && now >= d->flush_ms) {
 		/* On failure, the next full push makes up for it. */
 		if (mwgd_kernel_push(d, false) < 0)
 			d->full_push_ms = now + interval;
 		d->flush_ms = 0;
+		/* The same change set for IPVS: its real servers follow. */
+		mwgd_proxy_reconcile(d);
 	}
 }
 

@@ -50,6 +50,7 @@ static void update_active(struct mwgd *d)
 		if (d->vrs[i].known && d->vrs[i].state == MWG_VRRP_STATE_MASTER)
 			active = true;
 	mwgd_director_set_active(d, active);
+	mwgd_proxy_vr_changed(d);
 }
 
 static int on_vr_reply(struct nl_msg *msg, void *arg)

@@ -198,6 +198,7 @@ static void reload(struct mwgd *d)
 		d->full_push_ms = d->next_discover_ms;
 	}
 	mwgd_vrs_apply(&d->cfg);
+	mwgd_proxy_open(d);
 	if (!d->cfg.notify[0])
 		mwgd_notify_close(d);
 	else if (mwgd_notify_open(d) < 0)
@@ -296,6 +297,9 @@ static void run(struct mwgd *d, int sfd)
 			if (mwgd_scanner_next_ms(d) < next)
 				next = mwgd_scanner_next_ms(d);
 		}
+		mwgd_proxy_timers(d, now);
+		if (mwgd_proxy_next_ms(d) < next)
+			next = mwgd_proxy_next_ms(d);
 		mwgd_notify_timers(d, now);
 		if (mwgd_notify_next_ms(d) < next)
 			next = mwgd_notify_next_ms(d);
@@ -446,6 +450,9 @@ int main(int argc, char **argv)
 		return 1;
 	if (mwgd_notify_open(d) < 0)
 		return 1;
+	/* IPVS and the scanner's VIP before READY=1, as the VRs. */
+	if (mwgd_proxy_open(d) < 0)
+		return 1;
 	if (!d->foreground && daemon(0, 0) < 0) {
 		mwgd_log(LOG_ERR, "daemon: %s", strerror(errno));
 		return 1;
@@ -466,6 +473,7 @@ int main(int argc, char **argv)
 	 */
 	write_stats(d);
 	mwgd_notify_close(d);
+	mwgd_proxy_close(d);
 	mwgd_kernel_close(d);
 	if (d->cfg.role & MWGD_ROLE_DIRECTOR)
 		mwgd_director_fini(d);

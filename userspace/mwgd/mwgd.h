@@ -20,6 +20,10 @@
  *   vrsync.c    applying them to the kernel (diff against VR_GET)
  *   notify.c    the state-change hook
  *   metrics.c   the Prometheus textfile
+ *   proxyconf.c [proxy] sections of the configuration file
+ *   proxy.c     Proxy HA: IPVS services over the live scanners, the
+ *               connection-sync daemon
+ *   scanner_vip.c  Proxy HA on a scanner: the VIP on lo, ARP kept quiet
  */
 #ifndef MWGD_H
 #define MWGD_H
@@ -71,6 +75,10 @@ enum mwgd_counter {
 	C_HOOKS_FAILED,
 	C_HOOKS_KILLED,
 	C_HOOKS_DROPPED,
+	C_IPVS_CHANGE_SETS,
+	C_IPVS_MSGS,
+	C_IPVS_ERRORS,
+	C_SYNC_SWITCHES,
 	__C_MAX,
 };
 
@@ -98,6 +106,7 @@ struct mwgd_vr_follow {
 
 struct mwgd_kernel;
 struct mwgd_notify;
+struct mwgd_proxy;
 
 struct mwgd {
 	struct mwgd_config cfg;
@@ -135,6 +144,8 @@ struct mwgd {
 
 	struct mwgd_notify *notify;
 	uint64_t next_metrics_ms;
+
+	struct mwgd_proxy *proxy;	/* NULL without [proxy] sections */
 
 	uint64_t counters[__C_MAX];
 };
@@ -217,6 +228,19 @@ void mwgd_notify_reap(struct mwgd *d);
 /* Kill hooks past their timeout. */
 void mwgd_notify_timers(struct mwgd *d, uint64_t now);
 uint64_t mwgd_notify_next_ms(const struct mwgd *d);
+
+/* proxy.c */
+/* Set up what the [proxy] sections ask (and undo what they no longer do). */
+int mwgd_proxy_open(struct mwgd *d);
+/* Flush or keep IPVS as configured, put lo and the sysctls back. */
+void mwgd_proxy_close(struct mwgd *d);
+/* The live set or the configuration changed: reconcile IPVS now. */
+void mwgd_proxy_reconcile(struct mwgd *d);
+/* A VR changed state: master or backup sync daemon. */
+void mwgd_proxy_vr_changed(struct mwgd *d);
+/* Periodic work: drains that end, a resync now and then. */
+void mwgd_proxy_timers(struct mwgd *d, uint64_t now);
+uint64_t mwgd_proxy_next_ms(const struct mwgd *d);
 
 /* metrics.c */
 int mwgd_metrics_write(const struct mwgd *d);
