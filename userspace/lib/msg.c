@@ -60,6 +60,7 @@ int mwg_vr_put(struct nl_msg *msg, const struct mwg_vr *vr)
 		SCALAR(MWG_VRRP_A_CHECKSUM, checksum),
 		SCALAR(MWG_VRRP_A_TRACK_SCANNERS, track_scanners),
 		SCALAR(MWG_VRRP_A_TRACK_WEIGHT, track_weight),
+		SCALAR(MWG_VRRP_A_TRACK_BFD, track_bfd),
 #undef SCALAR
 	};
 	const char *base = (const char *)vr;

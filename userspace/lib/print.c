@@ -213,6 +213,8 @@ void mwg_vr_print_text(FILE *out, const struct mwg_vr *vr)
 		item(&l, "track-scanners %u", vr->track_scanners);
 	if (HAS(TRACK_WEIGHT))
 		item(&l, "weight %u", vr->track_weight);
+	if (HAS(TRACK_BFD))
+		item(&l, "track-bfd %s", onoff(vr->track_bfd));
 	item_line_end(&l);
 
 	if (HAS(STATS)) {
@@ -302,6 +304,7 @@ void mwg_vr_print_json(struct mwg_json *j, const struct mwg_vr *vr)
 		   vr->track_scanners);
 	kv_uint_if(j, vr, "track_weight", MWG_VRRP_A_TRACK_WEIGHT,
 		   vr->track_weight);
+	kv_bool_if(j, vr, "track_bfd", MWG_VRRP_A_TRACK_BFD, vr->track_bfd);
 
 	mwg_json_key(j, "stats");
 	mwg_vr_stats_print_json(j, &vr->stats);

@@ -78,6 +78,8 @@ static const struct vr_key vr_keys[] = {
 	  0, MWG_VRRP_SCANNERS_MAX },
 	{ "weight", "track-weight", KEY_UINT, CONFIG_CMDS,
 	  MWG_VRRP_A_TRACK_WEIGHT, FIELD(track_weight), 0, UINT8_MAX },
+	{ "track-bfd", NULL, KEY_ONOFF, CONFIG_CMDS, MWG_VRRP_A_TRACK_BFD,
+	  FIELD(track_bfd), 0, 0 },
 };
 
 #define N_KEYS	(sizeof(vr_keys) / sizeof(vr_keys[0]))
