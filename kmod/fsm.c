@@ -294,14 +294,19 @@ void mwg_fsm_master_down_expired(struct mwg_vr *vr)
 
 /*
  * The BFD session to @peer went Down: if @peer is the master this backup
- * listens to, it is gone, and waiting out Master_Down_Timer would only
- * lengthen the outage.  Same takeover as the timer's.
+ * listens to (or the peer the operator named for it), it is gone, and
+ * waiting out Master_Down_Timer would only lengthen the outage.  Same
+ * takeover as the timer's.
  */
 void mwg_fsm_bfd_down(struct mwg_vr *vr, const union mwg_addr *peer)
 {
+	const union mwg_addr *tracked = vr->cfg.bfd_peer_set ?
+					&vr->cfg.bfd_peer : &vr->master_ip;
+
 	if (vr->dead || !vr->cfg.track_bfd ||
-	    vr->state != MWG_VRRP_STATE_BACKUP || !vr->master_known ||
-	    memcmp(vr->master_ip.raw, peer->raw, mwg_addr_len(vr->family)))
+	    vr->state != MWG_VRRP_STATE_BACKUP ||
+	    (!vr->cfg.bfd_peer_set && !vr->master_known) ||
+	    memcmp(tracked->raw, peer->raw, mwg_addr_len(vr->family)))
 		return;
 	mwg_fsm_become_master(vr, MWG_VRRP_REASON_BFD_DOWN);
 }

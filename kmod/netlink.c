@@ -218,6 +218,28 @@ err:
 	return err;
 }
 
+/* MWG_VRRP_A_BFD_PEER of a VR request: all zeros unsets it. */
+static int mwg_nl_apply_bfd_peer(struct nlattr **tb, u8 family,
+				 struct mwg_vr_config *cfg,
+				 struct netlink_ext_ack *extack)
+{
+	static const u8 zero[16];
+	const struct nlattr *a = tb[MWG_VRRP_A_BFD_PEER];
+	u8 alen = mwg_addr_len(family);
+
+	if (!a)
+		return 0;
+	if (nla_len(a) != alen) {
+		NL_SET_ERR_MSG_ATTR(extack, a,
+				    "BFD peer address not of the VR's family");
+		return -EINVAL;
+	}
+	memset(&cfg->bfd_peer, 0, sizeof(cfg->bfd_peer));
+	nla_memcpy(cfg->bfd_peer.raw, a, alen);
+	cfg->bfd_peer_set = memcmp(cfg->bfd_peer.raw, zero, alen) != 0;
+	return 0;
+}
+
 /* Apply the optional settings of a request on top of @cfg. */
 static void mwg_nl_apply_config(struct nlattr **tb, struct mwg_vr_config *cfg)
 {
@@ -367,6 +389,10 @@ static int mwg_nl_fill_vr(struct sk_buff *skb, struct mwg_vr *vr, u32 portid,
 	    mwg_nl_put_addr(skb, MWG_VRRP_A_MASTER_IP, vr->family,
 			    &vr->master_ip))
 		goto unlock;
+	if (cfg->bfd_peer_set &&
+	    mwg_nl_put_addr(skb, MWG_VRRP_A_BFD_PEER, vr->family,
+			    &cfg->bfd_peer))
+		goto unlock;
 	vips = rcu_dereference_protected(vr->vips, lockdep_is_held(&vr->lock));
 	if (mwg_nl_put_vips(skb, vr, vips) ||
 	    mwg_nl_put_stats(skb, &vr->stats))
@@ -400,6 +426,9 @@ static int mwg_nl_vr_new(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	mwg_vr_default_config(&cfg);
 	mwg_nl_apply_config(info->attrs, &cfg);
+	err = mwg_nl_apply_bfd_peer(info->attrs, key.family, &cfg, extack);
+	if (err)
+		goto out;
 	err = mwg_vr_config_validate(&cfg, key.family, extack);
 	if (err)
 		goto out;
@@ -447,6 +476,10 @@ static int mwg_nl_vr_set(struct sk_buff *skb, struct genl_info *info)
 	cfg = vr->cfg;
 	spin_unlock_bh(&vr->lock);
 	mwg_nl_apply_config(info->attrs, &cfg);
+	err = mwg_nl_apply_bfd_peer(info->attrs, vr->family, &cfg,
+				    info->extack);
+	if (err)
+		goto out;
 	err = mwg_vr_config_validate(&cfg, vr->family, info->extack);
 	if (err)
 		goto out;

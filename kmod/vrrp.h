@@ -100,6 +100,9 @@ struct mwg_vr_config {
 	u32 track_scanners;
 	u8 track_weight;
 	bool track_bfd;
+	/* The BFD peer to track; unset: the master learned from adverts. */
+	bool bfd_peer_set;
+	union mwg_addr bfd_peer;
 };
 
 /* RFC 6527 vrrpv3StatisticsTable, plus what we send. */

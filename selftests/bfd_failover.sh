@@ -4,9 +4,10 @@
 # VRRP takeover on BFD: a backup tracking the BFD session to its master
 # takes over within the BFD detection time when the master's link is cut
 # (no resignation), far below Master_Down_Interval; without tracking, or
-# with the session damped by its hold-down, it waits for the interval as
-# VRRP alone would; a lossy link whose losses stay below the detect
-# multiplier moves nothing.
+# with the session damped by its hold-down, or tracking a configured peer
+# that is not the master, it waits for the interval as VRRP alone would;
+# tracking the configured master it does not; a lossy link whose losses
+# stay below the detect multiplier moves nothing.
 #
 #   a: eth0 192.0.2.2/24 (prio 200) --- pa \
 #   b: eth0 192.0.2.1/24 (prio 100) --- pb  +-- br0 (namespace sw)
@@ -140,6 +141,41 @@ heal
 mwgctl_ns "$b" bfd set dev eth0 peer 192.0.2.2 holddown-ms 1000 ||
 	tap_fail "bfd set holddown back"
 up_again "undamped"
+
+# --- a configured peer instead of the learned master ---------------------------
+check_fail "bfd-peer: an IPv6 peer for an IPv4 VR refused" \
+	mwgctl_ns "$b" vr set dev eth0 vrid $VRID bfd-peer 2001:db8::1
+mwgctl_ns "$b" vr set dev eth0 vrid $VRID bfd-peer 192.0.2.99 ||
+	tap_fail "vr set bfd-peer 192.0.2.99"
+check "bfd-peer: shown" test "$(vr_json "$b" $VRID .bfd_peer)" = 192.0.2.99
+t0=$(now_ms)
+cut
+ms=$(takeover_ms)
+if [ -n "$ms" ] && [ "$ms" -ge $((MDI_MS - ADV_MS)) ]; then
+	tap_ok "bfd-peer elsewhere: the master's Down is not tracked ($ms ms)"
+else
+	tap_fail "bfd-peer elsewhere: the master's Down is not tracked" "${ms:-no takeover} ms"
+fi
+heal
+mwgctl_ns "$b" vr set dev eth0 vrid $VRID bfd-peer 192.0.2.2 ||
+	tap_fail "vr set bfd-peer 192.0.2.2"
+up_again "bfd-peer a"
+t0=$(now_ms)
+cut
+ms=$(takeover_ms)
+if [ -n "$ms" ] && [ "$ms" -lt 2000 ]; then
+	tap_ok "bfd-peer a: b master after $ms ms"
+else
+	tap_fail "bfd-peer a: b master well before Master_Down_Interval" \
+		"after ${ms:-more than 15000} ms"
+fi
+check "bfd-peer a: reason bfd_down" \
+	test "$(vr_stat "$b" $VRID new_master_reason)" = bfd_down
+heal
+mwgctl_ns "$b" vr set dev eth0 vrid $VRID bfd-peer 0.0.0.0 ||
+	tap_fail "vr set bfd-peer 0.0.0.0"
+check "bfd-peer: unset" test "$(vr_json "$b" $VRID .bfd_peer)" = null
+up_again "learned master again"
 
 # --- a lossy link: 20 % loss towards b, below the multiplier of 8 ----------------
 nsx "$sw" tc qdisc add dev pb root netem loss 20% ||

@@ -133,7 +133,10 @@ bfd_write() {
 	nsx "$1" bash -c 'echo "$1" > "$2"' bash "$4" \
 		"/sys/class/net/eth0/mwg_bfd/$2/$3"
 }
-check "sysfs: state" test "$(bfd_sysfs "$a" 192.0.2.2 state)" = up
+bfd_sysfs_is() {
+	[ "$(bfd_sysfs "$1" "$2" "$3")" = "$4" ]
+}
+check "sysfs: state" vwait 10 bfd_sysfs_is "$a" 192.0.2.2 state up
 check "sysfs: tx_us as set" test "$(bfd_sysfs "$a" 192.0.2.2 tx_us)" = 60000
 check_fail "sysfs: tx_us 10 refused" bfd_write "$a" 192.0.2.2 tx_us 10
 check_fail "sysfs: multiplier 0 refused" bfd_write "$a" 192.0.2.2 multiplier 0

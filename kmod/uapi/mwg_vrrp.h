@@ -119,7 +119,11 @@ enum mwg_vrrp_attr {
 	MWG_VRRP_A_SCANNER_REPLACE,	/* flag: SET replaces the whole table */
 	MWG_VRRP_A_PAD,
 	MWG_VRRP_A_TRACK_BFD,		/* u8: act on BFD Down of the master */
-	MWG_VRRP_A_BFD_PEER,		/* binary, the session's key with IFINDEX */
+	MWG_VRRP_A_BFD_PEER,		/* binary, the session's key with IFINDEX;
+					 * in VR_NEW/SET: the peer to track
+					 * instead of the learned master, all
+					 * zeros to go back to the learned one
+					 */
 	MWG_VRRP_A_BFD_LOCAL,		/* binary, source address; default: route */
 	MWG_VRRP_A_BFD_TX_US,		/* u32, Desired Min TX Interval */
 	MWG_VRRP_A_BFD_RX_US,		/* u32, Required Min RX Interval */

@@ -201,6 +201,7 @@ struct mwg_vr {
 	uint32_t track_scanners;
 	uint8_t track_weight;
 	bool track_bfd;
+	struct mwg_addr bfd_peer;	/* MWG_VRRP_A_BFD_PEER */
 	struct mwg_vr_stats stats;
 };
 

@@ -214,6 +214,9 @@ int mwg_vr_parse(struct nl_msg *msg, struct mwg_vr *vr)
 	if (tb[MWG_VRRP_A_MASTER_IP] &&
 	    get_addr(tb[MWG_VRRP_A_MASTER_IP], &vr->master_ip))
 		vr->have |= MWG_BIT(MWG_VRRP_A_MASTER_IP);
+	if (tb[MWG_VRRP_A_BFD_PEER] &&
+	    get_addr(tb[MWG_VRRP_A_BFD_PEER], &vr->bfd_peer))
+		vr->have |= MWG_BIT(MWG_VRRP_A_BFD_PEER);
 	if (tb[MWG_VRRP_A_VIPS]) {
 		parse_vips(tb[MWG_VRRP_A_VIPS], vr);
 		vr->have |= MWG_BIT(MWG_VRRP_A_VIPS);

@@ -84,7 +84,9 @@ static const char options_help[] =
 	"    track-scanners N        lower the priority while fewer than N scanners live\n"
 	"    weight W                by W (0..255)\n"
 	"    track-bfd on|off        take over at once when the BFD session to the\n"
-	"                            master goes down (see \"bfd add\")\n";
+	"                            master goes down (see \"bfd add\")\n"
+	"    bfd-peer ADDR           the BFD peer to track instead of the master\n"
+	"                            learned from the adverts (0.0.0.0 or :: unsets)\n";
 
 static void print_usage(FILE *out)
 {
