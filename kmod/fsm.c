@@ -292,6 +292,25 @@ void mwg_fsm_master_down_expired(struct mwg_vr *vr)
 				  MWG_VRRP_REASON_MASTER_DOWN);
 }
 
+/*
+ * The BFD session to @peer went Down: if @peer is the master this backup
+ * listens to (or the peer the operator named for it), it is gone, and
+ * waiting out Master_Down_Timer would only lengthen the outage.  Same
+ * takeover as the timer's.
+ */
+void mwg_fsm_bfd_down(struct mwg_vr *vr, const union mwg_addr *peer)
+{
+	const union mwg_addr *tracked = vr->cfg.bfd_peer_set ?
+					&vr->cfg.bfd_peer : &vr->master_ip;
+
+	if (vr->dead || !vr->cfg.track_bfd ||
+	    vr->state != MWG_VRRP_STATE_BACKUP ||
+	    (!vr->cfg.bfd_peer_set && !vr->master_known) ||
+	    memcmp(tracked->raw, peer->raw, mwg_addr_len(vr->family)))
+		return;
+	mwg_fsm_become_master(vr, MWG_VRRP_REASON_BFD_DOWN);
+}
+
 bool mwg_fsm_garp_expired(struct mwg_vr *vr, u64 *next_ns)
 {
 	if (vr->state != MWG_VRRP_STATE_MASTER)

@@ -19,6 +19,9 @@ bool mwg_fsm_adver_expired(struct mwg_vr *vr);
 void mwg_fsm_master_down_expired(struct mwg_vr *vr);
 bool mwg_fsm_garp_expired(struct mwg_vr *vr, u64 *next_ns);
 
+/* A tracked BFD session went Down, from bfd.c. */
+void mwg_fsm_bfd_down(struct mwg_vr *vr, const union mwg_addr *peer);
+
 u64 mwg_vr_master_down_ns(const struct mwg_vr *vr);
 u64 mwg_vr_skew_ns(const struct mwg_vr *vr);
 

@@ -13,6 +13,7 @@
 #include <net/if_inet6.h>
 #include <linux/rtnetlink.h>
 
+#include "bfd.h"
 #include "netdev.h"
 #include "router.h"
 
@@ -41,6 +42,7 @@ static int mwg_netdev_event(struct notifier_block *nb, unsigned long event,
 		mwg_router_dev_going_down(dev);
 		break;
 	case NETDEV_UNREGISTER:
+		mwg_bfd_dev_gone(dev);
 		mwg_router_dev_gone(dev);
 		break;
 	}

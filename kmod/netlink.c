@@ -10,6 +10,7 @@
 #include <net/netlink.h>
 #include <net/sock.h>
 
+#include "bfd.h"
 #include "compat.h"
 #include "netlink.h"
 #include "router.h"
@@ -65,6 +66,15 @@ static const struct nla_policy mwg_scanner_policy[MWG_VRRP_SCANNER_A_MAX + 1] = 
 		NLA_POLICY_FULL_RANGE(NLA_U32, &mwg_lease_range),
 };
 
+static mwg_nl_range_const struct netlink_range_validation mwg_bfd_us_range = {
+	.min = MWG_BFD_INTERVAL_US_MIN,
+	.max = MWG_BFD_INTERVAL_US_MAX,
+};
+
+static mwg_nl_range_const struct netlink_range_validation mwg_bfd_holddown_range = {
+	.max = MWG_BFD_HOLDDOWN_MS_MAX,
+};
+
 static const struct nla_policy mwg_policy[MWG_VRRP_A_MAX + 1] = {
 	[MWG_VRRP_A_IFINDEX]		= { .type = NLA_U32 },
 	[MWG_VRRP_A_IFNAME]		= { .type = NLA_NUL_STRING,
@@ -96,6 +106,16 @@ static const struct nla_policy mwg_policy[MWG_VRRP_A_MAX + 1] = {
 	[MWG_VRRP_A_SCANNERS]		=
 		NLA_POLICY_NESTED_ARRAY(mwg_scanner_policy),
 	[MWG_VRRP_A_SCANNER_REPLACE]	= { .type = NLA_FLAG },
+	[MWG_VRRP_A_TRACK_BFD]		= NLA_POLICY_MAX(NLA_U8, 1),
+	[MWG_VRRP_A_BFD_PEER]		= { .type = NLA_BINARY, .len = 16 },
+	[MWG_VRRP_A_BFD_LOCAL]		= { .type = NLA_BINARY, .len = 16 },
+	[MWG_VRRP_A_BFD_TX_US]		=
+		NLA_POLICY_FULL_RANGE(NLA_U32, &mwg_bfd_us_range),
+	[MWG_VRRP_A_BFD_RX_US]		=
+		NLA_POLICY_FULL_RANGE(NLA_U32, &mwg_bfd_us_range),
+	[MWG_VRRP_A_BFD_MULT]		= NLA_POLICY_MIN(NLA_U8, 1),
+	[MWG_VRRP_A_BFD_HOLDDOWN_MS]	=
+		NLA_POLICY_FULL_RANGE(NLA_U32, &mwg_bfd_holddown_range),
 };
 
 int mwg_nl_put_addr(struct sk_buff *skb, int attr, u8 family,
@@ -198,6 +218,28 @@ err:
 	return err;
 }
 
+/* MWG_VRRP_A_BFD_PEER of a VR request: all zeros unsets it. */
+static int mwg_nl_apply_bfd_peer(struct nlattr **tb, u8 family,
+				 struct mwg_vr_config *cfg,
+				 struct netlink_ext_ack *extack)
+{
+	static const u8 zero[16];
+	const struct nlattr *a = tb[MWG_VRRP_A_BFD_PEER];
+	u8 alen = mwg_addr_len(family);
+
+	if (!a)
+		return 0;
+	if (nla_len(a) != alen) {
+		NL_SET_ERR_MSG_ATTR(extack, a,
+				    "BFD peer address not of the VR's family");
+		return -EINVAL;
+	}
+	memset(&cfg->bfd_peer, 0, sizeof(cfg->bfd_peer));
+	nla_memcpy(cfg->bfd_peer.raw, a, alen);
+	cfg->bfd_peer_set = memcmp(cfg->bfd_peer.raw, zero, alen) != 0;
+	return 0;
+}
+
 /* Apply the optional settings of a request on top of @cfg. */
 static void mwg_nl_apply_config(struct nlattr **tb, struct mwg_vr_config *cfg)
 {
@@ -228,6 +270,8 @@ static void mwg_nl_apply_config(struct nlattr **tb, struct mwg_vr_config *cfg)
 		cfg->track_scanners = nla_get_u32(tb[MWG_VRRP_A_TRACK_SCANNERS]);
 	if (tb[MWG_VRRP_A_TRACK_WEIGHT])
 		cfg->track_weight = nla_get_u8(tb[MWG_VRRP_A_TRACK_WEIGHT]);
+	if (tb[MWG_VRRP_A_TRACK_BFD])
+		cfg->track_bfd = nla_get_u8(tb[MWG_VRRP_A_TRACK_BFD]);
 }
 
 static int mwg_nl_put_stat(struct sk_buff *skb, int attr, u64 value)
@@ -338,11 +382,16 @@ static int mwg_nl_fill_vr(struct sk_buff *skb, struct mwg_vr *vr, u32 portid,
 	    nla_put_u32(skb, MWG_VRRP_A_GARP_REFRESH_S, cfg->garp_refresh_s) ||
 	    nla_put_u8(skb, MWG_VRRP_A_CHECKSUM, cfg->checksum) ||
 	    nla_put_u32(skb, MWG_VRRP_A_TRACK_SCANNERS, cfg->track_scanners) ||
-	    nla_put_u8(skb, MWG_VRRP_A_TRACK_WEIGHT, cfg->track_weight))
+	    nla_put_u8(skb, MWG_VRRP_A_TRACK_WEIGHT, cfg->track_weight) ||
+	    nla_put_u8(skb, MWG_VRRP_A_TRACK_BFD, cfg->track_bfd))
 		goto unlock;
 	if (vr->master_known &&
 	    mwg_nl_put_addr(skb, MWG_VRRP_A_MASTER_IP, vr->family,
 			    &vr->master_ip))
+		goto unlock;
+	if (cfg->bfd_peer_set &&
+	    mwg_nl_put_addr(skb, MWG_VRRP_A_BFD_PEER, vr->family,
+			    &cfg->bfd_peer))
 		goto unlock;
 	vips = rcu_dereference_protected(vr->vips, lockdep_is_held(&vr->lock));
 	if (mwg_nl_put_vips(skb, vr, vips) ||
@@ -377,6 +426,9 @@ static int mwg_nl_vr_new(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	mwg_vr_default_config(&cfg);
 	mwg_nl_apply_config(info->attrs, &cfg);
+	err = mwg_nl_apply_bfd_peer(info->attrs, key.family, &cfg, extack);
+	if (err)
+		goto out;
 	err = mwg_vr_config_validate(&cfg, key.family, extack);
 	if (err)
 		goto out;
@@ -424,6 +476,10 @@ static int mwg_nl_vr_set(struct sk_buff *skb, struct genl_info *info)
 	cfg = vr->cfg;
 	spin_unlock_bh(&vr->lock);
 	mwg_nl_apply_config(info->attrs, &cfg);
+	err = mwg_nl_apply_bfd_peer(info->attrs, vr->family, &cfg,
+				    info->extack);
+	if (err)
+		goto out;
 	err = mwg_vr_config_validate(&cfg, vr->family, info->extack);
 	if (err)
 		goto out;
@@ -534,7 +590,8 @@ static int mwg_nl_put_ns_stats(struct sk_buff *skb, struct mwg_net *mn)
 	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_PACKET_LENGTH_ERRORS,
 			       &st->packet_length_errors) ||
 	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_IP_TTL_ERRORS,
-			       &st->ip_ttl_errors)) {
+			       &st->ip_ttl_errors) ||
+	    mwg_bfd_nl_put_ns_stats(skb, mn)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
@@ -745,6 +802,26 @@ static const struct genl_small_ops mwg_genl_ops[] = {
 	{
 		.cmd	= MWG_VRRP_CMD_SCANNER_GET,
 		.dumpit	= mwg_nl_scanner_dump,
+	},
+	{
+		.cmd	= MWG_VRRP_CMD_BFD_ADD,
+		.doit	= mwg_bfd_nl_add,
+		.flags	= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd	= MWG_VRRP_CMD_BFD_SET,
+		.doit	= mwg_bfd_nl_set,
+		.flags	= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd	= MWG_VRRP_CMD_BFD_DEL,
+		.doit	= mwg_bfd_nl_del,
+		.flags	= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd	= MWG_VRRP_CMD_BFD_GET,
+		.doit	= mwg_bfd_nl_get,
+		.dumpit	= mwg_bfd_nl_dump,
 	},
 };
 

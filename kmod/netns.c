@@ -7,6 +7,7 @@
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 
+#include "bfd.h"
 #include "vrrp.h"
 #include "router.h"
 #include "scanners.h"
@@ -26,6 +27,7 @@ static int __net_init mwg_net_init(struct net *net)
 	hash_init(mn->ifs);
 	INIT_WORK(&mn->links_work, mwg_router_links_work);
 	WRITE_ONCE(mn->alive, true);
+	mwg_bfd_init_net(mn);
 	return mwg_scanners_init_net(mn);
 }
 
@@ -38,6 +40,7 @@ static void __net_exit mwg_net_exit(struct net *net)
 	struct mwg_net *mn = mwg_net(net);
 
 	mwg_router_destroy_all(mn);
+	mwg_bfd_exit_net(mn);
 	mwg_scanners_exit_net(mn);
 }
 

@@ -583,6 +583,24 @@ void mwg_router_scanners_changed(struct mwg_net *mn)
 	}
 }
 
+/* Softirq, RCU read side, no BFD session lock held. */
+void mwg_router_bfd_down(struct net_device *dev, u8 family,
+			 const union mwg_addr *peer)
+{
+	struct mwg_if *mif = mwg_if_find_rcu(dev);
+	struct mwg_vr *vr;
+
+	if (!mif)
+		return;
+	hlist_for_each_entry_rcu(vr, &mif->vr_list, if_node) {
+		if (vr->family != family)
+			continue;
+		spin_lock(&vr->lock);
+		mwg_fsm_bfd_down(vr, peer);
+		spin_unlock(&vr->lock);
+	}
+}
+
 void mwg_vr_unlink(struct mwg_vr *vr, bool dev_gone)
 {
 	struct mwg_if *mif = vr->mif;

@@ -41,6 +41,9 @@ void mwg_router_links_changed(struct net *net);
 void mwg_router_links_work(struct work_struct *work);
 void mwg_router_dev_gone(struct net_device *dev);
 void mwg_router_scanners_changed(struct mwg_net *mn);
+/* Softirq, RCU read side: the BFD session to @peer on @dev went Down. */
+void mwg_router_bfd_down(struct net_device *dev, u8 family,
+			 const union mwg_addr *peer);
 
 /* No RTNL: may sleep, talks rtnetlink. */
 void mwg_vr_finish(struct mwg_vr *vr);

@@ -157,6 +157,7 @@ static struct mwg_vr_attribute mwg_attr_track_scanners =
 	MWG_VR_ATTR_U32(track_scanners);
 static struct mwg_vr_attribute mwg_attr_track_weight =
 	MWG_VR_ATTR_U8(track_weight);
+static struct mwg_vr_attribute mwg_attr_track_bfd = MWG_VR_ATTR_FLAG(track_bfd);
 
 static const char *const mwg_checksum_names[] = {
 	[MWG_VRRP_CSUM_PSEUDO]	= "pseudo",
@@ -258,6 +259,7 @@ static struct attribute *mwg_vr_attrs[] = {
 	&mwg_attr_checksum.attr,
 	&mwg_attr_track_scanners.attr,
 	&mwg_attr_track_weight.attr,
+	&mwg_attr_track_bfd.attr,
 	&mwg_attr_state.attr,
 	&mwg_attr_effective_priority.attr,
 	&mwg_attr_master_ip.attr,

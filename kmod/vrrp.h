@@ -10,6 +10,8 @@
  *                   directory /sys/class/net/<dev>/mwg_vrrp/.
  *   struct mwg_vr   one virtual router: configuration, RFC 5798 state,
  *                   timers, counters, sysfs directory <vrid>.
+ *   struct mwg_bfd_net  in mwg_net: the namespace's BFD sessions and their
+ *                   sockets; sessions and their locking are in bfd.h.
  *
  * Locking
  *
@@ -97,6 +99,10 @@ struct mwg_vr_config {
 	u32 garp_refresh_s;
 	u32 track_scanners;
 	u8 track_weight;
+	bool track_bfd;
+	/* The BFD peer to track; unset: the master learned from adverts. */
+	bool bfd_peer_set;
+	union mwg_addr bfd_peer;
 };
 
 /* RFC 6527 vrrpv3StatisticsTable, plus what we send. */
@@ -125,6 +131,36 @@ struct mwg_net_stats {
 	atomic64_t ip_ttl_errors;
 };
 
+/* BFD packets dropped before a session was found (RFC 5880 6.8.6). */
+struct mwg_bfd_net_stats {
+	atomic64_t version_errors;
+	atomic64_t length_errors;
+	atomic64_t mult_errors;
+	atomic64_t multipoint_errors;
+	atomic64_t disc_errors;
+	atomic64_t auth_errors;
+	atomic64_t ttl_errors;
+	atomic64_t no_session;
+};
+
+#define MWG_BFD_HASH_BITS	6
+
+/*
+ * The BFD sessions of a namespace (bfd.c) and the UDP sockets on port 3784
+ * that receive for them (bfd_net.c), opened with the first session and
+ * closed with the last.  The tables are written under RTNL and read in
+ * softirq under RCU.
+ */
+struct mwg_bfd_net {
+	struct socket *sock4;			/* RTNL */
+	struct socket *sock6;			/* RTNL */
+	struct list_head sessions;		/* RCU, RTNL */
+	struct list_head dirs;			/* sysfs per device, RTNL */
+	DECLARE_HASHTABLE(by_disc, MWG_BFD_HASH_BITS);	/* RCU, RTNL */
+	unsigned int count;			/* RTNL */
+	struct mwg_bfd_net_stats stats;
+};
+
 struct mwg_af_ops;
 
 struct mwg_net {
@@ -135,6 +171,7 @@ struct mwg_net {
 	struct work_struct links_work;	/* IPv6 address events, router.c */
 	bool alive;			/* false once the exit began */
 	u32 live_scanners;		/* scanners.count, RTNL */
+	struct mwg_bfd_net bfd;
 };
 
 struct mwg_if {

@@ -48,6 +48,11 @@ enum mwg_vrrp_cmd {
 	MWG_VRRP_CMD_SCANNER_DEL,
 	MWG_VRRP_CMD_SCANNER_GET,	/* dump */
 	MWG_VRRP_CMD_SCANNER_EVENT,	/* notification: scanner came/left */
+	MWG_VRRP_CMD_BFD_ADD,		/* a BFD session to a peer */
+	MWG_VRRP_CMD_BFD_SET,		/* new timers: a Poll Sequence */
+	MWG_VRRP_CMD_BFD_DEL,
+	MWG_VRRP_CMD_BFD_GET,		/* doit with a key, or dump */
+	MWG_VRRP_CMD_BFD_EVENT,		/* notification: session state change */
 	__MWG_VRRP_CMD_MAX,
 };
 
@@ -113,6 +118,30 @@ enum mwg_vrrp_attr {
 	MWG_VRRP_A_SCANNER,		/* nest: enum mwg_vrrp_scanner_attr */
 	MWG_VRRP_A_SCANNER_REPLACE,	/* flag: SET replaces the whole table */
 	MWG_VRRP_A_PAD,
+	MWG_VRRP_A_TRACK_BFD,		/* u8: act on BFD Down of the master */
+	MWG_VRRP_A_BFD_PEER,		/* binary, the session's key with IFINDEX;
+					 * in VR_NEW/SET: the peer to track
+					 * instead of the learned master, all
+					 * zeros to go back to the learned one
+					 */
+	MWG_VRRP_A_BFD_LOCAL,		/* binary, source address; default: route */
+	MWG_VRRP_A_BFD_TX_US,		/* u32, Desired Min TX Interval */
+	MWG_VRRP_A_BFD_RX_US,		/* u32, Required Min RX Interval */
+	MWG_VRRP_A_BFD_MULT,		/* u8, Detect Mult */
+	MWG_VRRP_A_BFD_HOLDDOWN_MS,	/* u32, damping, see below */
+	MWG_VRRP_A_BFD_STATE,		/* u8, enum mwg_bfd_state */
+	MWG_VRRP_A_BFD_OLD_STATE,	/* u8, events */
+	MWG_VRRP_A_BFD_DIAG,		/* u8, local diagnostic (RFC 5880 4.1) */
+	MWG_VRRP_A_BFD_LOCAL_DISC,	/* u32, replies */
+	MWG_VRRP_A_BFD_REMOTE_DISC,	/* u32, replies */
+	MWG_VRRP_A_BFD_REMOTE_STATE,	/* u8, replies */
+	MWG_VRRP_A_BFD_REMOTE_DIAG,	/* u8, replies */
+	MWG_VRRP_A_BFD_REMOTE_TX_US,	/* u32, replies */
+	MWG_VRRP_A_BFD_REMOTE_RX_US,	/* u32, replies */
+	MWG_VRRP_A_BFD_REMOTE_MULT,	/* u8, replies */
+	MWG_VRRP_A_BFD_TX_INTERVAL_US,	/* u32, replies: agreed, before jitter */
+	MWG_VRRP_A_BFD_DETECT_US,	/* u64, replies: detection time */
+	MWG_VRRP_A_BFD_STATS,		/* nest: enum mwg_bfd_stats_attr */
 	__MWG_VRRP_A_MAX,
 };
 
@@ -162,6 +191,15 @@ enum mwg_vrrp_ns_stats_attr {
 	MWG_VRRP_NS_STATS_A_PACKET_LENGTH_ERRORS, /* u64 */
 	MWG_VRRP_NS_STATS_A_IP_TTL_ERRORS,	/* u64 */
 	MWG_VRRP_NS_STATS_A_PAD,
+	/* BFD packets dropped before or without a session (RFC 5880 6.8.6). */
+	MWG_VRRP_NS_STATS_A_BFD_VERSION_ERRORS,	/* u64 */
+	MWG_VRRP_NS_STATS_A_BFD_LENGTH_ERRORS,	/* u64 */
+	MWG_VRRP_NS_STATS_A_BFD_MULT_ERRORS,	/* u64, detect mult 0 */
+	MWG_VRRP_NS_STATS_A_BFD_MULTIPOINT_ERRORS, /* u64 */
+	MWG_VRRP_NS_STATS_A_BFD_DISC_ERRORS,	/* u64, a zero discriminator */
+	MWG_VRRP_NS_STATS_A_BFD_AUTH_ERRORS,	/* u64, A bit set */
+	MWG_VRRP_NS_STATS_A_BFD_TTL_ERRORS,	/* u64, TTL/hop limit not 255 */
+	MWG_VRRP_NS_STATS_A_BFD_NO_SESSION,	/* u64, matches no session */
 	__MWG_VRRP_NS_STATS_A_MAX,
 };
 
@@ -197,5 +235,44 @@ enum mwg_vrrp_scanner_attr {
 };
 
 #define MWG_VRRP_SCANNER_A_MAX (__MWG_VRRP_SCANNER_A_MAX - 1)
+
+/*
+ * BFD sessions (RFC 5880 asynchronous mode, single hop RFC 5881), keyed by
+ * (MWG_VRRP_A_IFINDEX, MWG_VRRP_A_BFD_PEER); the family follows from the
+ * peer's length.  Intervals are microseconds as on the wire.  A VR with
+ * MWG_VRRP_A_TRACK_BFD set takes over at once when the session to its
+ * current master (the source of its adverts) goes from Up to Down, unless
+ * the session had been Up for less than its HOLDDOWN_MS: a flapping
+ * session is left to VRRP's own timers.
+ */
+#define MWG_BFD_INTERVAL_US_MIN		1000
+#define MWG_BFD_INTERVAL_US_MAX		60000000
+#define MWG_BFD_HOLDDOWN_MS_MAX		3600000
+
+enum mwg_bfd_state {
+	MWG_BFD_STATE_ADMIN_DOWN,
+	MWG_BFD_STATE_DOWN,
+	MWG_BFD_STATE_INIT,
+	MWG_BFD_STATE_UP,
+};
+
+enum mwg_bfd_stats_attr {
+	MWG_BFD_STATS_A_UNSPEC,
+	MWG_BFD_STATS_A_TX_PACKETS,		/* u64 */
+	MWG_BFD_STATS_A_RX_PACKETS,		/* u64, accepted */
+	MWG_BFD_STATS_A_RX_TTL_ERRORS,		/* u64, dropped: TTL not 255 */
+	MWG_BFD_STATS_A_RX_WRONG_IF,		/* u64, dropped: other link */
+	MWG_BFD_STATS_A_TX_ERRORS,		/* u64, no route or no memory */
+	MWG_BFD_STATS_A_UP,			/* u64, transitions to Up */
+	MWG_BFD_STATS_A_DOWN,			/* u64, from Init/Up to Down */
+	MWG_BFD_STATS_A_DETECT_EXPIRED,		/* u64 */
+	MWG_BFD_STATS_A_POLLS,			/* u64, Poll Sequences begun */
+	MWG_BFD_STATS_A_VRRP_SIGNALS,		/* u64, Downs passed to VRs */
+	MWG_BFD_STATS_A_DAMPED,			/* u64, Downs held back */
+	MWG_BFD_STATS_A_PAD,
+	__MWG_BFD_STATS_A_MAX,
+};
+
+#define MWG_BFD_STATS_A_MAX (__MWG_BFD_STATS_A_MAX - 1)
 
 #endif /* _UAPI_MWG_VRRP_H */

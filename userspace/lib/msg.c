@@ -60,6 +60,7 @@ int mwg_vr_put(struct nl_msg *msg, const struct mwg_vr *vr)
 		SCALAR(MWG_VRRP_A_CHECKSUM, checksum),
 		SCALAR(MWG_VRRP_A_TRACK_SCANNERS, track_scanners),
 		SCALAR(MWG_VRRP_A_TRACK_WEIGHT, track_weight),
+		SCALAR(MWG_VRRP_A_TRACK_BFD, track_bfd),
 #undef SCALAR
 	};
 	const char *base = (const char *)vr;
@@ -81,6 +82,10 @@ int mwg_vr_put(struct nl_msg *msg, const struct mwg_vr *vr)
 		if (rc < 0)
 			return -EMSGSIZE;
 	}
+	if (mwg_vr_has(vr, MWG_VRRP_A_BFD_PEER) &&
+	    nla_put(msg, MWG_VRRP_A_BFD_PEER, mwg_addr_len(&vr->bfd_peer),
+		    vr->bfd_peer.bytes) < 0)
+		return -EMSGSIZE;
 	if (mwg_vr_has(vr, MWG_VRRP_A_VIPS))
 		return put_vips(msg, vr);
 	return 0;

@@ -225,6 +225,8 @@ struct mwg_vr {
 	struct mwg_addr master_ip;
 	uint32_t track_scanners;
 	uint8_t track_weight;
+	bool track_bfd;
+	struct mwg_addr bfd_peer;	/* MWG_VRRP_A_BFD_PEER */
 	struct mwg_vr_stats stats;
 };
 
@@ -328,6 +330,54 @@ void mwg_scanner_event_print_json(struct mwg_json *j,
 const char *mwg_scanner_event_kind(const struct mwg_scanner *sc);
 
 void mwg_info_print_text(FILE *out, const struct mwg_info *info);
+
+/* ---------------------------------------------------------------------- */
+/* BFD sessions                                                            */
+
+/*
+ * A BFD session as in a BFD_GET reply or a BFD_EVENT; @have has
+ * MWG_BIT(MWG_VRRP_A_x) for every attribute present.
+ */
+struct mwg_bfd {
+	uint64_t have;
+	uint32_t ifindex;
+	char ifname[IF_NAMESIZE];
+	uint8_t family;
+	struct mwg_addr peer;
+	struct mwg_addr local;
+	uint32_t tx_us;
+	uint32_t rx_us;
+	uint8_t mult;
+	uint32_t holddown_ms;
+	uint8_t state;
+	uint8_t old_state;
+	uint8_t diag;
+	uint32_t local_disc;
+	uint32_t remote_disc;
+	uint8_t remote_state;
+	uint8_t remote_diag;
+	uint32_t remote_tx_us;
+	uint32_t remote_rx_us;
+	uint8_t remote_mult;
+	uint32_t tx_interval_us;
+	uint64_t detect_us;
+	uint64_t time_ns;
+	uint64_t stats_have;			/* MWG_BIT(MWG_BFD_STATS_A_x) */
+	uint64_t stats[MWG_BFD_STATS_A_MAX + 1];
+};
+
+static inline bool mwg_bfd_has(const struct mwg_bfd *b, unsigned int attr)
+{
+	return b->have & MWG_BIT(attr);
+}
+
+int mwg_bfd_parse(struct nl_msg *msg, struct mwg_bfd *b);
+const char *mwg_bfd_state_name(unsigned int state);
+const char *mwg_bfd_stats_name(unsigned int attr);
+void mwg_bfd_print_text(FILE *out, const struct mwg_bfd *b);
+void mwg_bfd_print_json(struct mwg_json *j, const struct mwg_bfd *b);
+void mwg_bfd_event_print_text(FILE *out, const struct mwg_bfd *b);
+void mwg_bfd_event_print_json(struct mwg_json *j, const struct mwg_bfd *b);
 void mwg_info_print_json_fields(struct mwg_json *j, const struct mwg_info *info);
 
 #endif /* MWG_H */

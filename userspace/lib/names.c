@@ -60,6 +60,14 @@ static const char *const ns_stats_names[] = {
 	[MWG_VRRP_NS_STATS_A_VRID_ERRORS]	= "vrid_errors",
 	[MWG_VRRP_NS_STATS_A_PACKET_LENGTH_ERRORS] = "packet_length_errors",
 	[MWG_VRRP_NS_STATS_A_IP_TTL_ERRORS]	= "ip_ttl_errors",
+	[MWG_VRRP_NS_STATS_A_BFD_VERSION_ERRORS] = "bfd_version_errors",
+	[MWG_VRRP_NS_STATS_A_BFD_LENGTH_ERRORS]	= "bfd_length_errors",
+	[MWG_VRRP_NS_STATS_A_BFD_MULT_ERRORS]	= "bfd_mult_errors",
+	[MWG_VRRP_NS_STATS_A_BFD_MULTIPOINT_ERRORS] = "bfd_multipoint_errors",
+	[MWG_VRRP_NS_STATS_A_BFD_DISC_ERRORS]	= "bfd_disc_errors",
+	[MWG_VRRP_NS_STATS_A_BFD_AUTH_ERRORS]	= "bfd_auth_errors",
+	[MWG_VRRP_NS_STATS_A_BFD_TTL_ERRORS]	= "bfd_ttl_errors",
+	[MWG_VRRP_NS_STATS_A_BFD_NO_SESSION]	= "bfd_no_session",
 };
 
 /* Spelled like the mwgctl keyword that sets the attribute, where one does. */
@@ -96,6 +104,26 @@ static const char *const attr_names[] = {
 	[MWG_VRRP_A_SCANNER]		= "scanner",
 	[MWG_VRRP_A_SCANNER_REPLACE]	= "scanner_replace",
 	[MWG_VRRP_A_PAD]		= "pad",
+	[MWG_VRRP_A_TRACK_BFD]		= "track-bfd",
+	[MWG_VRRP_A_BFD_PEER]		= "peer",
+	[MWG_VRRP_A_BFD_LOCAL]		= "local",
+	[MWG_VRRP_A_BFD_TX_US]		= "tx-us",
+	[MWG_VRRP_A_BFD_RX_US]		= "rx-us",
+	[MWG_VRRP_A_BFD_MULT]		= "multiplier",
+	[MWG_VRRP_A_BFD_HOLDDOWN_MS]	= "holddown-ms",
+	[MWG_VRRP_A_BFD_STATE]		= "bfd_state",
+	[MWG_VRRP_A_BFD_OLD_STATE]	= "bfd_old_state",
+	[MWG_VRRP_A_BFD_DIAG]		= "diag",
+	[MWG_VRRP_A_BFD_LOCAL_DISC]	= "local_disc",
+	[MWG_VRRP_A_BFD_REMOTE_DISC]	= "remote_disc",
+	[MWG_VRRP_A_BFD_REMOTE_STATE]	= "remote_state",
+	[MWG_VRRP_A_BFD_REMOTE_DIAG]	= "remote_diag",
+	[MWG_VRRP_A_BFD_REMOTE_TX_US]	= "remote_tx_us",
+	[MWG_VRRP_A_BFD_REMOTE_RX_US]	= "remote_rx_us",
+	[MWG_VRRP_A_BFD_REMOTE_MULT]	= "remote_multiplier",
+	[MWG_VRRP_A_BFD_TX_INTERVAL_US]	= "tx_interval_us",
+	[MWG_VRRP_A_BFD_DETECT_US]	= "detect_us",
+	[MWG_VRRP_A_BFD_STATS]		= "bfd_stats",
 };
 
 static const char *const vip_attr_names[] = {
@@ -206,6 +234,8 @@ const char *mwg_attr_name(unsigned int parent, unsigned int type)
 		return mwg_stats_name(type);
 	case MWG_VRRP_A_NS_STATS:
 		return mwg_ns_stats_name(type);
+	case MWG_VRRP_A_BFD_STATS:
+		return mwg_bfd_stats_name(type);
 	default:
 		return NULL;
 	}

@@ -201,6 +201,10 @@ int mwg_vr_parse(struct nl_msg *msg, struct mwg_vr *vr)
 		vr->accept = v != 0;
 		vr->have |= MWG_BIT(MWG_VRRP_A_ACCEPT);
 	}
+	if (tb[MWG_VRRP_A_TRACK_BFD] && get_uint(tb[MWG_VRRP_A_TRACK_BFD], &v)) {
+		vr->track_bfd = v != 0;
+		vr->have |= MWG_BIT(MWG_VRRP_A_TRACK_BFD);
+	}
 
 	if (tb[MWG_VRRP_A_IFNAME]) {
 		get_string(tb[MWG_VRRP_A_IFNAME], vr->ifname,
@@ -210,6 +214,9 @@ int mwg_vr_parse(struct nl_msg *msg, struct mwg_vr *vr)
 	if (tb[MWG_VRRP_A_MASTER_IP] &&
 	    get_addr(tb[MWG_VRRP_A_MASTER_IP], &vr->master_ip))
 		vr->have |= MWG_BIT(MWG_VRRP_A_MASTER_IP);
+	if (tb[MWG_VRRP_A_BFD_PEER] &&
+	    get_addr(tb[MWG_VRRP_A_BFD_PEER], &vr->bfd_peer))
+		vr->have |= MWG_BIT(MWG_VRRP_A_BFD_PEER);
 	if (tb[MWG_VRRP_A_VIPS]) {
 		parse_vips(tb[MWG_VRRP_A_VIPS], vr);
 		vr->have |= MWG_BIT(MWG_VRRP_A_VIPS);
@@ -370,4 +377,74 @@ int mwg_scanners_foreach(struct nl_msg *msg,
 		}
 	}
 	return count;
+}
+
+int mwg_bfd_parse(struct nl_msg *msg, struct mwg_bfd *b)
+{
+	static const struct {
+		unsigned int attr;
+		unsigned int width;
+		size_t offset;
+	} scalars[] = {
+#define SCALAR(attr, field) \
+	{ attr, sizeof(((struct mwg_bfd *)0)->field), offsetof(struct mwg_bfd, field) }
+		SCALAR(MWG_VRRP_A_IFINDEX, ifindex),
+		SCALAR(MWG_VRRP_A_FAMILY, family),
+		SCALAR(MWG_VRRP_A_BFD_TX_US, tx_us),
+		SCALAR(MWG_VRRP_A_BFD_RX_US, rx_us),
+		SCALAR(MWG_VRRP_A_BFD_MULT, mult),
+		SCALAR(MWG_VRRP_A_BFD_HOLDDOWN_MS, holddown_ms),
+		SCALAR(MWG_VRRP_A_BFD_STATE, state),
+		SCALAR(MWG_VRRP_A_BFD_OLD_STATE, old_state),
+		SCALAR(MWG_VRRP_A_BFD_DIAG, diag),
+		SCALAR(MWG_VRRP_A_BFD_LOCAL_DISC, local_disc),
+		SCALAR(MWG_VRRP_A_BFD_REMOTE_DISC, remote_disc),
+		SCALAR(MWG_VRRP_A_BFD_REMOTE_STATE, remote_state),
+		SCALAR(MWG_VRRP_A_BFD_REMOTE_DIAG, remote_diag),
+		SCALAR(MWG_VRRP_A_BFD_REMOTE_TX_US, remote_tx_us),
+		SCALAR(MWG_VRRP_A_BFD_REMOTE_RX_US, remote_rx_us),
+		SCALAR(MWG_VRRP_A_BFD_REMOTE_MULT, remote_mult),
+		SCALAR(MWG_VRRP_A_BFD_TX_INTERVAL_US, tx_interval_us),
+		SCALAR(MWG_VRRP_A_BFD_DETECT_US, detect_us),
+		SCALAR(MWG_VRRP_A_TIME_NS, time_ns),
+#undef SCALAR
+	};
+	struct nlattr *tb[MWG_VRRP_A_MAX + 1];
+	char *base = (char *)b;
+	unsigned int i;
+	uint64_t v;
+
+	memset(b, 0, sizeof(*b));
+	if (!genlmsg_valid_hdr(nlmsg_hdr(msg), 0) ||
+	    genlmsg_parse(nlmsg_hdr(msg), 0, tb, MWG_VRRP_A_MAX, NULL) < 0)
+		return -EINVAL;
+	for (i = 0; i < sizeof(scalars) / sizeof(scalars[0]); i++) {
+		void *field = base + scalars[i].offset;
+
+		if (!tb[scalars[i].attr] || !get_uint(tb[scalars[i].attr], &v))
+			continue;
+		if (scalars[i].width == 1)
+			*(uint8_t *)field = v;
+		else if (scalars[i].width == 4)
+			*(uint32_t *)field = v;
+		else
+			*(uint64_t *)field = v;
+		b->have |= MWG_BIT(scalars[i].attr);
+	}
+	if (tb[MWG_VRRP_A_IFNAME]) {
+		get_string(tb[MWG_VRRP_A_IFNAME], b->ifname, sizeof(b->ifname));
+		b->have |= MWG_BIT(MWG_VRRP_A_IFNAME);
+	}
+	if (tb[MWG_VRRP_A_BFD_PEER] && get_addr(tb[MWG_VRRP_A_BFD_PEER], &b->peer))
+		b->have |= MWG_BIT(MWG_VRRP_A_BFD_PEER);
+	if (tb[MWG_VRRP_A_BFD_LOCAL] &&
+	    get_addr(tb[MWG_VRRP_A_BFD_LOCAL], &b->local))
+		b->have |= MWG_BIT(MWG_VRRP_A_BFD_LOCAL);
+	if (tb[MWG_VRRP_A_BFD_STATS]) {
+		parse_counters(tb[MWG_VRRP_A_BFD_STATS], MWG_BFD_STATS_A_MAX,
+			       &b->stats_have, b->stats);
+		b->stats_have &= ~MWG_BIT(MWG_BFD_STATS_A_PAD);
+		b->have |= MWG_BIT(MWG_VRRP_A_BFD_STATS);
+	}
+	return 0;
 }

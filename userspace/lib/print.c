@@ -213,6 +213,11 @@ void mwg_vr_print_text(FILE *out, const struct mwg_vr *vr)
 		item(&l, "track-scanners %u", vr->track_scanners);
 	if (HAS(TRACK_WEIGHT))
 		item(&l, "weight %u", vr->track_weight);
+	if (HAS(TRACK_BFD))
+		item(&l, "track-bfd %s", onoff(vr->track_bfd));
+	if (HAS(BFD_PEER))
+		item(&l, "bfd-peer %s", mwg_addr_format(&vr->bfd_peer, false,
+							 addr, sizeof(addr)));
 	item_line_end(&l);
 
 	if (HAS(STATS)) {
@@ -302,6 +307,9 @@ void mwg_vr_print_json(struct mwg_json *j, const struct mwg_vr *vr)
 		   vr->track_scanners);
 	kv_uint_if(j, vr, "track_weight", MWG_VRRP_A_TRACK_WEIGHT,
 		   vr->track_weight);
+	kv_bool_if(j, vr, "track_bfd", MWG_VRRP_A_TRACK_BFD, vr->track_bfd);
+	kv_string_if(j, vr, "bfd_peer", MWG_VRRP_A_BFD_PEER,
+		     mwg_addr_format(&vr->bfd_peer, false, addr, sizeof(addr)));
 
 	mwg_json_key(j, "stats");
 	mwg_vr_stats_print_json(j, &vr->stats);

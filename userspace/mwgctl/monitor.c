@@ -47,6 +47,7 @@ static int on_scanner_event(const struct mwg_scanner *sc, void *arg)
 static int on_event(struct nl_msg *msg, void *arg)
 {
 	struct monitor *mon = arg;
+	struct mwg_bfd bfd;
 	struct mwg_vr ev;
 
 	if (!want_more(mon))
@@ -64,6 +65,15 @@ static int on_event(struct nl_msg *msg, void *arg)
 		break;
 	case MWG_VRRP_CMD_SCANNER_EVENT:
 		mwg_scanners_foreach(msg, on_scanner_event, mon);
+		break;
+	case MWG_VRRP_CMD_BFD_EVENT:
+		if (mwg_bfd_parse(msg, &bfd) < 0)
+			return 0;
+		if (mon->ctl->json)
+			mwg_bfd_event_print_json(mwgctl_json(mon->ctl), &bfd);
+		else
+			mwg_bfd_event_print_text(stdout, &bfd);
+		event_done(mon);
 		break;
 	default:
 		/* Someone else's command on our group: not an event we know. */

@@ -19,6 +19,7 @@ static int cmd_help(struct mwgctl *ctl, int argc, char **argv);
 static int cmd_version(struct mwgctl *ctl, int argc, char **argv);
 
 #define VR_OPTIONS "[OPTIONS]"
+#define BFD_OPTIONS "[tx-us N] [rx-us N] [multiplier M] [holddown-ms N]"
 
 static const struct mwgctl_cmd commands[] = {
 	{ "vr", "add", cmd_vr_add,
@@ -33,10 +34,19 @@ static const struct mwgctl_cmd commands[] = {
 	{ "vr", "show", cmd_vr_show,
 	  "[dev IF] [vrid N] [family inet|inet6]",
 	  "list virtual routers" },
+	{ "bfd", "add", cmd_bfd_add,
+	  "dev IF peer ADDR [local ADDR] " BFD_OPTIONS,
+	  "start a BFD session to a peer on a link" },
+	{ "bfd", "set", cmd_bfd_set, "dev IF peer ADDR " BFD_OPTIONS,
+	  "change a BFD session's timers (a Poll Sequence)" },
+	{ "bfd", "del", cmd_bfd_del, "dev IF peer ADDR",
+	  "stop a BFD session (the peer hears AdminDown)" },
+	{ "bfd", "show", cmd_bfd_show, "[dev IF] [peer ADDR]",
+	  "list BFD sessions" },
 	{ "stats", NULL, cmd_stats, "",
 	  "module version, namespace and per-router counters" },
 	{ "monitor", NULL, cmd_monitor, "[count N]",
-	  "print state changes and scanner events as they happen" },
+	  "print VR and BFD state changes and scanner events as they happen" },
 	{ "scanner", "show", cmd_scanner_show, "",
 	  "list the live scanners the kernel knows" },
 	{ "service", "show", cmd_service_show, "",
@@ -74,7 +84,11 @@ static const char options_help[] =
 	"    version 2|3             VRRP version (2 is IPv4 only)\n"
 	"    family inet|inet6       default: from the VIPs\n"
 	"    track-scanners N        lower the priority while fewer than N scanners live\n"
-	"    weight W                by W (0..255)\n";
+	"    weight W                by W (0..255)\n"
+	"    track-bfd on|off        take over at once when the BFD session to the\n"
+	"                            master goes down (see \"bfd add\")\n"
+	"    bfd-peer ADDR           the BFD peer to track instead of the master\n"
+	"                            learned from the adverts (0.0.0.0 or :: unsets)\n";
 
 static void print_usage(FILE *out)
 {

@@ -75,5 +75,9 @@ int cmd_stats(struct mwgctl *ctl, int argc, char **argv);
 int cmd_monitor(struct mwgctl *ctl, int argc, char **argv);
 int cmd_scanner_show(struct mwgctl *ctl, int argc, char **argv);
 int cmd_service_show(struct mwgctl *ctl, int argc, char **argv);
+int cmd_bfd_add(struct mwgctl *ctl, int argc, char **argv);
+int cmd_bfd_set(struct mwgctl *ctl, int argc, char **argv);
+int cmd_bfd_del(struct mwgctl *ctl, int argc, char **argv);
+int cmd_bfd_show(struct mwgctl *ctl, int argc, char **argv);
 
 #endif /* MWGCTL_H */

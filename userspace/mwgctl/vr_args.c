@@ -26,6 +26,7 @@ enum vr_key_kind {
 	KEY_FAMILY,
 	KEY_CHECKSUM,
 	KEY_VIP,
+	KEY_ADDR,	/* one address, of the VR's family */
 };
 
 struct vr_key {
@@ -78,6 +79,10 @@ static const struct vr_key vr_keys[] = {
 	  0, MWG_VRRP_SCANNERS_MAX },
 	{ "weight", "track-weight", KEY_UINT, CONFIG_CMDS,
 	  MWG_VRRP_A_TRACK_WEIGHT, FIELD(track_weight), 0, UINT8_MAX },
+	{ "track-bfd", NULL, KEY_ONOFF, CONFIG_CMDS, MWG_VRRP_A_TRACK_BFD,
+	  FIELD(track_bfd), 0, 0 },
+	{ "bfd-peer", NULL, KEY_ADDR, CONFIG_CMDS, MWG_VRRP_A_BFD_PEER,
+	  FIELD(bfd_peer), 0, 0 },
 };
 
 #define N_KEYS	(sizeof(vr_keys) / sizeof(vr_keys[0]))
@@ -198,6 +203,14 @@ static int parse_key(enum vr_cmd cmd, const struct vr_key *k, struct args *a,
 			return args_error(a, "invalid checksum \"%s\": must be pseudo or rfc9568",
 					  v);
 		vr->checksum = val;
+		break;
+	case KEY_ADDR:
+		v = args_value(a, k->name);
+		if (!v)
+			return -1;
+		if (mwg_addr_parse(v, false, &vr->bfd_peer) < 0)
+			return args_error(a, "invalid %s \"%s\": not an address",
+					  k->name, v);
 		break;
 	case KEY_VIP:
 		return parse_vips(cmd, a, vr);

@@ -130,7 +130,7 @@ static void test_vr_reply(void)
 		   "\"garp_interval_ms\":1000,\"garp_refresh_s\":0,"
 		   "\"vips\":[\"192.0.2.100/32\",\"192.0.2.101/24\"],"
 		   "\"master_ip\":\"192.0.2.1\",\"track_scanners\":2,"
-		   "\"track_weight\":10,\"stats\":{"
+		   "\"track_weight\":10,\"track_bfd\":null,\"bfd_peer\":null,\"stats\":{"
 		   "\"master_transitions\":101,\"new_master_reason\":\"owner\","
 		   "\"rcvd_advertisements\":103,\"adv_interval_errors\":104,"
 		   "\"ip_ttl_errors\":105,\"rcvd_pri_zero_packets\":106,"
@@ -194,7 +194,8 @@ static void test_sparse_reply(void)
 		   "\"preempt_delay_ms\":null,\"accept\":null,\"checksum\":null,"
 		   "\"garp_repeat\":null,\"garp_interval_ms\":null,"
 		   "\"garp_refresh_s\":null,\"vips\":[],\"master_ip\":null,"
-		   "\"track_scanners\":null,\"track_weight\":null,\"stats\":{"
+		   "\"track_scanners\":null,\"track_weight\":null,"
+		   "\"track_bfd\":null,\"bfd_peer\":null,\"stats\":{"
 		   "\"master_transitions\":null,\"new_master_reason\":null,"
 		   "\"rcvd_advertisements\":null,\"adv_interval_errors\":null,"
 		   "\"ip_ttl_errors\":null,\"rcvd_pri_zero_packets\":null,"
@@ -416,7 +417,11 @@ static void test_info(void)
 		   "{\"module_version\":\"0.1.0\",\"namespace\":{"
 		   "\"checksum_errors\":1,\"version_errors\":null,"
 		   "\"vrid_errors\":3,\"packet_length_errors\":null,"
-		   "\"ip_ttl_errors\":null}}",
+		   "\"ip_ttl_errors\":null,\"bfd_version_errors\":null,"
+		   "\"bfd_length_errors\":null,\"bfd_mult_errors\":null,"
+		   "\"bfd_multipoint_errors\":null,\"bfd_disc_errors\":null,"
+		   "\"bfd_auth_errors\":null,\"bfd_ttl_errors\":null,"
+		   "\"bfd_no_session\":null}}",
 		   "info as JSON");
 
 	f = mem_open();

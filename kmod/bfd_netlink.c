@@ -1,0 +1,427 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The BFD commands of the "mwg_vrrp" family (BFD_ADD, _SET, _DEL, _GET) and
+ * the BFD_EVENT notification.  The family's policy (netlink.c) checks types
+ * and ranges; these handlers check the rest and answer every refusal with
+ * an extack message.  A refused request changes nothing.
+ */
+#include <linux/ipv6.h>
+#include <linux/rtnetlink.h>
+#include <net/addrconf.h>
+#include <net/genetlink.h>
+#include <net/route.h>
+#include <net/ipv6.h>
+#include <net/sock.h>
+
+#include "bfd.h"
+#include "netlink.h"
+
+/* The session named by a request: interface and peer. */
+struct mwg_bfd_key {
+	struct net_device *dev;
+	u8 family;
+	union mwg_addr peer;
+};
+
+static int mwg_bfd_parse_addr(const struct nlattr *a, u8 *family,
+			      union mwg_addr *addr,
+			      struct netlink_ext_ack *extack)
+{
+	int len = nla_len(a);
+
+	if (len != 4 && len != 16) {
+		NL_SET_ERR_MSG_ATTR(extack, a, "address must be 4 or 16 bytes");
+		return -EINVAL;
+	}
+	if (*family && *family != (len == 4 ? AF_INET : AF_INET6)) {
+		NL_SET_ERR_MSG_ATTR(extack, a,
+				    "local and peer addresses of different families");
+		return -EINVAL;
+	}
+	*family = len == 4 ? AF_INET : AF_INET6;
+	memset(addr, 0, sizeof(*addr));
+	nla_memcpy(addr->raw, a, len);
+	return 0;
+}
+
+static bool mwg_bfd_unicast(u8 family, const union mwg_addr *a)
+{
+	if (family == AF_INET)
+		return !ipv4_is_zeronet(a->v4) && !ipv4_is_multicast(a->v4) &&
+		       !ipv4_is_lbcast(a->v4) && !ipv4_is_loopback(a->v4);
+	return !ipv6_addr_any(&a->v6) && !ipv6_addr_is_multicast(&a->v6) &&
+	       !ipv6_addr_loopback(&a->v6);
+}
+
+/* Packets from any other source would not route: refuse it up front. */
+static bool mwg_bfd_local_addr(struct net_device *dev, u8 family,
+			       const union mwg_addr *a)
+{
+	struct net *net = dev_net(dev);
+
+	if (family == AF_INET)
+		return inet_addr_type(net, a->v4) == RTN_LOCAL;
+	return ipv6_chk_addr(net, &a->v6, NULL, 0);
+}
+
+static int mwg_bfd_parse_key(struct genl_info *info, struct mwg_bfd_key *key)
+{
+	struct netlink_ext_ack *extack = info->extack;
+	struct nlattr **tb = info->attrs;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, MWG_VRRP_A_IFINDEX) ||
+	    GENL_REQ_ATTR_CHECK(info, MWG_VRRP_A_BFD_PEER))
+		return -EINVAL;
+	key->family = 0;
+	err = mwg_bfd_parse_addr(tb[MWG_VRRP_A_BFD_PEER], &key->family,
+				 &key->peer, extack);
+	if (err)
+		return err;
+	if (!mwg_bfd_unicast(key->family, &key->peer)) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[MWG_VRRP_A_BFD_PEER],
+				    "peer is not a unicast address");
+		return -EINVAL;
+	}
+	key->dev = __dev_get_by_index(genl_info_net(info),
+				      nla_get_u32(tb[MWG_VRRP_A_IFINDEX]));
+	if (!key->dev) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[MWG_VRRP_A_IFINDEX],
+				    "no such interface in this namespace");
+		return -ENODEV;
+	}
+	return 0;
+}
+
+static void mwg_bfd_apply_config(struct nlattr **tb,
+				 struct mwg_bfd_config *cfg)
+{
+	if (tb[MWG_VRRP_A_BFD_TX_US])
+		cfg->tx_us = nla_get_u32(tb[MWG_VRRP_A_BFD_TX_US]);
+	if (tb[MWG_VRRP_A_BFD_RX_US])
+		cfg->rx_us = nla_get_u32(tb[MWG_VRRP_A_BFD_RX_US]);
+	if (tb[MWG_VRRP_A_BFD_MULT])
+		cfg->multiplier = nla_get_u8(tb[MWG_VRRP_A_BFD_MULT]);
+	if (tb[MWG_VRRP_A_BFD_HOLDDOWN_MS])
+		cfg->holddown_ms = nla_get_u32(tb[MWG_VRRP_A_BFD_HOLDDOWN_MS]);
+}
+
+int mwg_bfd_nl_add(struct sk_buff *skb, struct genl_info *info)
+{
+	struct mwg_net *mn = mwg_net(genl_info_net(info));
+	struct netlink_ext_ack *extack = info->extack;
+	struct nlattr **tb = info->attrs;
+	union mwg_addr local = {};
+	struct mwg_bfd_config cfg;
+	struct mwg_bfd_key key;
+	int err;
+
+	rtnl_lock();
+	err = mwg_bfd_parse_key(info, &key);
+	if (err)
+		goto out;
+	if (tb[MWG_VRRP_A_BFD_LOCAL]) {
+		u8 family = key.family;
+
+		err = mwg_bfd_parse_addr(tb[MWG_VRRP_A_BFD_LOCAL], &family,
+					 &local, extack);
+		if (err)
+			goto out;
+		if (!mwg_bfd_unicast(family, &local) ||
+		    !mwg_bfd_local_addr(key.dev, family, &local)) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[MWG_VRRP_A_BFD_LOCAL],
+					    "local address is not an address of this namespace");
+			err = -EADDRNOTAVAIL;
+			goto out;
+		}
+	}
+	if (key.dev->flags & IFF_LOOPBACK) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[MWG_VRRP_A_IFINDEX],
+				    "BFD single hop needs a real link");
+		err = -EINVAL;
+		goto out;
+	}
+	mwg_bfd_default_config(&cfg);
+	mwg_bfd_apply_config(tb, &cfg);
+	err = mwg_bfd_config_validate(&cfg, extack);
+	if (err)
+		goto out;
+	err = mwg_bfd_session_create(mn, key.dev, key.family, &key.peer,
+				     &local, &cfg, extack);
+out:
+	rtnl_unlock();
+	return err;
+}
+
+static struct mwg_bfd_session *mwg_bfd_nl_find(struct genl_info *info,
+					       int *err)
+{
+	struct mwg_bfd_session *s;
+	struct mwg_bfd_key key;
+
+	*err = mwg_bfd_parse_key(info, &key);
+	if (*err)
+		return NULL;
+	s = mwg_bfd_find(mwg_net(genl_info_net(info)), key.dev, &key.peer,
+			 key.family);
+	if (!s) {
+		NL_SET_ERR_MSG_MOD(info->extack,
+				   "no BFD session to this peer on the interface");
+		*err = -ENOENT;
+	}
+	return s;
+}
+
+int mwg_bfd_nl_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct mwg_bfd_config cfg;
+	struct mwg_bfd_session *s;
+	int err;
+
+	rtnl_lock();
+	s = mwg_bfd_nl_find(info, &err);
+	if (!s)
+		goto out;
+	if (info->attrs[MWG_VRRP_A_BFD_LOCAL]) {
+		NL_SET_ERR_MSG_ATTR(info->extack,
+				    info->attrs[MWG_VRRP_A_BFD_LOCAL],
+				    "the local address of a session is fixed");
+		err = -EINVAL;
+		goto out;
+	}
+	spin_lock_bh(&s->lock);
+	cfg = s->cfg;
+	spin_unlock_bh(&s->lock);
+	mwg_bfd_apply_config(info->attrs, &cfg);
+	err = mwg_bfd_config_validate(&cfg, info->extack);
+	if (!err)
+		mwg_bfd_session_reconfigure(s, &cfg);
+out:
+	rtnl_unlock();
+	return err;
+}
+
+int mwg_bfd_nl_del(struct sk_buff *skb, struct genl_info *info)
+{
+	struct mwg_bfd_session *s;
+	int err;
+
+	rtnl_lock();
+	s = mwg_bfd_nl_find(info, &err);
+	if (s)
+		mwg_bfd_session_destroy(s);
+	rtnl_unlock();
+	return err;
+}
+
+static int mwg_bfd_put_stat(struct sk_buff *skb, int attr, u64 v)
+{
+	return nla_put_u64_64bit(skb, attr, v, MWG_BFD_STATS_A_PAD);
+}
+
+static int mwg_bfd_put_stats(struct sk_buff *skb,
+			     const struct mwg_bfd_stats *st)
+{
+	struct nlattr *nest = nla_nest_start(skb, MWG_VRRP_A_BFD_STATS);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (mwg_bfd_put_stat(skb, MWG_BFD_STATS_A_TX_PACKETS, st->tx_packets) ||
+	    mwg_bfd_put_stat(skb, MWG_BFD_STATS_A_RX_PACKETS, st->rx_packets) ||
+	    mwg_bfd_put_stat(skb, MWG_BFD_STATS_A_RX_TTL_ERRORS,
+			     st->rx_ttl_errors) ||
+	    mwg_bfd_put_stat(skb, MWG_BFD_STATS_A_RX_WRONG_IF,
+			     st->rx_wrong_if) ||
+	    mwg_bfd_put_stat(skb, MWG_BFD_STATS_A_TX_ERRORS, st->tx_errors) ||
+	    mwg_bfd_put_stat(skb, MWG_BFD_STATS_A_UP, st->up) ||
+	    mwg_bfd_put_stat(skb, MWG_BFD_STATS_A_DOWN, st->down) ||
+	    mwg_bfd_put_stat(skb, MWG_BFD_STATS_A_DETECT_EXPIRED,
+			     st->detect_expired) ||
+	    mwg_bfd_put_stat(skb, MWG_BFD_STATS_A_POLLS, st->polls) ||
+	    mwg_bfd_put_stat(skb, MWG_BFD_STATS_A_VRRP_SIGNALS,
+			     st->vrrp_signals) ||
+	    mwg_bfd_put_stat(skb, MWG_BFD_STATS_A_DAMPED, st->damped)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/* s->lock held: one consistent picture of the session. */
+static int mwg_bfd_fill_locked(struct sk_buff *skb, struct mwg_bfd_session *s,
+			       bool event, u8 old)
+{
+	const struct mwg_bfd_config *cfg = &s->cfg;
+
+	if (nla_put_u32(skb, MWG_VRRP_A_IFINDEX, s->dev->ifindex) ||
+	    nla_put_string(skb, MWG_VRRP_A_IFNAME, s->dev->name) ||
+	    nla_put_u8(skb, MWG_VRRP_A_FAMILY, s->family) ||
+	    mwg_nl_put_addr(skb, MWG_VRRP_A_BFD_PEER, s->family, &s->peer) ||
+	    mwg_nl_put_addr(skb, MWG_VRRP_A_BFD_LOCAL, s->family, &s->local) ||
+	    nla_put_u8(skb, MWG_VRRP_A_BFD_STATE, s->state) ||
+	    nla_put_u8(skb, MWG_VRRP_A_BFD_DIAG, s->diag) ||
+	    nla_put_u8(skb, MWG_VRRP_A_BFD_REMOTE_STATE, s->remote_state) ||
+	    nla_put_u32(skb, MWG_VRRP_A_BFD_LOCAL_DISC, s->local_disc) ||
+	    nla_put_u32(skb, MWG_VRRP_A_BFD_REMOTE_DISC, s->remote_disc))
+		return -EMSGSIZE;
+	if (event)
+		return nla_put_u8(skb, MWG_VRRP_A_BFD_OLD_STATE, old) ||
+		       nla_put_u64_64bit(skb, MWG_VRRP_A_TIME_NS,
+					 ktime_get_real_ns(), MWG_VRRP_A_PAD) ?
+		       -EMSGSIZE : 0;
+	if (nla_put_u32(skb, MWG_VRRP_A_BFD_TX_US, cfg->tx_us) ||
+	    nla_put_u32(skb, MWG_VRRP_A_BFD_RX_US, cfg->rx_us) ||
+	    nla_put_u8(skb, MWG_VRRP_A_BFD_MULT, cfg->multiplier) ||
+	    nla_put_u32(skb, MWG_VRRP_A_BFD_HOLDDOWN_MS, cfg->holddown_ms) ||
+	    nla_put_u8(skb, MWG_VRRP_A_BFD_REMOTE_DIAG, s->remote_diag) ||
+	    nla_put_u32(skb, MWG_VRRP_A_BFD_REMOTE_TX_US, s->remote_tx_us) ||
+	    nla_put_u32(skb, MWG_VRRP_A_BFD_REMOTE_RX_US, s->remote_rx_us) ||
+	    nla_put_u8(skb, MWG_VRRP_A_BFD_REMOTE_MULT, s->remote_mult) ||
+	    nla_put_u32(skb, MWG_VRRP_A_BFD_TX_INTERVAL_US,
+			s->tx_interval_us) ||
+	    nla_put_u64_64bit(skb, MWG_VRRP_A_BFD_DETECT_US,
+			      s->remote_mult ?
+			      mwg_bfd_detect_us(s->act_rx_us, s->remote_tx_us,
+						s->remote_mult) : 0,
+			      MWG_VRRP_A_PAD) ||
+	    mwg_bfd_put_stats(skb, &s->stats))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int mwg_bfd_fill(struct sk_buff *skb, struct mwg_bfd_session *s,
+			u32 portid, u32 seq, int flags)
+{
+	void *hdr;
+	int err;
+
+	hdr = genlmsg_put(skb, portid, seq, &mwg_genl_family, flags,
+			  MWG_VRRP_CMD_BFD_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+	spin_lock_bh(&s->lock);
+	err = mwg_bfd_fill_locked(skb, s, false, 0);
+	spin_unlock_bh(&s->lock);
+	if (err) {
+		genlmsg_cancel(skb, hdr);
+		return err;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+int mwg_bfd_nl_get(struct sk_buff *skb, struct genl_info *info)
+{
+	struct mwg_bfd_session *s;
+	struct sk_buff *msg;
+	int err;
+
+	msg = nlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	rtnl_lock();
+	s = mwg_bfd_nl_find(info, &err);
+	if (s)
+		err = mwg_bfd_fill(msg, s, info->snd_portid, info->snd_seq, 0);
+	rtnl_unlock();
+	if (err) {
+		nlmsg_free(msg);
+		return err;
+	}
+	return genlmsg_reply(msg, info);
+}
+
+int mwg_bfd_nl_dump(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct mwg_net *mn = mwg_net(sock_net(skb->sk));
+	long skip = cb->args[0], idx = 0;
+	struct mwg_bfd_session *s;
+
+	rcu_read_lock();
+	list_for_each_entry_rcu(s, &mn->bfd.sessions, node) {
+		if (idx < skip) {
+			idx++;
+			continue;
+		}
+		if (mwg_bfd_fill(skb, s, NETLINK_CB(cb->skb).portid,
+				 cb->nlh->nlmsg_seq, NLM_F_MULTI))
+			break;
+		idx++;
+	}
+	rcu_read_unlock();
+	cb->args[0] = idx;
+	return skb->len;
+}
+
+static int mwg_bfd_put_ns_stat(struct sk_buff *skb, int attr, atomic64_t *v)
+{
+	return nla_put_u64_64bit(skb, attr, atomic64_read(v),
+				 MWG_VRRP_NS_STATS_A_PAD);
+}
+
+/* Inside the MWG_VRRP_A_NS_STATS nest of GET_INFO. */
+int mwg_bfd_nl_put_ns_stats(struct sk_buff *skb, struct mwg_net *mn)
+{
+	struct mwg_bfd_net_stats *st = &mn->bfd.stats;
+
+	if (mwg_bfd_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_VERSION_ERRORS,
+				&st->version_errors) ||
+	    mwg_bfd_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_LENGTH_ERRORS,
+				&st->length_errors) ||
+	    mwg_bfd_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_MULT_ERRORS,
+				&st->mult_errors) ||
+	    mwg_bfd_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_MULTIPOINT_ERRORS,
+				&st->multipoint_errors) ||
+	    mwg_bfd_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_DISC_ERRORS,
+				&st->disc_errors) ||
+	    mwg_bfd_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_AUTH_ERRORS,
+				&st->auth_errors) ||
+	    mwg_bfd_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_TTL_ERRORS,
+				&st->ttl_errors) ||
+	    mwg_bfd_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_NO_SESSION,
+				&st->no_session))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static const char *const mwg_bfd_state_names[] = {
+	[MWG_BFD_STATE_ADMIN_DOWN]	= "admin_down",
+	[MWG_BFD_STATE_DOWN]		= "down",
+	[MWG_BFD_STATE_INIT]		= "init",
+	[MWG_BFD_STATE_UP]		= "up",
+};
+
+void mwg_bfd_notify(struct mwg_bfd_session *s, u8 old)
+{
+	struct net *net = dev_net(s->dev);
+	struct sk_buff *skb;
+	void *hdr;
+
+	lockdep_assert_held(&s->lock);
+	if (s->family == AF_INET)
+		net_info_ratelimited("mwg_vrrp: %s BFD peer %pI4: %s -> %s (diag %u)\n",
+				     s->dev->name, &s->peer.v4,
+				     mwg_bfd_state_names[old & 3],
+				     mwg_bfd_state_names[s->state & 3], s->diag);
+	else
+		net_info_ratelimited("mwg_vrrp: %s BFD peer %pI6c: %s -> %s (diag %u)\n",
+				     s->dev->name, &s->peer.v6,
+				     mwg_bfd_state_names[old & 3],
+				     mwg_bfd_state_names[s->state & 3], s->diag);
+
+	if (!genl_has_listeners(&mwg_genl_family, net, MWG_NL_MCGRP_EVENTS))
+		return;
+	skb = genlmsg_new(NLMSG_GOODSIZE, GFP_ATOMIC);
+	if (!skb)
+		return;
+	hdr = genlmsg_put(skb, 0, 0, &mwg_genl_family, 0,
+			  MWG_VRRP_CMD_BFD_EVENT);
+	if (!hdr || mwg_bfd_fill_locked(skb, s, true, old)) {
+		nlmsg_free(skb);
+		return;
+	}
+	genlmsg_end(skb, hdr);
+	genlmsg_multicast_netns(&mwg_genl_family, net, skb, 0,
+				MWG_NL_MCGRP_EVENTS, GFP_ATOMIC);
+}
