@@ -8,11 +8,12 @@
 #   1. selftests (MWG_DEBUG_TESTS) on the real module: first, while lockdep
 #      is still on (its first report, and any KASAN report, turn it off for
 #      the rest of the boot)
-#   2. the KUnit suites of kmod/proto.c (mwg_proto_kunit.ko), one result
-#      per test case, parsed from the KTAP they print
-#   3. kmemleak with the module loaded and VRs running in two namespaces
-#      (backtraces still symbolic), then again after the namespaces went
-#      away under the running VRs and the module was unloaded
+#   2. the KUnit suites of kmod/proto.c and kmod/bfd_proto.c
+#      (mwg_proto_kunit.ko), one result per test case, parsed from the
+#      KTAP they print
+#   3. kmemleak with the module loaded, VRs and BFD sessions running in two
+#      namespaces (backtraces still symbolic), then again after the
+#      namespaces went away under them and the module was unloaded
 #   4. the MWG_TEST_LEAK build: kmemleak must report its deliberate leak,
 #      or the scans above proved nothing
 #
@@ -171,7 +172,7 @@ if insmod "$kunit_ko"; then
 		}
 	' "$tmp/ktap" >"$tmp/kunit"
 	cases=$(grep -c . "$tmp/kunit")
-	suites=$(grep -c -E '^(not )?ok [0-9]+ mwg_proto_' "$tmp/ktap")
+	suites=$(grep -c -E '^(not )?ok [0-9]+ mwg_(bfd_)?proto_?' "$tmp/ktap")
 	while IFS= read -r line; do
 		case $line in
 		"ok "*) ok "${line#ok }" ;;
@@ -191,6 +192,10 @@ part_done kunit
 
 # --- 3. kmemleak on the real module --------------------------------------------
 part "kmemleak: real module"
+# The selftests may leave the module loaded; this part starts afresh.
+if [ -d /sys/module/mwg_vrrp ] && ! rmmod mwg_vrrp; then
+	not_ok "kmemleak: the module the selftests left loaded cannot be removed"
+fi
 ns_a=mwgdbg-a
 ns_b=mwgdbg-b
 vr_setup() {
@@ -212,10 +217,16 @@ vr_setup() {
 	ip netns exec "$ns_b" "$mwgctl" vr add dev eth0 vrid 1 prio 100 \
 		vip 192.0.2.100/24 interval 100 &&
 	ip netns exec "$ns_b" "$mwgctl" vr add dev eth0 vrid 2 prio 200 \
-		vip 192.0.2.101/24 interval 100
+		vip 192.0.2.101/24 interval 100 &&
+	# A BFD session each way, its timers and sockets torn down with the
+	# namespaces below.
+	ip netns exec "$ns_a" "$mwgctl" bfd add dev eth0 peer 192.0.2.2 \
+		tx-us 100000 rx-us 100000 &&
+	ip netns exec "$ns_b" "$mwgctl" bfd add dev eth0 peer 192.0.2.1 \
+		tx-us 100000 rx-us 100000
 }
 if vr_setup; then
-	ok "kmemleak: module loaded, 4 VRs running in 2 namespaces"
+	ok "kmemleak: module loaded, 4 VRs and 2 BFD sessions running in 2 namespaces"
 	# Churn: delete and re-add one VR, so freed objects are in play too.
 	ip netns exec "$ns_a" "$mwgctl" vr del dev eth0 vrid 2 &&
 		ip netns exec "$ns_a" "$mwgctl" vr add dev eth0 vrid 2 prio 100 \
@@ -235,7 +246,7 @@ if vr_setup; then
 	check "kmemleak: nothing leaked after unload" \
 		kmemleak_clean "(after namespace deletion and rmmod)"
 else
-	not_ok "kmemleak: module loaded, 4 VRs running in 2 namespaces"
+	not_ok "kmemleak: module loaded, 4 VRs and 2 BFD sessions running in 2 namespaces"
 	ip netns del "$ns_a" 2>/dev/null
 	ip netns del "$ns_b" 2>/dev/null
 	rmmod mwg_vrrp 2>/dev/null
