@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# Sourced by scripts/demo and scripts/bench-failover on the host: copies
-# the built module (for every kernel) and mwgctl into DIR, so that a
-# rebuild by "make" while the guest runs cannot hand it a half-written
-# file.  snapshot_build DIR; sets snap_env to the vm-run options that point
-# the guest at the copies (MWG_SNAP, read by the in-guest scripts).
+# Sourced by scripts/demo and the benchmarks on the host: copies the built
+# module (for every kernel) and mwgctl into DIR, so that a rebuild by
+# "make" while the guest runs cannot hand it a half-written file.
+# snapshot_build DIR; sets snap_env to the vm-run options that point the
+# guest at the copies (MWG_SNAP).  Sourced by their in-guest parts too,
+# for snapshot_paths.
 snapshot_build() {
 	local dir=$1 ko v n=0
 	rm -rf "$dir"
@@ -23,4 +24,16 @@ snapshot_build() {
 	fi
 	cp "$top/userspace/mwgctl/mwgctl" "$dir/"
 	snap_env=(--env "MWG_SNAP=$dir")
+}
+
+# In the guest: CTL (mwgctl) and KO (the module for the running kernel),
+# the copies snapshot_build took, else the build tree's.  Needs $top.
+snapshot_paths() {
+	if [ -n "${MWG_SNAP:-}" ]; then
+		CTL=$MWG_SNAP/mwgctl
+		KO=$MWG_SNAP/$(uname -r)/mwg_vrrp.ko
+	else
+		CTL=$top/userspace/mwgctl/mwgctl
+		KO=$top/build/$(uname -r)/kmod/mwg_vrrp.ko
+	fi
 }
