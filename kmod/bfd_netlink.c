@@ -354,33 +354,27 @@ int mwg_bfd_nl_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	return skb->len;
 }
 
-static int mwg_bfd_put_ns_stat(struct sk_buff *skb, int attr, atomic64_t *v)
-{
-	return nla_put_u64_64bit(skb, attr, atomic64_read(v),
-				 MWG_VRRP_NS_STATS_A_PAD);
-}
-
 /* Inside the MWG_VRRP_A_NS_STATS nest of GET_INFO. */
 int mwg_bfd_nl_put_ns_stats(struct sk_buff *skb, struct mwg_net *mn)
 {
 	struct mwg_bfd_net_stats *st = &mn->bfd.stats;
 
-	if (mwg_bfd_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_VERSION_ERRORS,
-				&st->version_errors) ||
-	    mwg_bfd_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_LENGTH_ERRORS,
-				&st->length_errors) ||
-	    mwg_bfd_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_MULT_ERRORS,
-				&st->mult_errors) ||
-	    mwg_bfd_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_MULTIPOINT_ERRORS,
-				&st->multipoint_errors) ||
-	    mwg_bfd_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_DISC_ERRORS,
-				&st->disc_errors) ||
-	    mwg_bfd_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_AUTH_ERRORS,
-				&st->auth_errors) ||
-	    mwg_bfd_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_TTL_ERRORS,
-				&st->ttl_errors) ||
-	    mwg_bfd_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_NO_SESSION,
-				&st->no_session))
+	if (mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_VERSION_ERRORS,
+			       &st->version_errors) ||
+	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_LENGTH_ERRORS,
+			       &st->length_errors) ||
+	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_MULT_ERRORS,
+			       &st->mult_errors) ||
+	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_MULTIPOINT_ERRORS,
+			       &st->multipoint_errors) ||
+	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_DISC_ERRORS,
+			       &st->disc_errors) ||
+	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_AUTH_ERRORS,
+			       &st->auth_errors) ||
+	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_TTL_ERRORS,
+			       &st->ttl_errors) ||
+	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_NO_SESSION,
+			       &st->no_session))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -410,9 +404,7 @@ void mwg_bfd_notify(struct mwg_bfd_session *s, u8 old)
 				     mwg_bfd_state_names[old & 3],
 				     mwg_bfd_state_names[s->state & 3], s->diag);
 
-	if (!genl_has_listeners(&mwg_genl_family, net, MWG_NL_MCGRP_EVENTS))
-		return;
-	skb = genlmsg_new(NLMSG_GOODSIZE, GFP_ATOMIC);
+	skb = mwg_nl_event_new(net, GFP_ATOMIC);
 	if (!skb)
 		return;
 	hdr = genlmsg_put(skb, 0, 0, &mwg_genl_family, 0,
@@ -422,6 +414,5 @@ void mwg_bfd_notify(struct mwg_bfd_session *s, u8 old)
 		return;
 	}
 	genlmsg_end(skb, hdr);
-	genlmsg_multicast_netns(&mwg_genl_family, net, skb, 0,
-				MWG_NL_MCGRP_EVENTS, GFP_ATOMIC);
+	mwg_nl_event_send(skb, net, GFP_ATOMIC);
 }

@@ -124,6 +124,31 @@ int mwg_nl_put_addr(struct sk_buff *skb, int attr, u8 family,
 	return nla_put(skb, attr, mwg_addr_len(family), addr->raw);
 }
 
+/* One counter of a namespace's stats nest (VRRP's and BFD's). */
+int mwg_nl_put_ns_stat(struct sk_buff *skb, int attr, atomic64_t *v)
+{
+	return nla_put_u64_64bit(skb, attr, atomic64_read(v),
+				 MWG_VRRP_NS_STATS_A_PAD);
+}
+
+/*
+ * A message for the events group of @net, or NULL when nobody listens
+ * there: most of the time nobody does, and no message is built for nobody.
+ */
+struct sk_buff *mwg_nl_event_new(struct net *net, gfp_t gfp)
+{
+	if (!genl_has_listeners(&mwg_genl_family, net, MWG_NL_MCGRP_EVENTS))
+		return NULL;
+	return genlmsg_new(NLMSG_GOODSIZE, gfp);
+}
+
+/* Sends an event that mwg_nl_event_new() gave and a fill completed. */
+void mwg_nl_event_send(struct sk_buff *skb, struct net *net, gfp_t gfp)
+{
+	genlmsg_multicast_netns(&mwg_genl_family, net, skb, 0,
+				MWG_NL_MCGRP_EVENTS, gfp);
+}
+
 /* The VR named by a request: interface, family, VRID. */
 struct mwg_nl_key {
 	struct net_device *dev;
@@ -566,12 +591,6 @@ out:
 	rcu_read_unlock();
 	cb->args[0] = idx;
 	return skb->len;
-}
-
-static int mwg_nl_put_ns_stat(struct sk_buff *skb, int attr, atomic64_t *v)
-{
-	return nla_put_u64_64bit(skb, attr, atomic64_read(v),
-				 MWG_VRRP_NS_STATS_A_PAD);
 }
 
 static int mwg_nl_put_ns_stats(struct sk_buff *skb, struct mwg_net *mn)

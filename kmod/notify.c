@@ -84,15 +84,12 @@ void mwg_notify_state(struct mwg_vr *vr, enum mwg_vrrp_state old,
 			     mwg_state_name(old), mwg_state_name(vr->state),
 			     mwg_reason_name(reason));
 
-	if (!genl_has_listeners(&mwg_genl_family, net, MWG_NL_MCGRP_EVENTS))
-		return;
-	skb = genlmsg_new(NLMSG_GOODSIZE, GFP_ATOMIC);
+	skb = mwg_nl_event_new(net, GFP_ATOMIC);
 	if (!skb)
 		return;
 	if (mwg_notify_fill(skb, vr, old, reason)) {
 		nlmsg_free(skb);
 		return;
 	}
-	genlmsg_multicast_netns(&mwg_genl_family, net, skb, 0,
-				MWG_NL_MCGRP_EVENTS, GFP_ATOMIC);
+	mwg_nl_event_send(skb, net, GFP_ATOMIC);
 }

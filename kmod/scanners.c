@@ -90,9 +90,7 @@ static void mwg_scanner_notify(struct mwg_net *mn, const struct mwg_scanner *s,
 	struct mwg_scanner_change change = { .live = live, .expired = expired };
 	struct sk_buff *skb;
 
-	if (!genl_has_listeners(&mwg_genl_family, mn->net, MWG_NL_MCGRP_EVENTS))
-		return;
-	skb = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	skb = mwg_nl_event_new(mn->net, GFP_KERNEL);
 	if (!skb)
 		return;
 	if (mwg_scanner_fill(skb, s, 0, 0, 0, MWG_VRRP_CMD_SCANNER_EVENT,
@@ -100,8 +98,7 @@ static void mwg_scanner_notify(struct mwg_net *mn, const struct mwg_scanner *s,
 		nlmsg_free(skb);
 		return;
 	}
-	genlmsg_multicast_netns(&mwg_genl_family, mn->net, skb, 0,
-				MWG_NL_MCGRP_EVENTS, GFP_KERNEL);
+	mwg_nl_event_send(skb, mn->net, GFP_KERNEL);
 }
 
 static void mwg_scanners_count_changed(struct mwg_net *mn)
