@@ -138,10 +138,7 @@ static int bfd_change(struct mwgctl *ctl, enum bfd_cmd cmd, uint8_t nlcmd,
 		rc = mwgctl_fail(ctl, NULL, strerror(ENOMEM));
 		goto out;
 	}
-	if (mwg_request(&s, msg, NULL, NULL) < 0)
-		rc = mwgctl_fail_session(ctl, &s);
-	else
-		mwgctl_warn_extack(ctl, &s);
+	rc = mwgctl_change(ctl, &s, msg);
 out:
 	mwg_session_close(&s);
 	return rc;
@@ -173,6 +170,7 @@ struct bfd_list {
 static int collect(struct nl_msg *msg, void *arg)
 {
 	struct bfd_list *list = arg;
+	struct mwg_bfd *items;
 	struct mwg_bfd b;
 
 	if (mwg_msg_cmd(msg) != MWG_VRRP_CMD_BFD_GET || mwg_bfd_parse(msg, &b))
@@ -184,16 +182,11 @@ static int collect(struct nl_msg *msg, void *arg)
 	     memcmp(b.peer.bytes, list->filter->peer.bytes,
 		    mwg_addr_len(&b.peer))))
 		return 0;
-	if (list->count == list->cap) {
-		unsigned int cap = list->cap ? 2 * list->cap : 16;
-		struct mwg_bfd *items = realloc(list->items,
-						cap * sizeof(*items));
-
-		if (!items)
-			return -ENOMEM;
-		list->items = items;
-		list->cap = cap;
-	}
+	items = mwgctl_list_grow(list->items, &list->cap, list->count,
+				 sizeof(*items));
+	if (!items)
+		return -ENOMEM;
+	list->items = items;
 	list->items[list->count++] = b;
 	return 0;
 }
@@ -203,7 +196,6 @@ int cmd_bfd_show(struct mwgctl *ctl, int argc, char **argv)
 	struct bfd_list list = { 0 };
 	struct mwg_session s;
 	struct bfd_args b;
-	struct nl_msg *msg;
 	struct args a;
 	unsigned int i;
 	int rc;
@@ -220,15 +212,9 @@ int cmd_bfd_show(struct mwgctl *ctl, int argc, char **argv)
 	rc = mwgctl_open(ctl, &s);
 	if (rc)
 		return rc;
-	msg = mwg_msg_new(&s, MWG_VRRP_CMD_BFD_GET, NLM_F_DUMP);
-	if (!msg) {
-		rc = mwgctl_fail(ctl, NULL, strerror(ENOMEM));
+	rc = mwgctl_dump(ctl, &s, MWG_VRRP_CMD_BFD_GET, collect, &list);
+	if (rc)
 		goto out;
-	}
-	if (mwg_request(&s, msg, collect, &list) < 0) {
-		rc = mwgctl_fail_session(ctl, &s);
-		goto out;
-	}
 	if (ctl->json) {
 		struct mwg_json *j = mwgctl_json(ctl);
 

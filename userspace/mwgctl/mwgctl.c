@@ -198,6 +198,41 @@ int mwgctl_open(struct mwgctl *ctl, struct mwg_session *s)
 	return 0;
 }
 
+int mwgctl_change(struct mwgctl *ctl, struct mwg_session *s,
+		  struct nl_msg *msg)
+{
+	if (mwg_request(s, msg, NULL, NULL) < 0)
+		return mwgctl_fail_session(ctl, s);
+	mwgctl_warn_extack(ctl, s);
+	return MWGCTL_OK;
+}
+
+int mwgctl_dump(struct mwgctl *ctl, struct mwg_session *s, int cmd,
+		mwg_reply_fn fn, void *arg)
+{
+	struct nl_msg *msg = mwg_msg_new(s, cmd, NLM_F_DUMP);
+
+	if (!msg)
+		return mwgctl_fail(ctl, NULL, strerror(ENOMEM));
+	if (mwg_request(s, msg, fn, arg) < 0)
+		return mwgctl_fail_session(ctl, s);
+	return MWGCTL_OK;
+}
+
+void *mwgctl_list_grow(void *items, unsigned int *cap, unsigned int count,
+		       size_t size)
+{
+	unsigned int want;
+
+	if (count < *cap)
+		return items;
+	want = *cap ? 2 * *cap : 16;
+	items = realloc(items, (size_t)want * size);
+	if (items)
+		*cap = want;
+	return items;
+}
+
 struct mwg_json *mwgctl_json(struct mwgctl *ctl)
 {
 	mwg_json_init(&ctl->json_out, stdout, ctl->pretty);

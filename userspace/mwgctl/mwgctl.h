@@ -50,6 +50,25 @@ int mwgctl_open(struct mwgctl *ctl, struct mwg_session *s);
 /* After a successful request: print the kernel's warning, if it sent one. */
 void mwgctl_warn_extack(struct mwgctl *ctl, const struct mwg_session *s);
 
+/*
+ * Sends a change request (and frees @msg): a refusal is reported as this
+ * command's failure, a warning the kernel attached is printed.
+ * MWGCTL_OK or MWGCTL_FAILED.
+ */
+int mwgctl_change(struct mwgctl *ctl, struct mwg_session *s,
+		  struct nl_msg *msg);
+
+/* Dumps @cmd into @fn, reporting a failure; MWGCTL_OK or MWGCTL_FAILED. */
+int mwgctl_dump(struct mwgctl *ctl, struct mwg_session *s, int cmd,
+		mwg_reply_fn fn, void *arg);
+
+/*
+ * Room for item @count of a list a dump collects: @items itself, or
+ * reallocated with *@cap grown; NULL without memory (@items still valid).
+ */
+void *mwgctl_list_grow(void *items, unsigned int *cap, unsigned int count,
+		       size_t size);
+
 /* Start JSON output on stdout with the -p setting. */
 struct mwg_json *mwgctl_json(struct mwgctl *ctl);
 

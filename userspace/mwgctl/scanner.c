@@ -19,17 +19,13 @@ struct scanner_list {
 static int collect_one(const struct mwg_scanner *sc, void *arg)
 {
 	struct scanner_list *list = arg;
+	struct mwg_scanner *items;
 
-	if (list->count == list->cap) {
-		unsigned int cap = list->cap ? 2 * list->cap : 16;
-		struct mwg_scanner *items;
-
-		items = realloc(list->items, cap * sizeof(*items));
-		if (!items)
-			return -ENOMEM;
-		list->items = items;
-		list->cap = cap;
-	}
+	items = mwgctl_list_grow(list->items, &list->cap, list->count,
+				 sizeof(*items));
+	if (!items)
+		return -ENOMEM;
+	list->items = items;
 	list->items[list->count++] = *sc;
 	return 0;
 }
@@ -48,7 +44,6 @@ int cmd_scanner_show(struct mwgctl *ctl, int argc, char **argv)
 {
 	struct scanner_list list = { 0 };
 	struct mwg_session s;
-	struct nl_msg *msg;
 	unsigned int i;
 	int rc;
 
@@ -58,15 +53,9 @@ int cmd_scanner_show(struct mwgctl *ctl, int argc, char **argv)
 	if (rc)
 		return rc;
 
-	msg = mwg_msg_new(&s, MWG_VRRP_CMD_SCANNER_GET, NLM_F_DUMP);
-	if (!msg) {
-		rc = mwgctl_fail(ctl, NULL, strerror(ENOMEM));
+	rc = mwgctl_dump(ctl, &s, MWG_VRRP_CMD_SCANNER_GET, on_scanners, &list);
+	if (rc)
 		goto out;
-	}
-	if (mwg_request(&s, msg, on_scanners, &list) < 0) {
-		rc = mwgctl_fail_session(ctl, &s);
-		goto out;
-	}
 
 	if (ctl->json) {
 		struct mwg_json *j = mwgctl_json(ctl);

@@ -27,19 +27,15 @@ void vr_list_free(struct vr_list *list)
 static int collect_vr(struct nl_msg *msg, void *arg)
 {
 	struct vr_list *list = arg;
+	struct mwg_vr *items;
 
 	if (mwg_msg_cmd(msg) != MWG_VRRP_CMD_VR_GET)
 		return 0;
-	if (list->count == list->cap) {
-		unsigned int cap = list->cap ? 2 * list->cap : 16;
-		struct mwg_vr *items;
-
-		items = realloc(list->items, cap * sizeof(*items));
-		if (!items)
-			return -ENOMEM;
-		list->items = items;
-		list->cap = cap;
-	}
+	items = mwgctl_list_grow(list->items, &list->cap, list->count,
+				 sizeof(*items));
+	if (!items)
+		return -ENOMEM;
+	list->items = items;
 	if (mwg_vr_parse(msg, &list->items[list->count]) < 0)
 		return 0;
 	mwgctl_fill_ifname(&list->items[list->count]);
@@ -159,10 +155,7 @@ static int run_config(struct mwgctl *ctl, enum vr_cmd cmd, uint8_t genl_cmd,
 		rc = mwgctl_fail(ctl, NULL, "cannot build the request");
 		goto out;
 	}
-	if (mwg_request(&s, msg, NULL, NULL) < 0)
-		rc = mwgctl_fail_session(ctl, &s);
-	else
-		mwgctl_warn_extack(ctl, &s);
+	rc = mwgctl_change(ctl, &s, msg);
 out:
 	mwg_session_close(&s);
 	return rc;
