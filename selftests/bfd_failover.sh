@@ -31,15 +31,6 @@ switch_port "$sw" "$b" 192.0.2.1
 
 tmp=$(mktemp -d)
 defer rm -rf "$tmp"
-bg_pids=()
-stop_bg() {
-	local p
-	for p in "${bg_pids[@]}"; do
-		kill "$p" 2>/dev/null
-	done
-	wait 2>/dev/null
-}
-trap 'stop_bg; _run_deferred' EXIT
 kmsg_mark
 
 vr_add "$a" $VRID 200 || ksft_fail "vr add on a"

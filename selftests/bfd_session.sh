@@ -24,15 +24,6 @@ ip -n "$b" addr add 2001:db8::2/64 dev eth0 nodad
 
 tmp=$(mktemp -d)
 defer rm -rf "$tmp"
-bg_pids=()
-stop_bg() {
-	local p
-	for p in "${bg_pids[@]}"; do
-		kill "$p" 2>/dev/null
-	done
-	wait 2>/dev/null
-}
-trap 'stop_bg; _run_deferred' EXIT
 kmsg_mark
 
 mwgctl_ns "$a" -j monitor >"$tmp/events" 2>&1 &

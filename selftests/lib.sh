@@ -137,7 +137,22 @@ _run_deferred() {
 	done
 	_deferred=()
 }
-trap _run_deferred EXIT
+
+# Background programs of a test: "bg_pids+=($!)" after starting one, and
+# it is stopped when the test exits, before the deferred commands run (they
+# may remove what it uses).  Only these are waited for.
+bg_pids=()
+stop_bg() {
+	local p
+	for p in "${bg_pids[@]}"; do
+		kill "$p" 2>/dev/null
+	done
+	for p in "${bg_pids[@]}"; do
+		wait "$p" 2>/dev/null
+	done
+	bg_pids=()
+}
+trap 'stop_bg; _run_deferred' EXIT
 
 # --- waiting -------------------------------------------------------------------
 # Prefer these to sleep: they return as soon as the condition holds and fail

@@ -30,17 +30,6 @@ switch_port "$sw" "$c" 192.0.2.50
 tmp=$(mktemp -d)
 defer rm -rf "$tmp"
 
-# Background programs are stopped by pid at exit.
-bg_pids=()
-stop_bg() {
-	local p
-	for p in "${bg_pids[@]}"; do
-		kill "$p" 2>/dev/null
-	done
-	wait 2>/dev/null
-}
-trap 'stop_bg; _run_deferred' EXIT
-
 ping_vip() {
 	nsx "$1" busybox ping -c 1 -W 1 -q "$VIP" >/dev/null 2>&1
 }
