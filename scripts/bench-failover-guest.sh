@@ -6,6 +6,10 @@
 #   BENCH_TRIALS  trials per implementation and scenario (default 50)
 #   BENCH_IMPLS   "mwg ka", "mwg" or "ka" (default "mwg ka")
 #   BENCH_OUT     where the table goes (default build/bench/failover.txt)
+#   BENCH_BFD_TRIALS  trials of the bfd scenario (mwg_vrrp only; default 20)
+#   BENCH_BFD_US, BENCH_BFD_MULT  its BFD interval and multiplier
+#                 (default 50000 us x 3: the smallest that held without a
+#                 false Down for 10 minutes in the guest, scripts/bench-bfd)
 #
 # Both routers run priority 254 with 10 ms adverts (VRRPv3): the backup is
 # at 254 as asked, and so is the master, which wins the first election by
@@ -32,15 +36,17 @@ MDI_NS=$((3 * INTERVAL_MS * 1000000 + SKEW_NS))
 # Trials run in blocks, implementations and scenarios alternating between
 # blocks, so that both implementations see the same machine over the run.
 BLOCK=$((TRIALS < 10 ? TRIALS : 10))
+BFD_TRIALS=${BENCH_BFD_TRIALS:-20}
+BFD_US=${BENCH_BFD_US:-50000}
+BFD_MULT=${BENCH_BFD_MULT:-3}
+BFD_ADVERT_MS=1000
+# A Down counts once the session has been Up this long (the VR's
+# hold-down against flapping); short, so that a trial need not wait.
+BFD_HOLDDOWN_MS=200
+SCEN=
 
-# The copies scripts/demo or scripts/bench-failover took, else the build.
-if [ -n "${MWG_SNAP:-}" ]; then
-	CTL=$MWG_SNAP/mwgctl
-	KO=$MWG_SNAP/$(uname -r)/mwg_vrrp.ko
-else
-	CTL=$top/userspace/mwgctl/mwgctl
-	KO=$top/build/$(uname -r)/kmod/mwg_vrrp.ko
-fi
+. scripts/snapshot-build.sh
+snapshot_paths
 CAP=/tmp/bench.cap
 MARKS=/tmp/bench.marks
 cap_pid=
@@ -69,18 +75,35 @@ wait_cap() {
 	done
 }
 
-# The master now: the port of the latest advert in the capture.
+# The master now: the port of the latest advert in the capture (BFD packets
+# outnumber the bfd scenario's adverts: look back far enough).
 current_master() {
-	tail -n 30 $CAP | awk '$2 ~ /^p[ab]$/ && $3 == "vrrp" && $6 != 0 { m = $2 }
+	tail -n 400 $CAP | awk '$2 ~ /^p[ab]$/ && $3 == "vrrp" && $6 != 0 { m = $2 }
 		END { sub(/^p/, "", m); print m }'
 }
 
 # --- our module -----------------------------------------------------------
+# The bfd scenario's routers track each other: addr_of the other one.
 mwg_start() {
+	local peer
+	if [ "$SCEN" != bfd ]; then
+		ip netns exec "$1" "$CTL" vr add dev eth0 vrid $VRID prio $PRIO \
+			interval $INTERVAL_MS vip $VIP/24
+		return
+	fi
+	peer=$(addr_of "$(other "$1")")
+	ip netns exec "$1" "$CTL" bfd add dev eth0 peer "$peer" \
+		tx-us $BFD_US rx-us $BFD_US multiplier $BFD_MULT \
+		holddown-ms $BFD_HOLDDOWN_MS
 	ip netns exec "$1" "$CTL" vr add dev eth0 vrid $VRID prio $PRIO \
-		interval $INTERVAL_MS vip $VIP/24
+		interval $BFD_ADVERT_MS vip $VIP/24 track-bfd on bfd-peer "$peer"
 }
-mwg_stop() { ip netns exec "$1" "$CTL" vr del dev eth0 vrid $VRID 2>/dev/null; }
+mwg_stop() {
+	ip netns exec "$1" "$CTL" vr del dev eth0 vrid $VRID 2>/dev/null
+	[ "$SCEN" = bfd ] && ip netns exec "$1" "$CTL" bfd del dev eth0 \
+		peer "$(addr_of "$(other "$1")")" 2>/dev/null
+	return 0
+}
 # A crash: the master's link vanishes; no priority-0 advert reaches the
 # wire (checked on the capture: a trial showing one is not counted).
 mwg_crash() { ip -n "$1" link del eth0; }
@@ -89,8 +112,25 @@ mwg_revive() {
 		topo_port "$1" "p$1" "$(addr_of "$1")"
 	mwg_start "$1"
 }
-# A new backup is ready once it has heard the master: give it a few adverts.
-mwg_ready() { sleep 0.1; }
+# A new backup is ready once it has heard the master: give it a few
+# adverts.  With BFD: once its session is Up and past the hold-down.
+mwg_bfd_up() {
+	[ "$(ip netns exec "$1" "$CTL" -j bfd show 2>/dev/null |
+		jq -r '.[0].state')" = up ]
+}
+mwg_ready() {
+	local i
+	if [ "$SCEN" != bfd ]; then
+		sleep 0.1
+		return 0
+	fi
+	for ((i = 0; i < 300; i++)); do
+		# Twice the hold-down: its 200 ms, and margin.
+		mwg_bfd_up "$1" && { sleep 0.4; return 0; }
+		sleep 0.05
+	done
+	return 1
+}
 
 # --- keepalived -----------------------------------------------------------
 ka_conf() {
@@ -179,7 +219,7 @@ trial() {
 	else
 		${impl}_crash "$m"
 	fi
-	wait_cap "p$bk" garp "$off" 3 || log "$impl $scen $n: no takeover by $bk"
+	wait_cap "p$bk" garp "$off" 5 || log "$impl $scen $n: no takeover by $bk"
 	t_to=$(now_ns)
 	echo "$impl $scen $n $t_from $t_to p$m p$bk $VIP" >>$MARKS
 	${impl}_revive "$m"
@@ -218,11 +258,18 @@ for _ in {1..300}; do [ -e $CAP.ready ] && break; sleep 0.02; done
 [ -e $CAP.ready ] || { echo "bench: capture did not start" >&2; exit 2; }
 
 done_n=0
-while [ "$done_n" -lt "$TRIALS" ]; do
-	n=$((TRIALS - done_n < BLOCK ? TRIALS - done_n : BLOCK))
+most=$((TRIALS > BFD_TRIALS ? TRIALS : BFD_TRIALS))
+while [ "$done_n" -lt "$most" ]; do
 	for impl in $IMPLS; do
-		for scen in resign crash; do
+		scens="resign crash"
+		[ "$impl" = mwg ] && scens+=" bfd"
+		for scen in $scens; do
+			want=$TRIALS
+			[ "$scen" = bfd ] && want=$BFD_TRIALS
+			n=$((want - done_n < BLOCK ? want - done_n : BLOCK))
+			[ "$n" -gt 0 ] || continue
 			log "$impl $scen: trials $((done_n + 1))-$((done_n + n))"
+			SCEN=$scen
 			setup $impl || { teardown $impl; continue; }
 			for ((i = 1; i <= n; i++)); do
 				trial $impl $scen $((done_n + i))
@@ -230,8 +277,9 @@ while [ "$done_n" -lt "$TRIALS" ]; do
 			teardown $impl
 		done
 	done
-	done_n=$((done_n + n))
+	done_n=$((done_n + BLOCK))
 done
+SCEN=
 
 kill "$cap_pid"
 wait "$cap_pid"
@@ -251,6 +299,9 @@ idle=$(awk '{ print $1 }' /proc/loadavg)
 	echo "  resign: the master's priority-0 advert -> the backup's first GARP"
 	echo "  crash:  the master's last advert -> the backup's first GARP,"
 	echo "          minus Master_Down_Interval $(awk -v n=$MDI_NS 'BEGIN { printf "%.3f ms", n / 1e6 }')"
+	echo "  bfd:    mwg_vrrp crash, 1 s adverts, the backup tracking the master"
+	echo "          with BFD $((BFD_US / 1000)) ms x $BFD_MULT (detection $((BFD_US * BFD_MULT / 1000)) ms): the master's"
+	echo "          last frame (advert or BFD) -> the backup's first GARP, as is"
 	echo "mwg = mwg_vrrp (crash: master's link deleted);"
 	echo "ka = keepalived $(keepalived --version 2>&1 | sed -n '1s/^Keepalived v\([^ ]*\).*/\1/p') (resign: SIGTERM; crash: SIGKILL)."
 	echo "Percentiles are nearest-rank; 'bad' = trials with no clean takeover."
@@ -286,4 +337,6 @@ idle=$(awk '{ print $1 }' /proc/loadavg)
 # The raw material, for a second look.
 cp $CAP "$(dirname "$OUT")/failover.cap"
 cp $MARKS "$(dirname "$OUT")/failover.marks"
+echo "bfd_us $BFD_US bfd_mult $BFD_MULT advert_ms $BFD_ADVERT_MS" \
+	>"$(dirname "$OUT")/failover.params"
 exit 0

@@ -12,7 +12,7 @@
 #   BENCH_DIR     output directory (default build/bench)
 #   BENCH_TRIALS  failover trials per implementation and scenario (50)
 #   BENCH_SIZES   scale sizes, "VRS" or "VRSxIFS" (default
-#                 "1 16 64 255 255x2"); the size 1 run is the timer test
+#                 "1 16 64 255"); the size 1 run is the timer test
 #   BENCH_SKIP_FAILOVER=1  scale part only
 #
 # Scale topology: namespace "sr" (the router) with eth0 and eth1, each a
@@ -40,7 +40,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 
 DIR=${BENCH_DIR:-$top/build/bench}
-SIZES=${BENCH_SIZES:-1 16 64 255 255x2}
+SIZES=${BENCH_SIZES:-1 16 64 255}
 CAP_S=2
 TIMER_CAP_S=5
 CPU_S=3
@@ -54,13 +54,8 @@ if [ -z "${BENCH_SKIP_FAILOVER:-}" ]; then
 		echo "bench: the failover part failed" >&2
 fi
 
-if [ -n "${MWG_SNAP:-}" ]; then
-	CTL=$MWG_SNAP/mwgctl
-	KO=$MWG_SNAP/$(uname -r)/mwg_vrrp.ko
-else
-	CTL=$top/userspace/mwgctl/mwgctl
-	KO=$top/build/$(uname -r)/kmod/mwg_vrrp.ko
-fi
+. scripts/snapshot-build.sh
+snapshot_paths
 [ -d /sys/module/mwg_vrrp ] || insmod "$KO" || { echo "bench: cannot load $KO" >&2; exit 2; }
 
 # Bash's own clock: an exec of date(1) costs a large fraction of a second
