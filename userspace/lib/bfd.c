@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Names and text/JSON renderings of BFD sessions and their events.  Text
+ * Text/JSON renderings of BFD sessions and their events (their names are
+ * in names.c, with the others).  Text
  * uses the keywords of "mwgctl bfd add"; JSON carries every key, null for
  * what the kernel did not send.
  */
@@ -10,41 +11,6 @@
 
 #include "json.h"
 #include "mwg.h"
-
-#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
-
-static const char *const bfd_state_names[] = {
-	[MWG_BFD_STATE_ADMIN_DOWN]	= "admin_down",
-	[MWG_BFD_STATE_DOWN]		= "down",
-	[MWG_BFD_STATE_INIT]		= "init",
-	[MWG_BFD_STATE_UP]		= "up",
-};
-
-static const char *const bfd_stats_names[] = {
-	[MWG_BFD_STATS_A_TX_PACKETS]		= "tx_packets",
-	[MWG_BFD_STATS_A_RX_PACKETS]		= "rx_packets",
-	[MWG_BFD_STATS_A_RX_TTL_ERRORS]		= "rx_ttl_errors",
-	[MWG_BFD_STATS_A_RX_WRONG_IF]		= "rx_wrong_if",
-	[MWG_BFD_STATS_A_TX_ERRORS]		= "tx_errors",
-	[MWG_BFD_STATS_A_UP]			= "up",
-	[MWG_BFD_STATS_A_DOWN]			= "down",
-	[MWG_BFD_STATS_A_DETECT_EXPIRED]	= "detect_expired",
-	[MWG_BFD_STATS_A_POLLS]			= "polls",
-	[MWG_BFD_STATS_A_VRRP_SIGNALS]		= "vrrp_signals",
-	[MWG_BFD_STATS_A_DAMPED]		= "damped",
-};
-
-const char *mwg_bfd_state_name(unsigned int state)
-{
-	return state < ARRAY_SIZE(bfd_state_names) ? bfd_state_names[state] :
-						      "unknown";
-}
-
-const char *mwg_bfd_stats_name(unsigned int attr)
-{
-	return attr < ARRAY_SIZE(bfd_stats_names) ? bfd_stats_names[attr] :
-						     NULL;
-}
 
 static const char *bfd_dev(const struct mwg_bfd *b, char *buf, size_t len)
 {

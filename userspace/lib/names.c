@@ -71,6 +71,27 @@ static const char *const ns_stats_names[] = {
 };
 
 /* Spelled like the mwgctl keyword that sets the attribute, where one does. */
+static const char *const bfd_state_names[] = {
+	[MWG_BFD_STATE_ADMIN_DOWN]	= "admin_down",
+	[MWG_BFD_STATE_DOWN]		= "down",
+	[MWG_BFD_STATE_INIT]		= "init",
+	[MWG_BFD_STATE_UP]		= "up",
+};
+
+static const char *const bfd_stats_names[] = {
+	[MWG_BFD_STATS_A_TX_PACKETS]		= "tx_packets",
+	[MWG_BFD_STATS_A_RX_PACKETS]		= "rx_packets",
+	[MWG_BFD_STATS_A_RX_TTL_ERRORS]		= "rx_ttl_errors",
+	[MWG_BFD_STATS_A_RX_WRONG_IF]		= "rx_wrong_if",
+	[MWG_BFD_STATS_A_TX_ERRORS]		= "tx_errors",
+	[MWG_BFD_STATS_A_UP]			= "up",
+	[MWG_BFD_STATS_A_DOWN]			= "down",
+	[MWG_BFD_STATS_A_DETECT_EXPIRED]	= "detect_expired",
+	[MWG_BFD_STATS_A_POLLS]			= "polls",
+	[MWG_BFD_STATS_A_VRRP_SIGNALS]		= "vrrp_signals",
+	[MWG_BFD_STATS_A_DAMPED]		= "damped",
+};
+
 static const char *const attr_names[] = {
 	[MWG_VRRP_A_IFINDEX]		= "ifindex",
 	[MWG_VRRP_A_IFNAME]		= "ifname",
@@ -211,6 +232,16 @@ int mwg_family_from_name(const char *name)
 const char *mwg_stats_name(unsigned int attr)
 {
 	return lookup(stats_names, ARRAY_SIZE(stats_names), attr);
+}
+
+const char *mwg_bfd_state_name(unsigned int state)
+{
+	return NAME_OR(bfd_state_names, state, "unknown");
+}
+
+const char *mwg_bfd_stats_name(unsigned int attr)
+{
+	return lookup(bfd_stats_names, ARRAY_SIZE(bfd_stats_names), attr);
 }
 
 const char *mwg_ns_stats_name(unsigned int attr)

@@ -14,6 +14,7 @@
 #include <ini.h>
 
 #include "config.h"
+#include "confvalue.h"
 #include "mwg_vrrp.h"
 
 void mwgd_config_defaults(struct mwgd_config *c)
@@ -32,44 +33,6 @@ void mwgd_config_defaults(struct mwgd_config *c)
 		 MWGD_DEF_VR_STATE_FILE);
 	c->notify_timeout_s = MWGD_DEF_NOTIFY_TIMEOUT_S;
 	c->metrics_interval_s = MWGD_DEF_METRICS_INTERVAL_S;
-}
-
-int mwgd_parse_uint(const char *value, unsigned long min, unsigned long max,
-		    unsigned long *out, char *err, size_t errlen)
-{
-	char *end;
-
-	errno = 0;
-	if (!isdigit((unsigned char)*value))
-		goto bad;
-	*out = strtoul(value, &end, 10);
-	if (errno || *end)
-		goto bad;
-	if (*out < min || *out > max) {
-		snprintf(err, errlen, "\"%s\" is out of range %lu..%lu", value,
-			 min, max);
-		return -1;
-	}
-	return 0;
-bad:
-	snprintf(err, errlen, "\"%s\" is not a number", value);
-	return -1;
-}
-
-int mwgd_parse_bool(const char *value, bool *out, char *err, size_t errlen)
-{
-	if (!strcmp(value, "yes") || !strcmp(value, "true") ||
-	    !strcmp(value, "1") || !strcmp(value, "on")) {
-		*out = true;
-		return 0;
-	}
-	if (!strcmp(value, "no") || !strcmp(value, "false") ||
-	    !strcmp(value, "0") || !strcmp(value, "off")) {
-		*out = false;
-		return 0;
-	}
-	snprintf(err, errlen, "\"%s\" is not yes or no", value);
-	return -1;
 }
 
 static int parse_ipv4(const char *value, struct in_addr *out, char *err,
@@ -155,25 +118,6 @@ static int port_item(const char *item, void *arg, char *err, size_t errlen)
 	if (mwgd_parse_uint(item, 1, 65535, &v, err, errlen) < 0)
 		return -1;
 	c->ports[c->n_ports++] = v;
-	return 0;
-}
-
-int mwgd_parse_vr_ref(const char *value, char *ifname, uint8_t *vrid,
-		      char *err, size_t errlen)
-{
-	char name[64];
-	unsigned long v;
-	int n = 0;
-
-	if (sscanf(value, "%63s %lu %n", name, &v, &n) != 2 ||
-	    value[n] || strlen(name) >= IF_NAMESIZE ||
-	    v < MWG_VRRP_VRID_MIN || v > MWG_VRRP_VRID_MAX) {
-		snprintf(err, errlen,
-			 "\"%s\" is not \"INTERFACE VRID\" (VRID 1..255)", value);
-		return -1;
-	}
-	strcpy(ifname, name);
-	*vrid = v;
 	return 0;
 }
 

@@ -119,14 +119,6 @@ int mwgd_config_check(const struct mwgd_config *c, char *err, size_t errlen);
 /* The kernel lease of a scanner entry at the given discovery interval. */
 uint32_t mwgd_lease_ms(const struct mwgd_config *c, uint32_t interval_ms);
 
-/* Value parsers shared by the section parsers; 0 or -1 with @err set. */
-int mwgd_parse_uint(const char *value, unsigned long min, unsigned long max,
-		    unsigned long *out, char *err, size_t errlen);
-int mwgd_parse_bool(const char *value, bool *out, char *err, size_t errlen);
-/* "IFNAME VRID" into @ifname (IF_NAMESIZE bytes) and @vrid. */
-int mwgd_parse_vr_ref(const char *value, char *ifname, uint8_t *vrid,
-		      char *err, size_t errlen);
-
 bool mwgd_acl_allows(const struct mwgd_acl *acl, struct in_addr addr);
 
 #endif /* MWGD_CONFIG_H */

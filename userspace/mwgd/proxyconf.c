@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "confvalue.h"
 #include "proxyconf.h"
 
 bool mwgd_proxy_section(const char *section)

@@ -2,7 +2,7 @@
 # mwgd's pure parts: wire format, authentication, replay window, table,
 # configuration.
 test_discovery_SRCS := mwgd/proto.c mwgd/auth.c mwgd/table.c mwgd/config.c \
-	mwgd/proxyconf.c \
+	mwgd/confvalue.c mwgd/proxyconf.c \
 	mwgd/vrconf.c mwgctl/args.c mwgctl/vr_args.c
 test_discovery_CFLAGS := -Imwgd -Imwgctl
 test_discovery_LDLIBS := $(shell $(PKG_CONFIG) --libs libsodium inih)

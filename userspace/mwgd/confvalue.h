@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Value parsers of the configuration file; each returns 0, or -1 with
+ * @err set to the reason (the caller adds file and line).
+ */
+#ifndef MWGD_CONFVALUE_H
+#define MWGD_CONFVALUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A decimal number within min..max. */
+int mwgd_parse_uint(const char *value, unsigned long min, unsigned long max,
+		    unsigned long *out, char *err, size_t errlen);
+/* yes/no, true/false, on/off, 1/0. */
+int mwgd_parse_bool(const char *value, bool *out, char *err, size_t errlen);
+/* "IFNAME VRID" into @ifname (IF_NAMESIZE bytes) and @vrid. */
+int mwgd_parse_vr_ref(const char *value, char *ifname, uint8_t *vrid,
+		      char *err, size_t errlen);
+
+#endif /* MWGD_CONFVALUE_H */
