@@ -17,6 +17,8 @@
 
 #include "mwg.h"
 
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
 static bool get_uint(const struct nlattr *nla, uint64_t *v)
 {
 	const void *p = nla_data(nla);
@@ -131,66 +133,85 @@ static void parse_counters(const struct nlattr *nest, unsigned int max,
 	}
 }
 
-int mwg_vr_parse(struct nl_msg *msg, struct mwg_vr *vr)
-{
-	/* Where each integer attribute lands, and how wide the field is. */
-	static const struct {
-		unsigned int attr;
-		unsigned int width;
-		size_t offset;
-	} scalars[] = {
-#define SCALAR(attr, field) \
-	{ attr, sizeof(((struct mwg_vr *)0)->field), offsetof(struct mwg_vr, field) }
-		SCALAR(MWG_VRRP_A_IFINDEX, ifindex),
-		SCALAR(MWG_VRRP_A_VRID, vrid),
-		SCALAR(MWG_VRRP_A_FAMILY, family),
-		SCALAR(MWG_VRRP_A_VERSION, version),
-		SCALAR(MWG_VRRP_A_PRIORITY, priority),
-		SCALAR(MWG_VRRP_A_EFFECTIVE_PRIORITY, effective_priority),
-		SCALAR(MWG_VRRP_A_ADVERT_INTERVAL_MS, advert_interval_ms),
-		SCALAR(MWG_VRRP_A_MASTER_ADVER_INTERVAL_MS,
-		       master_adver_interval_ms),
-		SCALAR(MWG_VRRP_A_PREEMPT_DELAY_MS, preempt_delay_ms),
-		SCALAR(MWG_VRRP_A_GARP_REPEAT, garp_repeat),
-		SCALAR(MWG_VRRP_A_GARP_INTERVAL_MS, garp_interval_ms),
-		SCALAR(MWG_VRRP_A_GARP_REFRESH_S, garp_refresh_s),
-		SCALAR(MWG_VRRP_A_CHECKSUM, checksum),
-		SCALAR(MWG_VRRP_A_STATE, state),
-		SCALAR(MWG_VRRP_A_OLD_STATE, old_state),
-		SCALAR(MWG_VRRP_A_REASON, reason),
-		SCALAR(MWG_VRRP_A_TIME_NS, time_ns),
-		SCALAR(MWG_VRRP_A_TRACK_SCANNERS, track_scanners),
-		SCALAR(MWG_VRRP_A_TRACK_WEIGHT, track_weight),
-#undef SCALAR
-	};
-	struct nlattr *tb[MWG_VRRP_A_MAX + 1];
-	char *base = (char *)vr;
-	unsigned int i;
-	uint64_t v;
+/* An integer attribute, and the field of 1, 4 or 8 bytes it lands in. */
+struct scalar {
+	unsigned int attr;
+	unsigned int width;
+	size_t offset;
+};
 
-	memset(vr, 0, sizeof(*vr));
+#define SCALAR(type, attr, field) \
+	{ attr, sizeof(((type *)0)->field), offsetof(type, field) }
+
+/*
+ * Each attribute of @table found in @tb into its field of the struct at
+ * @base; returns the MWG_BIT()s of those found.
+ */
+static uint64_t parse_scalars(struct nlattr **tb, const struct scalar *table,
+			      size_t n, void *base)
+{
+	uint64_t have = 0, v;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		void *field = (char *)base + table[i].offset;
+
+		if (!tb[table[i].attr] || !get_uint(tb[table[i].attr], &v))
+			continue;
+		if (table[i].width == 1)
+			*(uint8_t *)field = v;
+		else if (table[i].width == 4)
+			*(uint32_t *)field = v;
+		else
+			*(uint64_t *)field = v;
+		have |= MWG_BIT(table[i].attr);
+	}
+	return have;
+}
+
+/* The family's top-level attributes of a reply or event. */
+static int parse_attrs(struct nl_msg *msg, struct nlattr **tb)
+{
 	if (!genlmsg_valid_hdr(nlmsg_hdr(msg), 0) ||
 	    genlmsg_parse(nlmsg_hdr(msg), 0, tb, MWG_VRRP_A_MAX, NULL) < 0)
 		return -EINVAL;
+	return 0;
+}
 
-	for (i = 0; i < sizeof(scalars) / sizeof(scalars[0]); i++) {
-		void *field = base + scalars[i].offset;
+int mwg_vr_parse(struct nl_msg *msg, struct mwg_vr *vr)
+{
+	/* Where each integer attribute lands, and how wide the field is. */
+	static const struct scalar scalars[] = {
+#define VR_SCALAR(attr, field) SCALAR(struct mwg_vr, attr, field)
+		VR_SCALAR(MWG_VRRP_A_IFINDEX, ifindex),
+		VR_SCALAR(MWG_VRRP_A_VRID, vrid),
+		VR_SCALAR(MWG_VRRP_A_FAMILY, family),
+		VR_SCALAR(MWG_VRRP_A_VERSION, version),
+		VR_SCALAR(MWG_VRRP_A_PRIORITY, priority),
+		VR_SCALAR(MWG_VRRP_A_EFFECTIVE_PRIORITY, effective_priority),
+		VR_SCALAR(MWG_VRRP_A_ADVERT_INTERVAL_MS, advert_interval_ms),
+		VR_SCALAR(MWG_VRRP_A_MASTER_ADVER_INTERVAL_MS,
+		       master_adver_interval_ms),
+		VR_SCALAR(MWG_VRRP_A_PREEMPT_DELAY_MS, preempt_delay_ms),
+		VR_SCALAR(MWG_VRRP_A_GARP_REPEAT, garp_repeat),
+		VR_SCALAR(MWG_VRRP_A_GARP_INTERVAL_MS, garp_interval_ms),
+		VR_SCALAR(MWG_VRRP_A_GARP_REFRESH_S, garp_refresh_s),
+		VR_SCALAR(MWG_VRRP_A_CHECKSUM, checksum),
+		VR_SCALAR(MWG_VRRP_A_STATE, state),
+		VR_SCALAR(MWG_VRRP_A_OLD_STATE, old_state),
+		VR_SCALAR(MWG_VRRP_A_REASON, reason),
+		VR_SCALAR(MWG_VRRP_A_TIME_NS, time_ns),
+		VR_SCALAR(MWG_VRRP_A_TRACK_SCANNERS, track_scanners),
+		VR_SCALAR(MWG_VRRP_A_TRACK_WEIGHT, track_weight),
+#undef VR_SCALAR
+	};
+	struct nlattr *tb[MWG_VRRP_A_MAX + 1];
+	uint64_t v;
 
-		if (!tb[scalars[i].attr] || !get_uint(tb[scalars[i].attr], &v))
-			continue;
-		switch (scalars[i].width) {
-		case 1:
-			*(uint8_t *)field = v;
-			break;
-		case 4:
-			*(uint32_t *)field = v;
-			break;
-		default:
-			*(uint64_t *)field = v;
-			break;
-		}
-		vr->have |= MWG_BIT(scalars[i].attr);
-	}
+	memset(vr, 0, sizeof(*vr));
+	if (parse_attrs(msg, tb))
+		return -EINVAL;
+	vr->have = parse_scalars(tb, scalars, ARRAY_SIZE(scalars), vr);
 
 	/* Booleans: any non-zero value is "on". */
 	if (tb[MWG_VRRP_A_PREEMPT] && get_uint(tb[MWG_VRRP_A_PREEMPT], &v)) {
@@ -381,56 +402,35 @@ int mwg_scanners_foreach(struct nl_msg *msg,
 
 int mwg_bfd_parse(struct nl_msg *msg, struct mwg_bfd *b)
 {
-	static const struct {
-		unsigned int attr;
-		unsigned int width;
-		size_t offset;
-	} scalars[] = {
-#define SCALAR(attr, field) \
-	{ attr, sizeof(((struct mwg_bfd *)0)->field), offsetof(struct mwg_bfd, field) }
-		SCALAR(MWG_VRRP_A_IFINDEX, ifindex),
-		SCALAR(MWG_VRRP_A_FAMILY, family),
-		SCALAR(MWG_VRRP_A_BFD_TX_US, tx_us),
-		SCALAR(MWG_VRRP_A_BFD_RX_US, rx_us),
-		SCALAR(MWG_VRRP_A_BFD_MULT, mult),
-		SCALAR(MWG_VRRP_A_BFD_HOLDDOWN_MS, holddown_ms),
-		SCALAR(MWG_VRRP_A_BFD_STATE, state),
-		SCALAR(MWG_VRRP_A_BFD_OLD_STATE, old_state),
-		SCALAR(MWG_VRRP_A_BFD_DIAG, diag),
-		SCALAR(MWG_VRRP_A_BFD_LOCAL_DISC, local_disc),
-		SCALAR(MWG_VRRP_A_BFD_REMOTE_DISC, remote_disc),
-		SCALAR(MWG_VRRP_A_BFD_REMOTE_STATE, remote_state),
-		SCALAR(MWG_VRRP_A_BFD_REMOTE_DIAG, remote_diag),
-		SCALAR(MWG_VRRP_A_BFD_REMOTE_TX_US, remote_tx_us),
-		SCALAR(MWG_VRRP_A_BFD_REMOTE_RX_US, remote_rx_us),
-		SCALAR(MWG_VRRP_A_BFD_REMOTE_MULT, remote_mult),
-		SCALAR(MWG_VRRP_A_BFD_TX_INTERVAL_US, tx_interval_us),
-		SCALAR(MWG_VRRP_A_BFD_DETECT_US, detect_us),
-		SCALAR(MWG_VRRP_A_TIME_NS, time_ns),
-#undef SCALAR
+	static const struct scalar scalars[] = {
+#define BFD_SCALAR(attr, field) SCALAR(struct mwg_bfd, attr, field)
+		BFD_SCALAR(MWG_VRRP_A_IFINDEX, ifindex),
+		BFD_SCALAR(MWG_VRRP_A_FAMILY, family),
+		BFD_SCALAR(MWG_VRRP_A_BFD_TX_US, tx_us),
+		BFD_SCALAR(MWG_VRRP_A_BFD_RX_US, rx_us),
+		BFD_SCALAR(MWG_VRRP_A_BFD_MULT, mult),
+		BFD_SCALAR(MWG_VRRP_A_BFD_HOLDDOWN_MS, holddown_ms),
+		BFD_SCALAR(MWG_VRRP_A_BFD_STATE, state),
+		BFD_SCALAR(MWG_VRRP_A_BFD_OLD_STATE, old_state),
+		BFD_SCALAR(MWG_VRRP_A_BFD_DIAG, diag),
+		BFD_SCALAR(MWG_VRRP_A_BFD_LOCAL_DISC, local_disc),
+		BFD_SCALAR(MWG_VRRP_A_BFD_REMOTE_DISC, remote_disc),
+		BFD_SCALAR(MWG_VRRP_A_BFD_REMOTE_STATE, remote_state),
+		BFD_SCALAR(MWG_VRRP_A_BFD_REMOTE_DIAG, remote_diag),
+		BFD_SCALAR(MWG_VRRP_A_BFD_REMOTE_TX_US, remote_tx_us),
+		BFD_SCALAR(MWG_VRRP_A_BFD_REMOTE_RX_US, remote_rx_us),
+		BFD_SCALAR(MWG_VRRP_A_BFD_REMOTE_MULT, remote_mult),
+		BFD_SCALAR(MWG_VRRP_A_BFD_TX_INTERVAL_US, tx_interval_us),
+		BFD_SCALAR(MWG_VRRP_A_BFD_DETECT_US, detect_us),
+		BFD_SCALAR(MWG_VRRP_A_TIME_NS, time_ns),
+#undef BFD_SCALAR
 	};
 	struct nlattr *tb[MWG_VRRP_A_MAX + 1];
-	char *base = (char *)b;
-	unsigned int i;
-	uint64_t v;
 
 	memset(b, 0, sizeof(*b));
-	if (!genlmsg_valid_hdr(nlmsg_hdr(msg), 0) ||
-	    genlmsg_parse(nlmsg_hdr(msg), 0, tb, MWG_VRRP_A_MAX, NULL) < 0)
+	if (parse_attrs(msg, tb))
 		return -EINVAL;
-	for (i = 0; i < sizeof(scalars) / sizeof(scalars[0]); i++) {
-		void *field = base + scalars[i].offset;
-
-		if (!tb[scalars[i].attr] || !get_uint(tb[scalars[i].attr], &v))
-			continue;
-		if (scalars[i].width == 1)
-			*(uint8_t *)field = v;
-		else if (scalars[i].width == 4)
-			*(uint32_t *)field = v;
-		else
-			*(uint64_t *)field = v;
-		b->have |= MWG_BIT(scalars[i].attr);
-	}
+	b->have = parse_scalars(tb, scalars, ARRAY_SIZE(scalars), b);
 	if (tb[MWG_VRRP_A_IFNAME]) {
 		get_string(tb[MWG_VRRP_A_IFNAME], b->ifname, sizeof(b->ifname));
 		b->have |= MWG_BIT(MWG_VRRP_A_IFNAME);
