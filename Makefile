@@ -5,7 +5,7 @@
 # make modules-all     the module for every supported kernel, in build/KVER/
 # make check           unit tests on the host + selftests in a guest per kernel
 # make check-debug     the sanitizer lane: a KASAN/lockdep/kmemleak/KUnit
-#                      kernel (built once into build/debug-kernel/), the
+#                      kernel (built once into /var/cache/mwg_vrrp/), the
 #                      module's KUnit suites and curated selftests in it
 # make style / sparse  checkpatch.pl --strict / sparse (C=2) on the module
 # make demo            the demo cluster in a guest

@@ -56,6 +56,17 @@ static int parse_path(const char *value, char *out, size_t size, char *err,
 	return 0;
 }
 
+/* A hook's program: an absolute path, or empty for none. */
+static int parse_hook(const char *value, char *out, size_t size, char *err,
+		      size_t errlen)
+{
+	if (*value && *value != '/') {
+		snprintf(err, errlen, "\"%s\" is not an absolute path", value);
+		return -1;
+	}
+	return parse_path(value, out, size, err, errlen);
+}
+
 /* Comma- or space-separated items, each handed to @fn. */
 static int for_each_item(const char *value,
 			 int (*fn)(const char *item, void *arg, char *err,
@@ -310,15 +321,12 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 	if (!strcmp(key, "vr_state_file"))
 		return parse_path(value, c->vr_state_file,
 				  sizeof(c->vr_state_file), err, errlen);
-	if (!strcmp(key, "notify")) {
-		if (*value && *value != '/') {
-			snprintf(err, errlen, "\"%s\" is not an absolute path",
-				 value);
-			return -1;
-		}
-		return parse_path(value, c->notify, sizeof(c->notify), err,
+	if (!strcmp(key, "notify"))
+		return parse_hook(value, c->notify, sizeof(c->notify), err,
 				  errlen);
-	}
+	if (!strcmp(key, "notify_bfd"))
+		return parse_hook(value, c->notify_bfd, sizeof(c->notify_bfd),
+				  err, errlen);
 	if (!strcmp(key, "notify_timeout_s")) {
 		rc = mwgd_parse_uint(value, 1, 3600, &v, err, errlen);
 		c->notify_timeout_s = v;

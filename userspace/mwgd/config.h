@@ -87,8 +87,9 @@ struct mwgd_config {
 	/* Persistent VRs (vrconf.c) and the file of those mwgd created. */
 	struct mwgd_vr_confs vr_confs;
 	char vr_state_file[PATH_MAX];
-	/* State-change hook (notify.c). */
+	/* State-change hooks (notify.c): VRs, BFD sessions. */
 	char notify[PATH_MAX];
+	char notify_bfd[PATH_MAX];
 	unsigned int notify_timeout_s;
 	/* Proxy HA: IPVS services over the live scanners (proxy.c). */
 	struct mwgd_proxy_confs proxies;

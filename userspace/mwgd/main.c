@@ -199,7 +199,7 @@ static void reload(struct mwgd *d)
 	}
 	mwgd_vrs_apply(&d->cfg);
 	mwgd_proxy_open(d);
-	if (!d->cfg.notify[0])
+	if (!d->cfg.notify[0] && !d->cfg.notify_bfd[0])
 		mwgd_notify_close(d);
 	else if (mwgd_notify_open(d) < 0)
 		mwgd_log(LOG_ERR, "notify: hooks will not run");

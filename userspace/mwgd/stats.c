@@ -44,6 +44,7 @@ static const char *const counter_names[__C_MAX] = {
 	[C_HOOKS_FAILED]	= "hooks_failed",
 	[C_HOOKS_KILLED]	= "hooks_killed",
 	[C_HOOKS_DROPPED]	= "hooks_dropped",
+	[C_HOOKS_COALESCED]	= "hooks_coalesced",
 	[C_IPVS_CHANGE_SETS]	= "ipvs_change_sets",
 	[C_IPVS_MSGS]		= "ipvs_msgs",
 	[C_IPVS_ERRORS]		= "ipvs_errors",
