@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The "mwg_vrrp" generic netlink family: the configuration contract of
- * uapi/mwg_vrrp.h.  The policy checks types and ranges; the handlers check
- * what depends on other attributes and answer every refusal with an extack
+ * uapi/mwg_vrrp.h.  Each command has a policy of its own: the attributes
+ * it reads, with their types and ranges, and every other attribute
+ * refused with an extack message naming it, so that a request cannot carry
+ * an attribute that would be silently ignored.  The handlers check what
+ * depends on other attributes and answer every refusal with an extack
  * message.  A refused request changes nothing.
  */
 #include <linux/rtnetlink.h>
@@ -117,6 +120,147 @@ static const struct nla_policy mwg_policy[MWG_VRRP_A_MAX + 1] = {
 	[MWG_VRRP_A_BFD_HOLDDOWN_MS]	=
 		NLA_POLICY_FULL_RANGE(NLA_U32, &mwg_bfd_holddown_range),
 };
+
+/*
+ * The refusal of an attribute a command does not read.  Replies, events and
+ * the nests' members are refused everywhere: no command reads them.
+ */
+#define MWG_NL_REJECT(attr) \
+	[MWG_VRRP_A_##attr] = "attribute " #attr " is not accepted by this command"
+
+static const char *const mwg_nl_reject_msg[MWG_VRRP_A_MAX + 1] = {
+	MWG_NL_REJECT(IFINDEX),
+	MWG_NL_REJECT(IFNAME),
+	MWG_NL_REJECT(VRID),
+	MWG_NL_REJECT(FAMILY),
+	MWG_NL_REJECT(VERSION),
+	MWG_NL_REJECT(PRIORITY),
+	MWG_NL_REJECT(EFFECTIVE_PRIORITY),
+	MWG_NL_REJECT(ADVERT_INTERVAL_MS),
+	MWG_NL_REJECT(MASTER_ADVER_INTERVAL_MS),
+	MWG_NL_REJECT(PREEMPT),
+	MWG_NL_REJECT(PREEMPT_DELAY_MS),
+	MWG_NL_REJECT(ACCEPT),
+	MWG_NL_REJECT(GARP_REPEAT),
+	MWG_NL_REJECT(GARP_INTERVAL_MS),
+	MWG_NL_REJECT(GARP_REFRESH_S),
+	MWG_NL_REJECT(CHECKSUM),
+	MWG_NL_REJECT(VIPS),
+	MWG_NL_REJECT(VIP),
+	MWG_NL_REJECT(STATE),
+	MWG_NL_REJECT(OLD_STATE),
+	MWG_NL_REJECT(REASON),
+	MWG_NL_REJECT(TIME_NS),
+	MWG_NL_REJECT(MASTER_IP),
+	MWG_NL_REJECT(STATS),
+	MWG_NL_REJECT(MODULE_VERSION),
+	MWG_NL_REJECT(NS_STATS),
+	MWG_NL_REJECT(TRACK_SCANNERS),
+	MWG_NL_REJECT(TRACK_WEIGHT),
+	MWG_NL_REJECT(SCANNERS),
+	MWG_NL_REJECT(SCANNER),
+	MWG_NL_REJECT(SCANNER_REPLACE),
+	MWG_NL_REJECT(PAD),
+	MWG_NL_REJECT(TRACK_BFD),
+	MWG_NL_REJECT(BFD_PEER),
+	MWG_NL_REJECT(BFD_LOCAL),
+	MWG_NL_REJECT(BFD_TX_US),
+	MWG_NL_REJECT(BFD_RX_US),
+	MWG_NL_REJECT(BFD_MULT),
+	MWG_NL_REJECT(BFD_HOLDDOWN_MS),
+	MWG_NL_REJECT(BFD_STATE),
+	MWG_NL_REJECT(BFD_OLD_STATE),
+	MWG_NL_REJECT(BFD_DIAG),
+	MWG_NL_REJECT(BFD_LOCAL_DISC),
+	MWG_NL_REJECT(BFD_REMOTE_DISC),
+	MWG_NL_REJECT(BFD_REMOTE_STATE),
+	MWG_NL_REJECT(BFD_REMOTE_DIAG),
+	MWG_NL_REJECT(BFD_REMOTE_TX_US),
+	MWG_NL_REJECT(BFD_REMOTE_RX_US),
+	MWG_NL_REJECT(BFD_REMOTE_MULT),
+	MWG_NL_REJECT(BFD_TX_INTERVAL_US),
+	MWG_NL_REJECT(BFD_DETECT_US),
+	MWG_NL_REJECT(BFD_STATS),
+};
+
+#define MWG_NL_A(attr)		BIT_ULL(MWG_VRRP_A_##attr)
+#define MWG_NL_VR_KEY		(MWG_NL_A(IFINDEX) | MWG_NL_A(VRID) | \
+				 MWG_NL_A(FAMILY))
+#define MWG_NL_VR_CONFIG	(MWG_NL_VR_KEY | MWG_NL_A(VERSION) | \
+				 MWG_NL_A(PRIORITY) | \
+				 MWG_NL_A(ADVERT_INTERVAL_MS) | \
+				 MWG_NL_A(PREEMPT) | MWG_NL_A(PREEMPT_DELAY_MS) | \
+				 MWG_NL_A(ACCEPT) | MWG_NL_A(GARP_REPEAT) | \
+				 MWG_NL_A(GARP_INTERVAL_MS) | \
+				 MWG_NL_A(GARP_REFRESH_S) | MWG_NL_A(CHECKSUM) | \
+				 MWG_NL_A(VIPS) | MWG_NL_A(TRACK_SCANNERS) | \
+				 MWG_NL_A(TRACK_WEIGHT) | MWG_NL_A(TRACK_BFD) | \
+				 MWG_NL_A(BFD_PEER))
+#define MWG_NL_BFD_KEY		(MWG_NL_A(IFINDEX) | MWG_NL_A(BFD_PEER))
+/* BFD_LOCAL in BFD_SET too: its handler says why it cannot change. */
+#define MWG_NL_BFD_CONFIG	(MWG_NL_BFD_KEY | MWG_NL_A(BFD_LOCAL) | \
+				 MWG_NL_A(BFD_TX_US) | MWG_NL_A(BFD_RX_US) | \
+				 MWG_NL_A(BFD_MULT) | MWG_NL_A(BFD_HOLDDOWN_MS))
+
+/* The attributes each command reads; indexed like mwg_nl_policies. */
+enum mwg_nl_op {
+	MWG_NL_OP_GET_INFO,
+	MWG_NL_OP_VR_NEW,
+	MWG_NL_OP_VR_SET,
+	MWG_NL_OP_VR_DEL,
+	MWG_NL_OP_VR_GET,
+	MWG_NL_OP_SCANNER_SET,
+	MWG_NL_OP_SCANNER_DEL,
+	MWG_NL_OP_SCANNER_GET,
+	MWG_NL_OP_BFD_ADD,
+	MWG_NL_OP_BFD_SET,
+	MWG_NL_OP_BFD_DEL,
+	MWG_NL_OP_BFD_GET,
+	MWG_NL_OP_COUNT,
+};
+
+static const u64 mwg_nl_op_attrs[MWG_NL_OP_COUNT] = {
+	[MWG_NL_OP_GET_INFO]	= 0,
+	[MWG_NL_OP_VR_NEW]	= MWG_NL_VR_CONFIG,
+	[MWG_NL_OP_VR_SET]	= MWG_NL_VR_CONFIG,
+	[MWG_NL_OP_VR_DEL]	= MWG_NL_VR_KEY,
+	/* A dump takes IFINDEX alone, as a filter. */
+	[MWG_NL_OP_VR_GET]	= MWG_NL_VR_KEY,
+	[MWG_NL_OP_SCANNER_SET]	= MWG_NL_A(SCANNERS) | MWG_NL_A(SCANNER_REPLACE),
+	[MWG_NL_OP_SCANNER_DEL]	= MWG_NL_A(SCANNERS),
+	[MWG_NL_OP_SCANNER_GET]	= 0,
+	[MWG_NL_OP_BFD_ADD]	= MWG_NL_BFD_CONFIG,
+	[MWG_NL_OP_BFD_SET]	= MWG_NL_BFD_CONFIG,
+	[MWG_NL_OP_BFD_DEL]	= MWG_NL_BFD_KEY,
+	[MWG_NL_OP_BFD_GET]	= MWG_NL_BFD_KEY,
+};
+
+/*
+ * Built from mwg_policy and mwg_nl_op_attrs once, at init, before the
+ * family is registered; read-only afterwards.
+ */
+static struct nla_policy mwg_nl_policies[MWG_NL_OP_COUNT][MWG_VRRP_A_MAX + 1]
+	__ro_after_init;
+
+static void __init mwg_nl_build_policies(void)
+{
+	unsigned int op, attr;
+
+	BUILD_BUG_ON(MWG_VRRP_A_MAX >= 64);
+	for (op = 0; op < MWG_NL_OP_COUNT; op++) {
+		for (attr = 1; attr <= MWG_VRRP_A_MAX; attr++) {
+			const struct nla_policy reject = {
+				.type = NLA_REJECT,
+				.reject_message = mwg_nl_reject_msg[attr],
+			};
+			/* memcpy: struct nla_policy has const members. */
+			memcpy(&mwg_nl_policies[op][attr],
+			       mwg_nl_op_attrs[op] & BIT_ULL(attr) ?
+			       &mwg_policy[attr] : &reject,
+			       sizeof(reject));
+		}
+	}
+}
 
 int mwg_nl_put_addr(struct sk_buff *skb, int attr, u8 family,
 		    const union mwg_addr *addr)
@@ -783,64 +927,69 @@ static int mwg_nl_scanner_dump(struct sk_buff *skb,
 	return mwg_scanners_dump(mwg_net(sock_net(skb->sk)), skb, cb);
 }
 
-static const struct genl_small_ops mwg_genl_ops[] = {
+#define MWG_NL_OP(name)						\
+	.cmd		= MWG_VRRP_CMD_##name,				\
+	.policy		= mwg_nl_policies[MWG_NL_OP_##name],		\
+	.maxattr	= MWG_VRRP_A_MAX
+
+static const struct genl_ops mwg_genl_ops[] = {
 	{
-		.cmd	= MWG_VRRP_CMD_GET_INFO,
-		.doit	= mwg_nl_get_info,
+		MWG_NL_OP(GET_INFO),
+		.doit		= mwg_nl_get_info,
 	},
 	{
-		.cmd	= MWG_VRRP_CMD_VR_NEW,
-		.doit	= mwg_nl_vr_new,
-		.flags	= GENL_UNS_ADMIN_PERM,
+		MWG_NL_OP(VR_NEW),
+		.doit		= mwg_nl_vr_new,
+		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
-		.cmd	= MWG_VRRP_CMD_VR_SET,
-		.doit	= mwg_nl_vr_set,
-		.flags	= GENL_UNS_ADMIN_PERM,
+		MWG_NL_OP(VR_SET),
+		.doit		= mwg_nl_vr_set,
+		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
-		.cmd	= MWG_VRRP_CMD_VR_DEL,
-		.doit	= mwg_nl_vr_del,
-		.flags	= GENL_UNS_ADMIN_PERM,
+		MWG_NL_OP(VR_DEL),
+		.doit		= mwg_nl_vr_del,
+		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
-		.cmd	= MWG_VRRP_CMD_VR_GET,
-		.doit	= mwg_nl_vr_get,
-		.dumpit	= mwg_nl_vr_dump,
+		MWG_NL_OP(VR_GET),
+		.doit		= mwg_nl_vr_get,
+		.dumpit		= mwg_nl_vr_dump,
 	},
 	{
-		.cmd	= MWG_VRRP_CMD_SCANNER_SET,
-		.doit	= mwg_nl_scanner_set,
-		.flags	= GENL_UNS_ADMIN_PERM,
+		MWG_NL_OP(SCANNER_SET),
+		.doit		= mwg_nl_scanner_set,
+		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
-		.cmd	= MWG_VRRP_CMD_SCANNER_DEL,
-		.doit	= mwg_nl_scanner_del,
-		.flags	= GENL_UNS_ADMIN_PERM,
+		MWG_NL_OP(SCANNER_DEL),
+		.doit		= mwg_nl_scanner_del,
+		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
-		.cmd	= MWG_VRRP_CMD_SCANNER_GET,
-		.dumpit	= mwg_nl_scanner_dump,
+		MWG_NL_OP(SCANNER_GET),
+		.dumpit		= mwg_nl_scanner_dump,
 	},
 	{
-		.cmd	= MWG_VRRP_CMD_BFD_ADD,
-		.doit	= mwg_bfd_nl_add,
-		.flags	= GENL_UNS_ADMIN_PERM,
+		MWG_NL_OP(BFD_ADD),
+		.doit		= mwg_bfd_nl_add,
+		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
-		.cmd	= MWG_VRRP_CMD_BFD_SET,
-		.doit	= mwg_bfd_nl_set,
-		.flags	= GENL_UNS_ADMIN_PERM,
+		MWG_NL_OP(BFD_SET),
+		.doit		= mwg_bfd_nl_set,
+		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
-		.cmd	= MWG_VRRP_CMD_BFD_DEL,
-		.doit	= mwg_bfd_nl_del,
-		.flags	= GENL_UNS_ADMIN_PERM,
+		MWG_NL_OP(BFD_DEL),
+		.doit		= mwg_bfd_nl_del,
+		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
-		.cmd	= MWG_VRRP_CMD_BFD_GET,
-		.doit	= mwg_bfd_nl_get,
-		.dumpit	= mwg_bfd_nl_dump,
+		MWG_NL_OP(BFD_GET),
+		.doit		= mwg_bfd_nl_get,
+		.dumpit		= mwg_bfd_nl_dump,
 	},
 };
 
@@ -851,18 +1000,17 @@ static const struct genl_multicast_group mwg_genl_mcgrps[] = {
 struct genl_family mwg_genl_family __ro_after_init = {
 	.name		= MWG_VRRP_GENL_NAME,
 	.version	= MWG_VRRP_GENL_VERSION,
-	.maxattr	= MWG_VRRP_A_MAX,
-	.policy		= mwg_policy,
 	.netnsok	= true,
 	.module		= THIS_MODULE,
-	.small_ops	= mwg_genl_ops,
-	.n_small_ops	= ARRAY_SIZE(mwg_genl_ops),
+	.ops		= mwg_genl_ops,
+	.n_ops		= ARRAY_SIZE(mwg_genl_ops),
 	.mcgrps		= mwg_genl_mcgrps,
 	.n_mcgrps	= ARRAY_SIZE(mwg_genl_mcgrps),
 };
 
-int mwg_netlink_init(void)
+int __init mwg_netlink_init(void)
 {
+	mwg_nl_build_policies();
 	return genl_register_family(&mwg_genl_family);
 }
 

@@ -26,11 +26,18 @@
 #     Exits 1 when none came in time.
 #
 # vrrp_craft.py genl-new [--ifindex N] [--vrid N] [--prio P] [--interval MS]
-#                        [--vip IP]...
+#                        [--vip IP]... [--attr NAME=TYPE:VALUE]...
 #     Sends MWG_VRRP_CMD_VR_NEW with exactly these attributes (to reach the
 #     kernel's checks with values no CLI would send, such as an interface
 #     index that names nothing) and prints "ok" or "error ERRNO: EXTACK".
 #     Exits 0 when the kernel accepted it, 1 when it refused.
+#
+# vrrp_craft.py genl-batch
+#     One request per line of stdin, "CMD [NAME=TYPE:VALUE]...": CMD and
+#     NAME are the MWG_VRRP_CMD_ and MWG_VRRP_A_ suffixes of uapi/mwg_vrrp.h
+#     (numbered from the header itself), TYPE u8, u32, ip (4 or 16 bytes)
+#     or flag; CMD ending in "+dump" is sent as a dump. Prints one line per
+#     request, "CMD ok" or "CMD error ERRNO: EXTACK".
 import argparse
 import errno
 import os
@@ -176,7 +183,9 @@ NLM_F_REQUEST = 0x1
 NLM_F_ACK = 0x4
 NLM_F_CAPPED = 0x100
 NLM_F_ACK_TLVS = 0x200
+NLM_F_DUMP = 0x300
 NLMSG_ERROR = 0x2
+NLMSG_DONE = 0x3
 GENL_ID_CTRL = 0x10
 CTRL_CMD_GETFAMILY = 3
 CTRL_ATTR_FAMILY_ID = 1
@@ -205,10 +214,10 @@ def parse_nla(buf):
     return out
 
 
-def genl_request(s, ftype, cmd, attrs, seq):
+def genl_request(s, ftype, cmd, attrs, seq, flags=0):
     body = struct.pack('=BBH', cmd, 1, 0) + attrs
     s.send(struct.pack('=IHHII', 16 + len(body), ftype,
-                       NLM_F_REQUEST | NLM_F_ACK, seq, 0) + body)
+                       NLM_F_REQUEST | NLM_F_ACK | flags, seq, 0) + body)
     answer = None
     while True:
         data = s.recv(65536)
@@ -216,6 +225,8 @@ def genl_request(s, ftype, cmd, attrs, seq):
             n, t, flags, rseq, _ = struct.unpack('=IHHII', data[:16])
             m = data[:n]
             data = data[(n + 3) & ~3:]
+            if t == NLMSG_DONE:
+                return struct.unpack('=i', m[16:20])[0], '', answer
             if t == NLMSG_ERROR:
                 err = struct.unpack('=i', m[16:20])[0]
                 text = ''
@@ -229,7 +240,8 @@ def genl_request(s, ftype, cmd, attrs, seq):
             answer = m[20:]
 
 
-def cmd_genl_new(a):
+def genl_open():
+    """A generic netlink socket with extended acks, and our family's id."""
     s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, NETLINK_GENERIC)
     s.setsockopt(SOL_NETLINK, NETLINK_EXT_ACK, 1)
     s.bind((0, 0))
@@ -238,8 +250,69 @@ def cmd_genl_new(a):
         nla(CTRL_ATTR_FAMILY_NAME, b'mwg_vrrp\0'), 1)
     if err or ans is None:
         print('error %d: family lookup: %s' % (err, text))
-        return 2
-    fid = struct.unpack('=H', parse_nla(ans)[CTRL_ATTR_FAMILY_ID][:2])[0]
+        sys.exit(2)
+    return s, struct.unpack('=H', parse_nla(ans)[CTRL_ATTR_FAMILY_ID][:2])[0]
+
+
+def uapi_enum(first):
+    """{suffix: value} of the uapi enum whose first member is FIRST."""
+    repo = os.environ.get('MWG_REPO') or \
+        os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
+    with open(os.path.join(repo, 'kmod/uapi/mwg_vrrp.h')) as f:
+        text = f.read()
+    body = text[text.index('\t' + first + ','):]
+    body = body[:body.index('}')]
+    prefix = first[:first.rindex('_') + 1]
+    names = [ln.strip().split(',')[0] for ln in body.splitlines()
+             if ln.strip().startswith(prefix)]
+    return {n[len(prefix):]: i for i, n in enumerate(names)}
+
+
+def attr_bytes(words, attrs):
+    """Attributes from NAME=TYPE:VALUE words (see genl-batch)."""
+    body = b''
+    for w in words:
+        aname, tv = w.split('=', 1)
+        atype, val = tv.split(':', 1)
+        if atype == 'u8':
+            data = struct.pack('=B', int(val))
+        elif atype == 'u32':
+            data = struct.pack('=I', int(val))
+        elif atype == 'ip':
+            data = socket.inet_pton(socket.AF_INET6 if ':' in val else
+                                    socket.AF_INET, val)
+        else:
+            data = b''
+        body += nla(attrs[aname], data)
+    return body
+
+
+def cmd_genl_batch(a):
+    cmds = uapi_enum('MWG_VRRP_CMD_UNSPEC')
+    attrs = uapi_enum('MWG_VRRP_A_UNSPEC')
+    s, fid = genl_open()
+    seq = 2
+    for line in sys.stdin:
+        words = line.split()
+        if not words:
+            continue
+        name, dump = words[0], False
+        if name.endswith('+dump'):
+            name, dump = name[:-5], True
+        body = attr_bytes(words[1:], attrs)
+        err, text, _ = genl_request(s, fid, cmds[name], body, seq,
+                                    NLM_F_DUMP if dump else 0)
+        seq += 1
+        if err == 0:
+            print(words[0], 'ok')
+        else:
+            print(words[0], 'error %s: %s' %
+                  (errno.errorcode.get(-err, str(-err)), text))
+    return 0
+
+
+def cmd_genl_new(a):
+    s, fid = genl_open()
     attrs = b''
     if a.ifindex is not None:
         attrs += nla(A_IFINDEX, struct.pack('=I', a.ifindex))
@@ -256,6 +329,8 @@ def cmd_genl_new(a):
                                 socket.AF_INET, v)))
                         for v in a.vip)
         attrs += nla(A_VIPS | NLA_F_NESTED, vips)
+    if a.attr:
+        attrs += attr_bytes(a.attr, uapi_enum('MWG_VRRP_A_UNSPEC'))
     err, text, _ = genl_request(s, fid, CMD_VR_NEW, attrs, 2)
     if err == 0:
         print('ok')
@@ -296,6 +371,8 @@ def main():
     s.add_argument('--prio', type=int)
     s.add_argument('--interval', type=int)
     s.add_argument('--vip', action='append')
+    s.add_argument('--attr', action='append')
+    sub.add_parser('genl-batch')
     a = p.parse_args()
     if a.cmd == 'send':
         return cmd_send(a)
@@ -303,6 +380,8 @@ def main():
         return cmd_batch(a, send)
     if a.cmd == 'sniff':
         return cmd_sniff(a)
+    if a.cmd == 'genl-batch':
+        return cmd_genl_batch(a)
     return cmd_genl_new(a)
 
 

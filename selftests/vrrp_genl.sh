@@ -77,4 +77,54 @@ check "...and created VR 9" test "$(nr_vrs)" = 2
 check "sysfs of VR 8 never appeared" \
 	test ! -e "${SYSFS[$r]}/class/net/eth0/mwg_vrrp/8"
 
+# --- an attribute of another command or object --------------------------------
+# Each command has its own policy: an attribute it does not read is refused
+# with a message naming it, not silently ignored.
+out=$(nsx "$r" python3 "$VRRP_CRAFT" genl-new --ifindex "$ifindex" --vrid 10 \
+	--prio 100 --vip 192.0.2.100 --attr BFD_TX_US=u32:100000 2>&1)
+case $out in
+"error EINVAL: attribute BFD_TX_US is not accepted by this command")
+	tap_ok "VR_NEW with BFD_TX_US: $out" ;;
+*)	tap_fail "VR_NEW with BFD_TX_US refused, naming it" "got: $out" ;;
+esac
+check "...and VR 10 was not created" test "$(nr_vrs)" = 2
+
+# One foreign attribute per command; the rest of each request is valid or
+# empty (the policy is checked before the handler looks at anything).
+foreign="GET_INFO IFINDEX=u32:$ifindex
+VR_NEW BFD_MULT=u8:3
+VR_SET SCANNER_REPLACE=flag:
+VR_DEL PRIORITY=u8:100
+VR_GET BFD_PEER=ip:192.0.2.2
+VR_GET+dump TRACK_WEIGHT=u8:10
+SCANNER_SET VRID=u8:9
+SCANNER_DEL SCANNER_REPLACE=flag:
+SCANNER_GET+dump IFINDEX=u32:$ifindex
+BFD_ADD VRID=u8:9
+BFD_SET PRIORITY=u8:100
+BFD_DEL BFD_TX_US=u32:100000
+BFD_GET VIPS=flag:
+BFD_GET+dump ACCEPT=u8:1
+VR_SET IFNAME=u32:0
+VR_NEW STATE=u8:2"
+got=$(nsx "$r" python3 "$VRRP_CRAFT" genl-batch <<<"$foreign" 2>&1)
+while read -r cmd attr; do
+	name=${attr%%=*}
+	line=$(grep -m1 -x -F -- "$cmd error EINVAL: attribute $name is not accepted by this command" \
+		<<<"$got")
+	if [ -n "$line" ]; then
+		tap_ok "$cmd with $name refused, naming it"
+	else
+		tap_fail "$cmd with $name refused, naming it" \
+			"got: $(tr '\n' ';' <<<"$got")"
+	fi
+done <<<"$foreign"
+check "nothing changed: VR 9 and VR 7 only" test "$(nr_vrs)" = 2
+# The same commands without the foreign attribute still pass the policy
+# (GET_INFO and the dumps succeed).
+got=$(printf '%s\n' GET_INFO VR_GET+dump SCANNER_GET+dump BFD_GET+dump |
+	nsx "$r" python3 "$VRRP_CRAFT" genl-batch 2>&1)
+check "GET_INFO and the dumps, bare, are accepted" \
+	test "$(grep -c ' ok$' <<<"$got")" = 4
+
 tap_done
