@@ -33,6 +33,16 @@ static_assert((int)MWG_BFD_STATE_DOWN == (int)MWG_BFD_DOWN);
 static_assert((int)MWG_BFD_STATE_INIT == (int)MWG_BFD_INIT);
 static_assert((int)MWG_BFD_STATE_UP == (int)MWG_BFD_UP);
 
+/*
+ * Sessions per network namespace: as max_vrs_per_netns (router.c), a bound
+ * on what the owner of a user namespace can ask of the machine, here
+ * timers down to 1 ms each.
+ */
+static unsigned int bfd_max_sessions_per_netns = 256;
+module_param(bfd_max_sessions_per_netns, uint, 0644);
+MODULE_PARM_DESC(bfd_max_sessions_per_netns,
+		 "BFD sessions one network namespace may hold (BFD_ADD beyond: ENOSPC)");
+
 /* Defaults for new sessions; a request overrides each. */
 static unsigned int bfd_default_tx_us = 300000;
 module_param(bfd_default_tx_us, uint, 0644);
@@ -353,7 +363,12 @@ int mwg_bfd_session_create(struct mwg_net *mn, struct net_device *dev,
 				   "a BFD session to this peer exists on the interface");
 		return -EEXIST;
 	}
-	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	if (mn->bfd.count >= READ_ONCE(bfd_max_sessions_per_netns)) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "the namespace holds bfd_max_sessions_per_netns sessions already");
+		return -ENOSPC;
+	}
+	s = kzalloc(sizeof(*s), GFP_KERNEL_ACCOUNT);
 	if (!s)
 		return -ENOMEM;
 	if (!mn->bfd.count) {

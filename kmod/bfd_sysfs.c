@@ -202,7 +202,7 @@ static struct mwg_bfd_dir *mwg_bfd_dir_get(struct mwg_net *mn,
 			return d;
 		}
 	}
-	d = kzalloc(sizeof(*d), GFP_KERNEL);
+	d = kzalloc(sizeof(*d), GFP_KERNEL_ACCOUNT);
 	if (!d)
 		return NULL;
 	d->kobj = kobject_create_and_add("mwg_bfd", &dev->dev.kobj);

@@ -347,7 +347,7 @@ static int mwg_nl_parse_vips(const struct nlattr *nest, u8 family,
 		NL_SET_ERR_MSG_ATTR(extack, nest, "too many virtual IPs (max 32)");
 		return -E2BIG;
 	}
-	vips = mwg_vip_list_alloc(n, GFP_KERNEL);
+	vips = mwg_vip_list_alloc(n, GFP_KERNEL_ACCOUNT);
 	if (!vips)
 		return -ENOMEM;
 

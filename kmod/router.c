@@ -55,6 +55,17 @@ module_param(default_checksum, uint, 0644);
 MODULE_PARM_DESC(default_checksum,
 		 "VRRPv3 IPv4 checksum form: 0 pseudo-header, 1 RFC 9568");
 
+/*
+ * VRs per network namespace: anyone who may create a user namespace can
+ * create VRs in a network namespace of their own, each with hrtimers that
+ * fire every 10 ms at best; the cap bounds what one namespace can ask of
+ * the machine. Its memory is charged to the creator's cgroup as well.
+ */
+static unsigned int max_vrs_per_netns = 1024;
+module_param(max_vrs_per_netns, uint, 0644);
+MODULE_PARM_DESC(max_vrs_per_netns,
+		 "VRs one network namespace may hold (VR_NEW beyond: ENOSPC)");
+
 static u32 mwg_if_hash(int ifindex)
 {
 	return hash_32((u32)ifindex, MWG_IF_HASH_BITS);
@@ -132,7 +143,7 @@ static struct mwg_if *mwg_if_create(struct net_device *dev,
 	struct mwg_if *mif;
 	int err;
 
-	mif = kzalloc(sizeof(*mif), GFP_KERNEL);
+	mif = kzalloc(sizeof(*mif), GFP_KERNEL_ACCOUNT);
 	if (!mif)
 		return ERR_PTR(-ENOMEM);
 	mif->mn = mn;
@@ -369,12 +380,19 @@ int mwg_vr_create(struct net_device *dev, u8 family, u8 vrid,
 		  struct netlink_ext_ack *extack)
 {
 	const struct mwg_af_ops *af = mwg_af_get(family);
+	struct mwg_net *mn = mwg_net(dev_net(dev));
 	struct mwg_if *mif;
 	struct mwg_vr *vr;
 	bool new_if = false;
 	int err;
 
 	ASSERT_RTNL();
+	err = -ENOSPC;
+	if (mn->nr_vrs >= READ_ONCE(max_vrs_per_netns)) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "the namespace holds max_vrs_per_netns VRs already");
+		goto err_vips;
+	}
 	err = -EAFNOSUPPORT;
 	if (!af) {
 		NL_SET_ERR_MSG_MOD(extack, "address family not supported");
@@ -399,7 +417,7 @@ int mwg_vr_create(struct net_device *dev, u8 family, u8 vrid,
 		new_if = true;
 	}
 
-	vr = kzalloc(sizeof(*vr), GFP_KERNEL);
+	vr = kzalloc(sizeof(*vr), GFP_KERNEL_ACCOUNT);
 	if (!vr) {
 		err = -ENOMEM;
 		goto err_if;
@@ -441,6 +459,7 @@ int mwg_vr_create(struct net_device *dev, u8 family, u8 vrid,
 	rcu_assign_pointer(mif->vrs[mwg_family_index(family)][vrid], vr);
 	hlist_add_head_rcu(&vr->if_node, &mif->vr_list);
 	mif->nr_vrs++;
+	mn->nr_vrs++;
 	mwg_vr_link_changed(vr);
 	return 0;
 
@@ -619,6 +638,7 @@ void mwg_vr_unlink(struct mwg_vr *vr, bool dev_gone)
 			 NULL);
 	hlist_del_rcu(&vr->if_node);
 	kobject_del(&vr->kobj);
+	mif->mn->nr_vrs--;
 	if (--mif->nr_vrs == 0)
 		mwg_if_destroy(mif);
 }

@@ -190,7 +190,7 @@ int mwg_scanners_set(struct mwg_net *mn, const struct mwg_scanner_info *infos,
 		s = rhashtable_lookup_fast(&t->ht, info->node_id,
 					   mwg_scanner_params);
 		if (!s) {
-			s = kzalloc(sizeof(*s), GFP_KERNEL);
+			s = kzalloc(sizeof(*s), GFP_KERNEL_ACCOUNT);
 			if (!s) {
 				err = -ENOMEM;
 				break;

@@ -171,6 +171,7 @@ struct mwg_net {
 	struct work_struct links_work;	/* IPv6 address events, router.c */
 	bool alive;			/* false once the exit began */
 	u32 live_scanners;		/* scanners.count, RTNL */
+	unsigned int nr_vrs;		/* VRs of the namespace, RTNL */
 	struct mwg_bfd_net bfd;
 };
 

@@ -35,8 +35,8 @@
 # vrrp_craft.py genl-batch
 #     One request per line of stdin, "CMD [NAME=TYPE:VALUE]...": CMD and
 #     NAME are the MWG_VRRP_CMD_ and MWG_VRRP_A_ suffixes of uapi/mwg_vrrp.h
-#     (numbered from the header itself), TYPE u8, u32, ip (4 or 16 bytes)
-#     or flag; CMD ending in "+dump" is sent as a dump. Prints one line per
+#     (numbered from the header itself), TYPE u8, u32, ip (4 or 16 bytes),
+#     vip (a VIPS nest of one address) or flag; CMD ending in "+dump" is sent as a dump. Prints one line per
 #     request, "CMD ok" or "CMD error ERRNO: EXTACK".
 import argparse
 import errno
@@ -278,12 +278,17 @@ def attr_bytes(words, attrs):
             data = struct.pack('=B', int(val))
         elif atype == 'u32':
             data = struct.pack('=I', int(val))
-        elif atype == 'ip':
+        elif atype in ('ip', 'vip'):
             data = socket.inet_pton(socket.AF_INET6 if ':' in val else
                                     socket.AF_INET, val)
         else:
             data = b''
-        body += nla(attrs[aname], data)
+        if atype == 'vip':
+            # A VIPS nest holding one VIP.
+            body += nla(attrs[aname] | NLA_F_NESTED,
+                        nla(A_VIP | NLA_F_NESTED, nla(VIP_A_ADDR, data)))
+        else:
+            body += nla(attrs[aname], data)
     return body
 
 
