@@ -383,6 +383,12 @@ int mwg_vr_create(struct net_device *dev, u8 family, u8 vrid,
 	err = -EINVAL;
 	if (!mwg_dev_usable(dev, family, extack))
 		goto err_vips;
+	/* Set before mwg_router_destroy_all() takes RTNL: none come after. */
+	err = -ENODEV;
+	if (!READ_ONCE(mwg_net(dev_net(dev))->alive)) {
+		NL_SET_ERR_MSG_MOD(extack, "the module or namespace is going away");
+		goto err_vips;
+	}
 
 	mif = mwg_if_find_rtnl(dev);
 	if (mif && rtnl_dereference(mif->vrs[mwg_family_index(family)][vrid])) {
