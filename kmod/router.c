@@ -465,6 +465,7 @@ void mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
 			struct mwg_vip_list *vips)
 {
 	struct mwg_vip_list *old = NULL;
+	struct mwg_vr_config old_cfg;
 	bool restart;
 
 	ASSERT_RTNL();
@@ -475,6 +476,7 @@ void mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
 		  cfg->version != vr->cfg.version;
 	if (restart)
 		mwg_fsm_shutdown(vr, MWG_VRRP_REASON_RECONFIGURED);
+	old_cfg = vr->cfg;
 	vr->cfg = *cfg;
 	vr->eff_prio = mwg_vr_effective_priority(vr, vr->mif->mn->live_scanners);
 	if (vips) {
@@ -484,7 +486,7 @@ void mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
 	if (restart)
 		mwg_fsm_startup(vr);
 	else
-		mwg_fsm_config_changed(vr, !!vips);
+		mwg_fsm_config_changed(vr, &old_cfg, !!vips);
 	spin_unlock_bh(&vr->lock);
 	if (old)
 		kfree_rcu(old, rcu);
@@ -582,7 +584,7 @@ void mwg_router_scanners_changed(struct mwg_net *mn)
 
 			if (prio != vr->eff_prio) {
 				vr->eff_prio = prio;
-				mwg_fsm_config_changed(vr, false);
+				mwg_fsm_config_changed(vr, NULL, false);
 			}
 			spin_unlock_bh(&vr->lock);
 		}
