@@ -45,11 +45,17 @@ judge() {
 	awk -v t0="$1" -v t1="$2" -v mdi="$MDI_MS" '
 		$1 == "ready" { next }
 		{ t = $1 * 1000 }
-		$2 == "sent" { if (!first) last = t; next }
+		$2 == "sent" { sent[n++] = t; next }
 		t >= t0 && t <= t1 && !first { first = t; what = $0 }
 		END {
 			if (!first)
 				exit
+			# Lines come in the order the capture read them, not
+			# always in the order of their timestamps.
+			last = 0
+			for (i = 0; i < n; i++)
+				if (sent[i] < first && sent[i] > last)
+					last = sent[i]
 			gap = first - last
 			if (gap >= mdi)
 				printf "silent %d\n", gap
