@@ -156,9 +156,14 @@ static void mwg_bfd_begin_poll(struct mwg_bfd_session *s)
 
 /*
  * Returns true when VRRP is to hear of it: an Up session went Down after
- * being Up for at least the hold-down time.
+ * being Up for at least the hold-down time, and not because the remote
+ * end was taken down administratively (@remote_admin): RFC 5882 section
+ * 3.2, that is no failure of the path, and a backup taking over on it
+ * would only make two masters (the remote's session was deleted or
+ * disabled, e.g. to change its timers).
  */
-static bool mwg_bfd_set_state(struct mwg_bfd_session *s, u8 state, u8 diag)
+static bool mwg_bfd_set_state(struct mwg_bfd_session *s, u8 state, u8 diag,
+			      bool remote_admin)
 {
 	u8 old = s->state;
 	bool signal = false;
@@ -188,6 +193,8 @@ static bool mwg_bfd_set_state(struct mwg_bfd_session *s, u8 state, u8 diag)
 		if (old != MWG_BFD_UP)
 			break;
 		s->stats.down++;
+		if (remote_admin)
+			break;
 		if (ktime_ms_delta(ktime_get(), s->up_since) >=
 		    s->cfg.holddown_ms) {
 			s->stats.vrrp_signals++;
@@ -241,7 +248,8 @@ void mwg_bfd_session_rx(struct mwg_bfd_session *s,
 
 	next = mwg_bfd_next_state(s->state, pkt->state, &diag);
 	if (next != s->state)
-		signal = mwg_bfd_set_state(s, next, diag);
+		signal = mwg_bfd_set_state(s, next, diag,
+					   pkt->state == MWG_BFD_ADMIN_DOWN);
 	else if (rates)
 		mwg_bfd_schedule_tx(s);
 	mwg_bfd_arm(s, &s->detect_timer, mwg_bfd_session_detect_us(s));
@@ -290,7 +298,8 @@ static enum hrtimer_restart mwg_bfd_detect_timer_fn(struct hrtimer *timer)
 		s->remote_rx_us = 1;
 		if (s->state == MWG_BFD_INIT || s->state == MWG_BFD_UP)
 			signal = mwg_bfd_set_state(s, MWG_BFD_DOWN,
-						   MWG_BFD_DIAG_DETECT_EXPIRED);
+						   MWG_BFD_DIAG_DETECT_EXPIRED,
+						   false);
 		else
 			mwg_bfd_schedule_tx(s);
 	}

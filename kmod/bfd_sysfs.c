@@ -3,11 +3,14 @@
  * BFD tuning knobs beside the VR ones: /sys/class/net/<dev>/mwg_bfd/<peer>/
  * (the peer as printed by %pI4 / %pI6c).  A write is parsed, validated like
  * a netlink BFD_SET and applied at once under RTNL (a Poll Sequence when
- * the session is Up); a bad value returns -EINVAL and changes nothing.
+ * the session is Up); a bad value returns -EINVAL and changes nothing.  A
+ * writer needs CAP_NET_ADMIN in the user namespace owning the session's
+ * network namespace, as for netlink (-EPERM otherwise).
  * Stores take RTNL with rtnl_trylock() and restart the syscall otherwise,
  * because session removal holds RTNL while it waits for sysfs operations
  * to drain.
  */
+#include <linux/capability.h>
 #include <linux/kernel.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
@@ -80,6 +83,9 @@ static ssize_t mwg_bfd_attr_store(struct kobject *kobj, struct attribute *attr,
 	int err;
 
 	if (!a->size)
+		return -EPERM;
+	/* As net-sysfs: file modes alone do not make a namespace's admin. */
+	if (!ns_capable(s->mn->net->user_ns, CAP_NET_ADMIN))
 		return -EPERM;
 	if (!rtnl_trylock())
 		return restart_syscall();

@@ -151,7 +151,13 @@ void mwg_fsm_shutdown(struct mwg_vr *vr, enum mwg_vrrp_reason reason)
 	mwg_addr_sync(vr);
 }
 
-void mwg_fsm_config_changed(struct mwg_vr *vr, bool vips_changed)
+/*
+ * @old: the configuration before the change, or NULL when only the
+ * effective priority moved.  Everything a master does takes the change at
+ * once, not at its next transition.
+ */
+void mwg_fsm_config_changed(struct mwg_vr *vr, const struct mwg_vr_config *old,
+			    bool vips_changed)
 {
 	if (vr->state != MWG_VRRP_STATE_MASTER)
 		return;
@@ -159,9 +165,23 @@ void mwg_fsm_config_changed(struct mwg_vr *vr, bool vips_changed)
 	vr->master_adver_cs = mwg_vr_own_cs(vr);
 	mwg_send_advert(vr, vr->eff_prio);
 	mwg_timer_adver_start(vr, mwg_vr_own_interval_ns(vr));
-	if (vips_changed) {
+	if (vips_changed)
 		mwg_fsm_announce(vr);
+	/* Accept mode decides whether the VIPs are local addresses. */
+	if (vips_changed || (old && old->accept != vr->cfg.accept))
 		mwg_addr_sync(vr);
+	/*
+	 * A new refresh period: re-arm the GARP timer with it, or stop it.
+	 * While the repeats after the takeover run (garp_left), the last one
+	 * picks the new period up by itself.
+	 */
+	if (old && old->garp_refresh_s != vr->cfg.garp_refresh_s &&
+	    !vr->garp_left) {
+		if (vr->cfg.garp_refresh_s)
+			mwg_timer_garp_start(vr, vr->cfg.garp_refresh_s *
+						 MWG_NSEC_PER_SEC);
+		else
+			mwg_timer_garp_stop(vr);
 	}
 }
 

@@ -60,6 +60,10 @@ static int __init mwg_init(void)
 	err = mwg_netlink_init();
 	if (err)
 		goto err_receive;
+	/* Last in, first out: unload destroys every VR before the rest. */
+	err = mwg_netns_routers_init();
+	if (err)
+		goto err_netlink;
 
 #ifdef MWG_TEST_LEAK
 	mwg_test_leak();
@@ -67,6 +71,8 @@ static int __init mwg_init(void)
 	pr_info("mwg_vrrp " MWG_VRRP_MODULE_VERSION " loaded\n");
 	return 0;
 
+err_netlink:
+	mwg_netlink_exit();
 err_receive:
 	mwg_receive_exit();
 err_netdev:
@@ -80,6 +86,7 @@ err_router:
 
 static void __exit mwg_exit(void)
 {
+	mwg_netns_routers_exit();
 	mwg_netlink_exit();
 	mwg_receive_exit();
 	mwg_netdev_exit();

@@ -31,18 +31,34 @@ static int __net_init mwg_net_init(struct net *net)
 	return mwg_scanners_init_net(mn);
 }
 
-/*
- * Runs before the namespace's devices go away (pernet device ops exit
- * first), so routers can still resign with priority 0 on their links.
- */
 static void __net_exit mwg_net_exit(struct net *net)
 {
 	struct mwg_net *mn = mwg_net(net);
 
-	mwg_router_destroy_all(mn);
 	mwg_bfd_exit_net(mn);
 	mwg_scanners_exit_net(mn);
 }
+
+/*
+ * The routers of a namespace go first, before anything else of the module
+ * is torn down: these ops are registered last (mwg_netns_routers_init() at
+ * the end of module init), so their exit runs first, both when a namespace
+ * is dismantled (pernet exits run in reverse order of registration) and at
+ * module unload (mwg_netns_routers_exit() at the start of module exit).
+ * Every VR is then dead, its timers stopped and a master resigned with
+ * priority 0 while adverts are still received: a backup cannot see its
+ * master fall silent and take over during rmmod.  Device ops exit before
+ * the namespace's devices go away, so masters can still speak on their
+ * links.
+ */
+static void __net_exit mwg_net_routers_exit(struct net *net)
+{
+	mwg_router_destroy_all(mwg_net(net));
+}
+
+static struct pernet_operations mwg_net_routers_ops = {
+	.exit = mwg_net_routers_exit,
+};
 
 static struct pernet_operations mwg_net_ops = {
 	.init = mwg_net_init,
@@ -59,4 +75,14 @@ int mwg_netns_init(void)
 void mwg_netns_exit(void)
 {
 	unregister_pernet_device(&mwg_net_ops);
+}
+
+int mwg_netns_routers_init(void)
+{
+	return register_pernet_device(&mwg_net_routers_ops);
+}
+
+void mwg_netns_routers_exit(void)
+{
+	unregister_pernet_device(&mwg_net_routers_ops);
 }

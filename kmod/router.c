@@ -401,6 +401,12 @@ int mwg_vr_create(struct net_device *dev, u8 family, u8 vrid,
 	err = -EINVAL;
 	if (!mwg_dev_usable(dev, family, extack))
 		goto err_vips;
+	/* Set before mwg_router_destroy_all() takes RTNL: none come after. */
+	err = -ENODEV;
+	if (!READ_ONCE(mwg_net(dev_net(dev))->alive)) {
+		NL_SET_ERR_MSG_MOD(extack, "the module or namespace is going away");
+		goto err_vips;
+	}
 
 	mif = mwg_if_find_rtnl(dev);
 	if (mif && rtnl_dereference(mif->vrs[mwg_family_index(family)][vrid])) {
@@ -478,6 +484,7 @@ void mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
 			struct mwg_vip_list *vips)
 {
 	struct mwg_vip_list *old = NULL;
+	struct mwg_vr_config old_cfg;
 	bool restart;
 
 	ASSERT_RTNL();
@@ -488,6 +495,7 @@ void mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
 		  cfg->version != vr->cfg.version;
 	if (restart)
 		mwg_fsm_shutdown(vr, MWG_VRRP_REASON_RECONFIGURED);
+	old_cfg = vr->cfg;
 	vr->cfg = *cfg;
 	vr->eff_prio = mwg_vr_effective_priority(vr, vr->mif->mn->live_scanners);
 	if (vips) {
@@ -497,7 +505,7 @@ void mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
 	if (restart)
 		mwg_fsm_startup(vr);
 	else
-		mwg_fsm_config_changed(vr, !!vips);
+		mwg_fsm_config_changed(vr, &old_cfg, !!vips);
 	spin_unlock_bh(&vr->lock);
 	if (old)
 		kfree_rcu(old, rcu);
@@ -595,7 +603,7 @@ void mwg_router_scanners_changed(struct mwg_net *mn)
 
 			if (prio != vr->eff_prio) {
 				vr->eff_prio = prio;
-				mwg_fsm_config_changed(vr, false);
+				mwg_fsm_config_changed(vr, NULL, false);
 			}
 			spin_unlock_bh(&vr->lock);
 		}

@@ -3,10 +3,13 @@
  * Tuning knobs: /sys/class/net/<dev>/mwg_vrrp/<vrid>/ (IPv6 VRs:
  * <vrid>-inet6).  A write is parsed, validated like a netlink modify and
  * applied at once under RTNL; a bad value returns -EINVAL and changes
- * nothing.  Stores take RTNL with rtnl_trylock() and restart the syscall
- * otherwise, because VR removal holds RTNL while it waits for active sysfs
- * operations to drain.
+ * nothing.  A writer needs CAP_NET_ADMIN in the user namespace owning the
+ * device's network namespace, as for netlink (-EPERM otherwise).  Stores
+ * take RTNL with rtnl_trylock() and restart the syscall otherwise, because
+ * VR removal holds RTNL while it waits for active sysfs operations to
+ * drain.
  */
+#include <linux/capability.h>
 #include <linux/kernel.h>
 #include <linux/rtnetlink.h>
 #include <linux/sysfs.h>
@@ -116,6 +119,9 @@ static ssize_t mwg_vr_attr_store(struct kobject *kobj, struct attribute *attr,
 	struct mwg_vr_config cfg;
 	int err;
 
+	/* As net-sysfs: file modes alone do not make a namespace's admin. */
+	if (!ns_capable(dev_net(vr->dev)->user_ns, CAP_NET_ADMIN))
+		return -EPERM;
 	if (!rtnl_trylock())
 		return restart_syscall();
 	if (vr->dead) {

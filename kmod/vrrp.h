@@ -242,6 +242,8 @@ extern unsigned int mwg_net_id;
 struct mwg_net *mwg_net(const struct net *net);
 int mwg_netns_init(void);
 void mwg_netns_exit(void);
+int mwg_netns_routers_init(void);
+void mwg_netns_routers_exit(void);
 
 static inline int mwg_family_index(u8 family)
 {

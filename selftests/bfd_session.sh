@@ -138,6 +138,21 @@ check "sysfs: the refusals changed nothing" \
 check "sysfs: multiplier 12 accepted" bfd_write "$a" 192.0.2.2 multiplier 12
 check "sysfs: b learns a's multiplier 12" \
 	vwait 5 bfd_json_is "$b" 192.0.2.1 .remote_multiplier 12
+# Without CAP_NET_ADMIN, even as uid 0: EPERM, and nothing changes.
+if command -v capsh >/dev/null; then
+	out=$(nsx "$a" capsh --drop=cap_net_admin -- -c 'echo "$1" > "$2"' \
+		bash 5 /sys/class/net/eth0/mwg_bfd/192.0.2.2/multiplier 2>&1)
+	if grep -q "Operation not permitted" <<<"$out"; then
+		tap_ok "sysfs: multiplier without CAP_NET_ADMIN refused with EPERM"
+	else
+		tap_fail "sysfs: multiplier without CAP_NET_ADMIN refused with EPERM" \
+			"got: '$out'"
+	fi
+	check "sysfs: multiplier still 12" \
+		test "$(bfd_sysfs "$a" 192.0.2.2 multiplier)" = 12
+else
+	tap_skip "sysfs: writes without CAP_NET_ADMIN" "no capsh (libcap2-bin)"
+fi
 
 # --- a peer that never answers -----------------------------------------------
 t0=$(now_ms)

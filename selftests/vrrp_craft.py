@@ -25,6 +25,19 @@
 #         src=IP vrid=N prio=P naddrs=N interval=CS csum=pseudo|plain|bad
 #     Exits 1 when none came in time.
 #
+# vrrp_craft.py send IFACE --every MS [options of send]
+#     Sends the advert every MS milliseconds (on a fixed schedule, so a late
+#     wake-up does not push the later ones back) until killed: a master that
+#     keeps advertising while the kernel under test is torn down.
+#
+# vrrp_craft.py watch IFACE --vip IP
+#     Prints one line per frame received (not sent) on IFACE that is a VRRP
+#     advert or an ARP announcing IP ("time kind src-mac", the time of the
+#     kernel's receive timestamp, seconds of the wall clock), and "time sent"
+#     for each advert sent from IFACE, flushed at once, until killed, after
+#     a first line "ready": what a master would see of a backup taking
+#     over, and whether the master itself had fallen silent before.
+#
 # vrrp_craft.py genl-new [--ifindex N] [--vrid N] [--prio P] [--interval MS]
 #                        [--vip IP]... [--attr NAME=TYPE:VALUE]...
 #     Sends MWG_VRRP_CMD_VR_NEW with exactly these attributes (to reach the
@@ -117,9 +130,57 @@ def cmd_send(a):
     frame = frame_of(a)
     s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
     s.bind((a.iface, 0))
+    if a.every:
+        step = a.every / 1000.0
+        due = time.monotonic()
+        while True:
+            s.send(frame)
+            due += step
+            left = due - time.monotonic()
+            if left > 0:
+                time.sleep(left)
+            else:
+                due = time.monotonic()
     for _ in range(a.count):
         s.send(frame)
     return 0
+
+
+PACKET_OUTGOING = 4
+SO_TIMESTAMPNS = 35
+ETH_P_ARP = 0x0806
+
+
+def cmd_watch(a):
+    s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW,
+                      socket.htons(ETH_P_ALL))
+    s.bind((a.iface, 0))
+    # The time the kernel received the frame, not when we got to it.
+    s.setsockopt(socket.SOL_SOCKET, SO_TIMESTAMPNS, 1)
+    vip = socket.inet_aton(a.vip)
+    print('ready', flush=True)
+    while True:
+        frame, anc, _, addr = s.recvmsg(65535, 64)
+        when = time.time()
+        for level, ctype, data in anc:
+            if level == socket.SOL_SOCKET and ctype == SO_TIMESTAMPNS:
+                sec, nsec = struct.unpack('qq', data[:16])
+                when = sec + nsec / 1e9
+        if len(frame) < 42:
+            continue
+        etype = struct.unpack('!H', frame[12:14])[0]
+        kind = None
+        if addr[2] == PACKET_OUTGOING:
+            if etype == ETH_P_IP and frame[14 + 9] == IPPROTO_VRRP:
+                print('%.6f sent' % when, flush=True)
+            continue
+        if etype == ETH_P_IP and frame[14 + 9] == IPPROTO_VRRP:
+            kind = 'advert prio=%d' % frame[14 + (frame[14] & 0x0f) * 4 + 2]
+        elif etype == ETH_P_ARP and frame[28:32] == vip:
+            kind = 'arp'
+        if kind:
+            print('%.6f %s %s' % (when, kind, frame[6:12].hex(':')),
+                  flush=True)
 
 
 def cmd_batch(a, send_parser):
@@ -364,12 +425,16 @@ def main():
     s.add_argument('--raw')
     s.add_argument('--count', type=int, default=1)
     s.add_argument('--auth-type', type=int, default=0)
+    s.add_argument('--every', type=float)
     s = sub.add_parser('batch')
     s.add_argument('iface')
     s = sub.add_parser('sniff')
     s.add_argument('iface')
     s.add_argument('--timeout', type=float, default=5)
     s.add_argument('--vrid', type=int)
+    s = sub.add_parser('watch')
+    s.add_argument('iface')
+    s.add_argument('--vip', required=True)
     s = sub.add_parser('genl-new')
     s.add_argument('--ifindex', type=int)
     s.add_argument('--vrid', type=int)
@@ -379,8 +444,16 @@ def main():
     s.add_argument('--attr', action='append')
     sub.add_parser('genl-batch')
     a = p.parse_args()
-    if a.cmd == 'send':
-        return cmd_send(a)
+    try:
+        if a.cmd == 'send':
+            return cmd_send(a)
+        if a.cmd == 'watch':
+            return cmd_watch(a)
+    except OSError as e:
+        # The namespace went away under a sender or capture left running.
+        if e.errno != errno.ENETDOWN or not (a.cmd == 'watch' or a.every):
+            raise
+        return 0
     if a.cmd == 'batch':
         return cmd_batch(a, send)
     if a.cmd == 'sniff':

@@ -65,4 +65,23 @@ check "r (254, preempt off) still backup" state_is "$r" 20 backup
 check "r: preempt 1 written" vr_write "$r" 20 preempt 1
 check_state "r (254, preempt on) takes over" "$r" 20 master
 
+# Without CAP_NET_ADMIN, even as uid 0: EPERM, and nothing changes (as for
+# netlink, and for net-sysfs).
+if command -v capsh >/dev/null; then
+	out=$(nsx "$r" capsh --drop=cap_net_admin -- -c 'echo "$1" > "$2"' \
+		bash 100 /sys/class/net/eth0/mwg_vrrp/20/priority 2>&1)
+	if grep -q "Operation not permitted" <<<"$out"; then
+		tap_ok "priority without CAP_NET_ADMIN refused with EPERM"
+	else
+		tap_fail "priority without CAP_NET_ADMIN refused with EPERM" \
+			"got: '$out'"
+	fi
+	check "priority still 254" test "$(vr_sysfs "$r" 20 priority)" = 254
+	check "r still master" state_is "$r" 20 master
+	check "priority 254 written again with CAP_NET_ADMIN" \
+		nsx "$r" capsh -- -c 'echo 254 > /sys/class/net/eth0/mwg_vrrp/20/priority'
+else
+	tap_skip "writes without CAP_NET_ADMIN" "no capsh (libcap2-bin)"
+fi
+
 tap_done
