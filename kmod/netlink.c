@@ -658,7 +658,10 @@ static int mwg_nl_vr_set(struct sk_buff *skb, struct genl_info *info)
 		if (err)
 			goto out;
 	}
-	mwg_vr_reconfigure(vr, &cfg, vips);
+	err = mwg_vr_reconfigure(vr, &cfg, vips);
+	if (err)
+		NL_SET_ERR_MSG_MOD(info->extack,
+				   "cannot join the new VIPs' solicited-node groups");
 out:
 	rtnl_unlock();
 	return err;

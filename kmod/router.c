@@ -16,6 +16,7 @@
 #include "fsm.h"
 #include "notify.h"
 #include "router.h"
+#include "rxfilter.h"
 #include "sysfs.h"
 #include "timers.h"
 
@@ -461,6 +462,14 @@ int mwg_vr_create(struct net_device *dev, u8 family, u8 vrid,
 		kobject_del(&vr->kobj);
 		goto err_put;
 	}
+	err = mwg_rxfilter_bind(vr);
+	if (err) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "cannot add the virtual MAC or the VIPs' groups to the interface's filter");
+		af->leave(dev);
+		kobject_del(&vr->kobj);
+		goto err_put;
+	}
 
 	rcu_assign_pointer(mif->vrs[mwg_family_index(family)][vrid], vr);
 	hlist_add_head_rcu(&vr->if_node, &mif->vr_list);
@@ -480,14 +489,23 @@ err_vips:
 	return err;
 }
 
-void mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
-			struct mwg_vip_list *vips)
+int mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
+		       struct mwg_vip_list *vips)
 {
 	struct mwg_vip_list *old = NULL;
 	struct mwg_vr_config old_cfg;
 	bool restart;
+	int err;
 
 	ASSERT_RTNL();
+	/* The new VIPs' groups before they are used, the old ones' after. */
+	if (vips) {
+		err = mwg_rxfilter_vips_join(vr->dev, vr->family, vips);
+		if (err) {
+			kfree(vips);
+			return err;
+		}
+	}
 	spin_lock_bh(&vr->lock);
 	/* Ownership and version change what the VR is: start it afresh. */
 	restart = (cfg->priority == MWG_VRRP_PRIO_OWNER) !=
@@ -507,8 +525,11 @@ void mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
 	else
 		mwg_fsm_config_changed(vr, &old_cfg, !!vips);
 	spin_unlock_bh(&vr->lock);
-	if (old)
+	if (old) {
+		mwg_rxfilter_vips_leave(vr->dev, vr->family, old);
 		kfree_rcu(old, rcu);
+	}
+	return 0;
 }
 
 /* Whether the VR can speak VRRP on its link right now. */
@@ -642,6 +663,8 @@ void mwg_vr_unlink(struct mwg_vr *vr, bool dev_gone)
 	spin_unlock_bh(&vr->lock);
 
 	vr->af->leave(vr->dev);
+	/* After the priority-0 advert above: see rxfilter.c. */
+	mwg_rxfilter_unbind(vr);
 	RCU_INIT_POINTER(mif->vrs[mwg_family_index(vr->family)][vr->vrid],
 			 NULL);
 	hlist_del_rcu(&vr->if_node);

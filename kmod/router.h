@@ -31,8 +31,9 @@ int mwg_vip_list_validate(const struct mwg_vip_list *vips, u8 family,
 int mwg_vr_create(struct net_device *dev, u8 family, u8 vrid,
 		  const struct mwg_vr_config *cfg, struct mwg_vip_list *vips,
 		  struct netlink_ext_ack *extack);
-void mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
-			struct mwg_vip_list *vips);
+/* Takes @vips, also when it fails (only a VIP list change can fail). */
+int mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
+		       struct mwg_vip_list *vips);
 void mwg_vr_unlink(struct mwg_vr *vr, bool dev_gone);
 void mwg_vr_link_changed(struct mwg_vr *vr);
 void mwg_router_dev_changed(struct net_device *dev);

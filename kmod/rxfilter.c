@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The receive filter of the VR's interface.
+ *
+ * A NIC drops in hardware (or in its emulation) every unicast frame whose
+ * destination is not in its filter, before the ingress hook of arp.c can
+ * see it: clients that learnt a VIP at the virtual MAC would reach nobody.
+ * So the virtual MAC enters the interface's unicast address list, which the
+ * driver programs into the filter; a driver without unicast filtering
+ * (no IFF_UNICAST_FLT) is put into promiscuous mode by the core instead,
+ * as for a macvlan.
+ *
+ * For the VR's whole lifetime, not only while it is master: a takeover
+ * happens in softirq, and several drivers program their filter from a work
+ * item (virtio-net sends it over its control queue), so an address added
+ * at the takeover would reach the filter some time after the gratuitous
+ * ARPs that send clients to it.  A backup receives the frames to the
+ * virtual MAC and the stack drops them as PACKET_OTHERHOST, as it does on
+ * a hub or a bridge port.
+ *
+ * IPv6 neighbour solicitations for a VIP go to its solicited-node group,
+ * which the interface joins only once the VIP is a local address (accept
+ * mode, and only after the takeover's work item ran): the VR joins those
+ * groups itself for its lifetime, so that nd.c sees every solicitation.
+ * The VRRP group itself (224.0.0.18, ff02::12) is joined by af_inet*.c.
+ */
+#include <linux/netdevice.h>
+#include <net/addrconf.h>
+#include <net/if_inet6.h>
+
+#include "rxfilter.h"
+
+static int mwg_rxfilter_vip_join(struct net_device *dev,
+				 const struct mwg_vip *vip)
+{
+	struct in6_addr group;
+
+	addrconf_addr_solict_mult(&vip->addr.v6, &group);
+	return ipv6_dev_mc_inc(dev, &group);
+}
+
+static void mwg_rxfilter_vip_leave(struct net_device *dev,
+				   const struct mwg_vip *vip)
+{
+	struct in6_addr group;
+
+	/* Gone with the device's IPv6 state when it is unregistered. */
+	if (!__in6_dev_get(dev))
+		return;
+	addrconf_addr_solict_mult(&vip->addr.v6, &group);
+	ipv6_dev_mc_dec(dev, &group);
+}
+
+int mwg_rxfilter_vips_join(struct net_device *dev, u8 family,
+			   const struct mwg_vip_list *vips)
+{
+	unsigned int i;
+	int err;
+
+	ASSERT_RTNL();
+	if (family != AF_INET6)
+		return 0;
+	for (i = 0; i < vips->count; i++) {
+		err = mwg_rxfilter_vip_join(dev, &vips->vip[i]);
+		if (err)
+			goto err_leave;
+	}
+	return 0;
+
+err_leave:
+	while (i--)
+		mwg_rxfilter_vip_leave(dev, &vips->vip[i]);
+	return err;
+}
+
+void mwg_rxfilter_vips_leave(struct net_device *dev, u8 family,
+			     const struct mwg_vip_list *vips)
+{
+	unsigned int i;
+
+	ASSERT_RTNL();
+	if (family != AF_INET6)
+		return;
+	for (i = 0; i < vips->count; i++)
+		mwg_rxfilter_vip_leave(dev, &vips->vip[i]);
+}
+
+int mwg_rxfilter_bind(struct mwg_vr *vr)
+{
+	const struct mwg_vip_list *vips = rtnl_dereference(vr->vips);
+	int err;
+
+	err = dev_uc_add(vr->dev, vr->vmac);
+	if (err)
+		return err;
+	err = mwg_rxfilter_vips_join(vr->dev, vr->family, vips);
+	if (err)
+		dev_uc_del(vr->dev, vr->vmac);
+	return err;
+}
+
+/*
+ * Last in a VR's teardown: its priority-0 advert has left and its groups
+ * are left, so nothing it still sends waits on an answer to the virtual MAC.
+ */
+void mwg_rxfilter_unbind(struct mwg_vr *vr)
+{
+	const struct mwg_vip_list *vips = rtnl_dereference(vr->vips);
+
+	mwg_rxfilter_vips_leave(vr->dev, vr->family, vips);
+	dev_uc_del(vr->dev, vr->vmac);
+}
