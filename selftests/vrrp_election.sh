@@ -43,14 +43,14 @@ del_all 1
 # accepts an equal priority master (6.4.2).  The tie-break of 6.4.3 is
 # between two masters, so each router first becomes master alone, with its
 # port out of the bridge, and then the bridge joins them.
-for p in pa pb pc; do ip -n "$sw" link set "$p" nomaster; done
+for p in pa pb pc; do port_detach "$sw" "$p"; done
 vr_add "$a" 2 100
 vr_add "$b" 2 100
 vr_add "$c" 2 100
 for ns in "$a" "$b" "$c"; do
 	wait_state "$ns" 2 master || ksft_fail "$ns did not become master alone"
 done
-for p in pa pb pc; do ip -n "$sw" link set "$p" master br0; done
+for p in pa pb pc; do port_attach "$sw" "$p"; done
 check_state "tie: a (192.0.2.1) yields" "$a" 2 backup
 check_state "tie: b (192.0.2.2) yields" "$b" 2 backup
 check_state "tie: c (192.0.2.3, highest) stays master" "$c" 2 master 1

@@ -54,10 +54,13 @@ check_takeover() {
 	check "$name: client has the virtual MAC for the VIP" client_neigh_is "$VMAC"
 }
 
-# capture_garps PORT FILE: tcpdump of ARP entering the switch from PORT,
-# that is sent by the router behind it; returns once it listens.
+# capture_garps PORT FILE: tcpdump of the ARP sent by the router behind
+# PORT; returns once it listens.
 capture_garps() {
-	nsx "$sw" tcpdump -l -n -e -Q in -i "$1" arp >"$2" 2>"$2.err" &
+	local ns dev dir
+	read -r ns dev dir < <(port_tap "$sw" "$1")
+	ip netns exec "$ns" tcpdump -l -n -e -Q "$dir" -i "$dev" arp \
+		>"$2" 2>"$2.err" &
 	bg_pids+=($!)
 	vwait 10 grep -q "listening on" "$2.err" ||
 		ksft_fail "tcpdump on $1 did not start"
@@ -150,7 +153,7 @@ check_state "b backup again" "$b" $VRID backup
 # 100 ms = 360 ms, less whatever had run since a's last advert (< 100 ms).
 capture_garps pb "$tmp/garp2"
 t0=$(now_ms)
-ip -n "$sw" link set pa nomaster
+port_detach "$sw" pa
 check_takeover "silent master" "$t0" master_down
 if [ $(($(now_ms) - t0)) -ge 250 ]; then
 	tap_ok "silent master: b waited for Master_Down_Interval"
@@ -162,7 +165,7 @@ check "silent master: b sent a gratuitous ARP from the virtual MAC" \
 	slowwait 5 garp_seen "$tmp/garp2"
 
 # a comes back: two masters meet, the higher priority stays.
-ip -n "$sw" link set pa master br0
+port_attach "$sw" pa
 check_state "a back on the switch, b yields" "$b" $VRID backup
 check_state "a master" "$a" $VRID master
 

@@ -113,6 +113,49 @@ vrrp_setup() {
 
 # --- topologies --------------------------------------------------------------
 
+# MWG_LINK chooses what switch_up and switch_port build the wire from:
+#   veth            (the default) veth pairs to a Linux bridge br0 in the
+#                   switch namespace, which accepts every frame;
+#   virtio, e1000e, or any other model scripts/vm-run --nic offers: the
+#                   guest's emulated NICs, all on one QEMU hub, each driven
+#                   by its real driver with its real receive filter. The hub
+#                   is the switch; switch_port moves the next free NIC into
+#                   the namespace as eth0.
+# Tests that build their wire with these (and port_detach, port_attach,
+# port_tap) run unchanged on each.
+MWG_LINK=${MWG_LINK:-veth}
+declare -A PORT_NS
+
+link_is_nic() {
+	[ "$MWG_LINK" != veth ]
+}
+
+# nics_free: the emulated NICs (MAC 52:54:00:..., see vm-run) left in the
+# initial namespace, in MAC order. A namespace deleted by an earlier test
+# gives its NICs back here, under whatever name was free.
+nics_free() {
+	local a mac d
+	for a in /sys/class/net/*/address; do
+		read -r mac <"$a" 2>/dev/null || continue
+		case $mac in
+		52:54:00:*) d=${a%/address}; echo "$mac ${d##*/}" ;;
+		esac
+	done | sort | while read -r _ d; do echo "$d"; done
+}
+
+nics_at_least() {
+	[ "$(nics_free | wc -l)" -ge "$1" ]
+}
+
+# require_nics N: skip unless the wire is made of N emulated NICs. The
+# namespaces of the test before may still be giving theirs back.
+require_nics() {
+	link_is_nic ||
+		ksft_skip "needs emulated NICs: MWG_LINK=virtio|e1000e under scripts/vm-run --nic MODEL,count=$1 (MWG_LINK is veth)"
+	vwait 10 nics_at_least "$1" ||
+		ksft_skip "needs $1 emulated NICs in the guest (scripts/vm-run --nic MODEL,count=$1), has $(nics_free | wc -l)"
+}
+
 # veth_pair NSA IPA NSB IPB: eth0 in each namespace, linked to each other.
 veth_pair() {
 	local nsa=$1 ipa=$2 nsb=$3 ipb=$4
@@ -125,24 +168,83 @@ veth_pair() {
 }
 
 # switch_up SW: a bridge br0 in namespace SW.  Snooping is off: the VRRP
-# group is link-local and must reach every port whatever IGMP says.
+# group is link-local and must reach every port whatever IGMP says.  On
+# emulated NICs the hub is the switch: nothing to do.
 switch_up() {
 	local sw=$1
+	link_is_nic && return 0
 	ip -n "$sw" link add br0 type bridge mcast_snooping 0 ||
 		ksft_fail "bridge in $sw"
 	ip -n "$sw" link set br0 up
 }
 
+# nic_take NS: the next free emulated NIC becomes eth0 of NS, as the
+# guest booted it (no leftover filter, promiscuity or qdisc).
+nic_take() {
+	local ns=$1 nic
+	vwait 10 nics_at_least 1 ||
+		ksft_fail "no free emulated NIC for $ns (MWG_LINK=$MWG_LINK)"
+	nic=$(nics_free | head -n 1)
+	ip link set dev "$nic" down
+	ip link set dev "$nic" promisc off
+	tc qdisc del dev "$nic" clsact 2>/dev/null
+	ip link set dev "$nic" netns "$ns" || ksft_fail "moving $nic to $ns"
+	ip -n "$ns" link set dev "$nic" name eth0 ||
+		ksft_fail "renaming $nic in $ns"
+}
+
 # switch_port SW NS IP [PORT]: eth0 in NS with address IP, its peer PORT
-# (default p-<first part of NS>) enslaved to br0 of SW.
+# (default p-<first part of NS>) enslaved to br0 of SW; on emulated NICs a
+# NIC on the hub, PORT only naming it for port_detach and friends.
 switch_port() {
 	local sw=$1 ns=$2 ip=$3 port=${4:-p${2%%-*}}
-	ip link add eth0 netns "$ns" type veth peer name "$port" netns "$sw" ||
-		ksft_fail "port $port for $ns"
-	ip -n "$sw" link set "$port" master br0
-	ip -n "$sw" link set "$port" up
+	PORT_NS[$port]=$ns
+	if link_is_nic; then
+		nic_take "$ns"
+	else
+		ip link add eth0 netns "$ns" type veth peer name "$port" netns "$sw" ||
+			ksft_fail "port $port for $ns"
+		ip -n "$sw" link set "$port" master br0
+		ip -n "$sw" link set "$port" up
+	fi
 	ip -n "$ns" addr add "$ip/$SUBNET_LEN" dev eth0
 	ip -n "$ns" link set eth0 up
+}
+
+# port_detach SW PORT: the router behind PORT is cut off the switch, its
+# link still up (a silent master, a partition): the port leaves the bridge,
+# or on a NIC every frame in and out is dropped (tc).
+port_detach() {
+	local sw=$1 port=$2 ns=${PORT_NS[$2]}
+	if ! link_is_nic; then
+		ip -n "$sw" link set "$port" nomaster
+		return
+	fi
+	tc -n "$ns" qdisc add dev eth0 clsact &&
+		tc -n "$ns" filter add dev eth0 ingress matchall action drop &&
+		tc -n "$ns" filter add dev eth0 egress matchall action drop ||
+		ksft_fail "cannot cut $port ($ns) off the hub with tc"
+}
+
+# port_attach SW PORT: undoes port_detach.
+port_attach() {
+	local sw=$1 port=$2 ns=${PORT_NS[$2]}
+	if ! link_is_nic; then
+		ip -n "$sw" link set "$port" master br0
+		return
+	fi
+	tc -n "$ns" qdisc del dev eth0 clsact
+}
+
+# port_tap SW PORT: "NS DEV DIR": where tcpdump -Q DIR -i DEV in NS sees
+# the frames the router behind PORT sends: entering the bridge at PORT, or
+# leaving that router's NIC.
+port_tap() {
+	if link_is_nic; then
+		echo "${PORT_NS[$2]} eth0 out"
+	else
+		echo "$1 $2 in"
+	fi
 }
 
 # --- virtual routers -----------------------------------------------------------
