@@ -16,7 +16,7 @@
 #   c: eth0 192.0.2.50/24 2001:db8::50/64 (client)  /
 #
 # VR 51 (IPv4, VIP 192.0.2.100, 00:00:5e:00:01:33) and VR 52 (IPv6, VIPs
-# fe80::34 and 2001:db8::100, 00:00:5e:00:02:34).
+# fe80::100 and 2001:db8::100, 00:00:5e:00:02:34).
 . "$(dirname "$0")/vrrp_lib.sh"
 
 require_nics 3
@@ -29,7 +29,10 @@ VRID6=52
 V6=$VRID6-inet6
 VMAC6=$(printf '00:00:5e:00:02:%02x' $VRID6)
 VIP6=2001:db8::100
-VIP6_LL=fe80::34
+# Not fe80::34: its solicited-node group's MAC 33:33:ff:00:00:34 ends like
+# the virtual MAC, and e1000e's hashed filter (as QEMU emulates it) then
+# lets frames to the virtual MAC through by coincidence.
+VIP6_LL=fe80::100
 PORT=8080
 
 vrrp_ns a b c
