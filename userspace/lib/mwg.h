@@ -144,7 +144,8 @@ static inline size_t mwg_addr_len(const struct mwg_addr *a)
 
 /*
  * Parse "ADDR" or, when @allow_prefix, "ADDR/LEN".  Without a length the
- * prefix is the host prefix (32 or 128).  0 or -EINVAL.
+ * prefix is the host prefix (32 or 128).  0, -EINVAL, or -ERANGE for a
+ * valid address whose length is past 32 or 128 (out->family is then set).
  */
 int mwg_addr_parse(const char *text, bool allow_prefix, struct mwg_addr *out);
 

@@ -80,13 +80,15 @@ int args_onoff(struct args *a, const char *kw, bool *out)
 
 	if (!v)
 		return -1;
-	if (!strcmp(v, "on")) {
+	/* keepalived and FRR users write yes/no, iproute2 users on/off. */
+	if (!strcmp(v, "on") || !strcmp(v, "yes")) {
 		*out = true;
 		return 0;
 	}
-	if (!strcmp(v, "off")) {
+	if (!strcmp(v, "off") || !strcmp(v, "no")) {
 		*out = false;
 		return 0;
 	}
-	return args_error(a, "invalid %s \"%s\": must be on or off", kw, v);
+	return args_error(a, "invalid %s \"%s\": must be on or off (yes or no)",
+			  kw, v);
 }

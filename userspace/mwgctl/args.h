@@ -52,7 +52,7 @@ const char *args_value(struct args *a, const char *kw);
 int args_uint(struct args *a, const char *kw, uint64_t min, uint64_t max,
 	      uint64_t width_max, uint64_t *out);
 
-/* "on" or "off" for @kw. */
+/* "on" or "off" ("yes" or "no") for @kw. */
 int args_onoff(struct args *a, const char *kw, bool *out);
 
 /* Parse a decimal number with nothing around it. */

@@ -3,6 +3,6 @@
 # configuration.
 test_discovery_SRCS := mwgd/proto.c mwgd/auth.c mwgd/table.c mwgd/config.c \
 	mwgd/confvalue.c mwgd/proxyconf.c \
-	mwgd/vrconf.c mwgctl/args.c mwgctl/vr_args.c
+	mwgd/vrconf.c mwgctl/args.c mwgctl/match.c mwgctl/vr_args.c
 test_discovery_CFLAGS := -Imwgd -Imwgctl
 test_discovery_LDLIBS := $(shell $(PKG_CONFIG) --libs libsodium inih)
