@@ -64,6 +64,11 @@ static void mwg_fsm_set_state(struct mwg_vr *vr, enum mwg_vrrp_state state,
 	if (old == state)
 		return;
 	vr->state = state;
+	vr->changed_at = ktime_get();
+	vr->changed_real_ns = ktime_get_real_ns();
+	vr->changed_from = old;
+	vr->changed_reason = reason;
+	vr->changed = true;
 	mwg_notify_state(vr, old, reason);
 }
 

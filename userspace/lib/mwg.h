@@ -223,6 +223,7 @@ struct mwg_vr {
 	uint8_t old_state;
 	uint8_t reason;
 	uint64_t time_ns;
+	uint64_t state_age_ms;		/* MWG_VRRP_A_STATE_AGE_MS */
 	struct mwg_addr master_ip;
 	uint32_t track_scanners;
 	uint8_t track_weight;

@@ -105,6 +105,7 @@ static void print_usage(FILE *out)
 		"\n"
 		"    -j, --json        JSON output\n"
 		"    -p, --pretty      indent JSON output\n"
+		"    -s, --stats       counters in text output (JSON always has them)\n"
 		"    -n, --netns NAME  run in network namespace NAME (as \"ip -n\")\n"
 		"    -b, --batch FILE  run the commands of FILE (\"-\": stdin), one per\n"
 		"                      line, over one netlink socket\n"
@@ -565,6 +566,9 @@ int main(int argc, char **argv)
 			ctl.json = true;
 		} else if (!strcmp(opt, "-p") || !strcmp(opt, "-pretty")) {
 			ctl.pretty = true;
+		} else if (!strcmp(opt, "-s") || !strcmp(opt, "-stats") ||
+			   !strcmp(opt, "-statistics")) {
+			ctl.stats = true;
 		} else if (!strcmp(opt, "-n") || !strcmp(opt, "-netns")) {
 			netns = option_value(&ctl, &argc, &argv);
 			if (!netns)

@@ -28,6 +28,7 @@ struct mwgctl_cmd {
 struct mwgctl {
 	bool json;
 	bool pretty;
+	bool stats;			/* -s: counters in text output */
 	/* MWGCTL_NO_CHECK=1 or --no-check: leave validation to the kernel. */
 	bool no_check;
 	const struct mwgctl_cmd *cmd;	/* the command being run */

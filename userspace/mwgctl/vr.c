@@ -222,9 +222,14 @@ int cmd_vr_show(struct mwgctl *ctl, int argc, char **argv)
 		if (j) {
 			mwg_vr_print_json(j, vr);
 		} else {
+			struct mwg_vr text = *vr;
+
+			/* Counters in text with -s, as "ip -s"; JSON has them. */
+			if (!ctl->stats)
+				text.have &= ~MWG_BIT(MWG_VRRP_A_STATS);
 			if (shown)
 				putchar('\n');
-			mwg_vr_print_text(stdout, vr);
+			mwg_vr_print_text(stdout, &text);
 		}
 		shown++;
 	}

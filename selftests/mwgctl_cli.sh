@@ -1,9 +1,10 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# mwgctl -batch and -n against the module: 255 VRs from one batch over one
-# netlink socket, a line the kernel refuses named by its line number, -force
-# going on after it, and -n NAME acting in that namespace only.
+# mwgctl's operator features against the module: 255 VRs from one -batch
+# over one netlink socket, a line the kernel refuses named by its line
+# number, -force going on after it, -n NAME acting in that namespace only,
+# the last state change and the time in state in "vr show", -s.
 #
 #   r: eth0 192.0.2.1/24 ---- s: eth0 192.0.2.2/24
 . "$(dirname "$0")/vrrp_lib.sh"
@@ -41,6 +42,41 @@ for v in $(seq 1 5); do
 done
 t1=$(now_ms)
 echo "# 5 vr set as 5 processes: $((t1 - t0)) ms"
+
+# --- the last state change, time in state, -s ---------------------------------
+# r alone on its link: VR 10 goes init -> backup -> master (master_down).
+wait_state "$r" 10 master || tap_fail "VR 10 of r never became master"
+j1=$(mwgctl_ns "$r" -j vr show dev eth0 vrid 10)
+sleep 1
+j2=$(mwgctl_ns "$r" -j vr show dev eth0 vrid 10)
+check "last_transition: from backup" \
+	test "$(jq -r '.[0].last_transition.old_state' <<<"$j1")" = backup
+check "last_transition: reason master_down" \
+	test "$(jq -r '.[0].last_transition.reason' <<<"$j1")" = master_down
+now_ns=$(date +%s%N)
+t_ns=$(jq -r '.[0].last_transition.time_ns' <<<"$j1")
+check "last_transition: time within the last minute ($(((now_ns - t_ns) / 1000000)) ms ago)" \
+	test $((now_ns - t_ns)) -ge 0 -a $((now_ns - t_ns)) -lt 60000000000
+a1=$(jq '.[0].in_state_ms' <<<"$j1")
+a2=$(jq '.[0].in_state_ms' <<<"$j2")
+check "in_state_ms grows with time ($a1, then $a2 one second later)" \
+	test "$a2" -ge $((a1 + 900)) -a "$a2" -le $((a1 + 30000))
+check "a fresh VR has no last_transition before its first change" \
+	sh -c "ip netns exec '$s' '$MWGCTL' vr add dev eth0 vrid 77 prio 100 \
+		vip 198.18.2.77 interval 1000 &&
+		ip netns exec '$s' '$MWGCTL' -j vr show dev eth0 vrid 77 |
+		jq -e '.[0].last_transition == null or
+			.[0].last_transition.reason == \"startup\"' >/dev/null &&
+		ip netns exec '$s' '$MWGCTL' vr del dev eth0 vrid 77"
+text=$(mwgctl_ns "$r" vr show dev eth0 vrid 10)
+check "text output says since when and why" \
+	grep -q -E 'in-state [0-9]+\.[0-9]{3}s since .* backup -> master \(master_down\)' <<<"$text"
+check "text output without -s has no counters" \
+	sh -c "! grep -q 'stats:' <<'E'
+$text
+E"
+check "-s adds the counters" \
+	sh -c "ip netns exec '$r' '$MWGCTL' -s vr show dev eth0 vrid 10 | grep -q 'master_transitions 1 '"
 
 # --- errors with their line, -force ---------------------------------------------
 cat >"$tmp/mixed" <<'B'
