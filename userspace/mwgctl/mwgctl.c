@@ -86,6 +86,7 @@ static const char options_help[] =
 	"    garp-repeat N           gratuitous ARP/NA count on becoming master (0..100)\n"
 	"    garp-interval MS        between them (1..60000)\n"
 	"    garp-refresh S          repeat while master every S seconds, 0 = off\n"
+	"    (durations also take a unit: interval 1s, preempt-delay 500ms)\n"
 	"    version 2|3             VRRP version (2 is IPv4 only)\n"
 	"    family inet|inet6       default: from the VIPs\n"
 	"    track-scanners N        lower the priority while fewer than N scanners live\n"

@@ -24,6 +24,8 @@
 enum vr_key_kind {
 	KEY_DEV,
 	KEY_UINT,	/* width from the field of struct mwg_vr */
+	KEY_MS,		/* a duration, in ms unless it names its unit */
+	KEY_S,		/* a duration, in seconds unless it names its unit */
 	KEY_ONOFF,
 	KEY_FAMILY,
 	KEY_CHECKSUM,
@@ -53,13 +55,13 @@ static const struct vr_key vr_keys[] = {
 	{ "prio", "priority", KEY_UINT, CONFIG_CMDS, MWG_VRRP_A_PRIORITY,
 	  FIELD(priority), 1, MWG_VRRP_PRIO_OWNER },
 	/* Refined once the version is known, see check_interval(). */
-	{ "interval", NULL, KEY_UINT, CONFIG_CMDS, MWG_VRRP_A_ADVERT_INTERVAL_MS,
+	{ "interval", NULL, KEY_MS, CONFIG_CMDS, MWG_VRRP_A_ADVERT_INTERVAL_MS,
 	  FIELD(advert_interval_ms), MWG_VRRP_ADVERT_MS_MIN,
 	  MWG_VRRP_V2_ADVERT_MS_MAX },
 	{ "vip", NULL, KEY_VIP, CONFIG_CMDS, MWG_VRRP_A_VIPS, FIELD(vips), 0, 0 },
 	{ "preempt", NULL, KEY_ONOFF, CONFIG_CMDS, MWG_VRRP_A_PREEMPT,
 	  FIELD(preempt), 0, 0 },
-	{ "preempt-delay", NULL, KEY_UINT, CONFIG_CMDS,
+	{ "preempt-delay", NULL, KEY_MS, CONFIG_CMDS,
 	  MWG_VRRP_A_PREEMPT_DELAY_MS, FIELD(preempt_delay_ms),
 	  0, MWG_VRRP_PREEMPT_DELAY_MS_MAX },
 	{ "accept", NULL, KEY_ONOFF, CONFIG_CMDS, MWG_VRRP_A_ACCEPT,
@@ -68,10 +70,10 @@ static const struct vr_key vr_keys[] = {
 	  FIELD(checksum), 0, 0 },
 	{ "garp-repeat", NULL, KEY_UINT, CONFIG_CMDS, MWG_VRRP_A_GARP_REPEAT,
 	  FIELD(garp_repeat), 0, MWG_VRRP_GARP_REPEAT_MAX },
-	{ "garp-interval", NULL, KEY_UINT, CONFIG_CMDS,
+	{ "garp-interval", NULL, KEY_MS, CONFIG_CMDS,
 	  MWG_VRRP_A_GARP_INTERVAL_MS, FIELD(garp_interval_ms),
 	  MWG_VRRP_GARP_INTERVAL_MS_MIN, MWG_VRRP_GARP_INTERVAL_MS_MAX },
-	{ "garp-refresh", NULL, KEY_UINT, CONFIG_CMDS,
+	{ "garp-refresh", NULL, KEY_S, CONFIG_CMDS,
 	  MWG_VRRP_A_GARP_REFRESH_S, FIELD(garp_refresh_s),
 	  0, MWG_VRRP_GARP_REFRESH_S_MAX },
 	{ "version", NULL, KEY_UINT, CONFIG_CMDS, MWG_VRRP_A_VERSION,
@@ -223,6 +225,13 @@ static int parse_key(enum vr_cmd cmd, const struct vr_key *k, struct args *a,
 	case KEY_UINT:
 		if (args_uint(a, k->name, k->min, k->max,
 			      k->size == 1 ? UINT8_MAX : UINT32_MAX, &n) < 0)
+			return -1;
+		store_uint(vr, k, n);
+		break;
+	case KEY_MS:
+	case KEY_S:
+		if (args_duration(a, k->name, k->kind == KEY_MS ? 1 : 1000,
+				  k->min, k->max, UINT32_MAX, &n) < 0)
 			return -1;
 		store_uint(vr, k, n);
 		break;

@@ -210,7 +210,7 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 		return rc;
 	}
 	if (!strcmp(key, "interval_ms")) {
-		rc = mwgd_parse_uint(value, MWGD_INTERVAL_MIN_MS,
+		rc = mwgd_parse_duration(value, 1, MWGD_INTERVAL_MIN_MS,
 				MWGD_INTERVAL_MAX_MS, &v, err, errlen);
 		c->interval_ms = v;
 		return rc;
@@ -221,7 +221,7 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 			c->backup_interval_ms = 0;
 			return 0;
 		}
-		rc = mwgd_parse_uint(value, MWGD_INTERVAL_MIN_MS,
+		rc = mwgd_parse_duration(value, 1, MWGD_INTERVAL_MIN_MS,
 				MWGD_INTERVAL_MAX_MS, &v, err, errlen);
 		c->backup_interval_ms = v;
 		return rc;
@@ -233,8 +233,9 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 		return rc;
 	}
 	if (!strcmp(key, "lease_margin_ms")) {
-		rc = mwgd_parse_uint(value, 0, MWG_VRRP_SCANNER_LEASE_MS_MAX / 2, &v,
-				err, errlen);
+		rc = mwgd_parse_duration(value, 1, 0,
+					 MWG_VRRP_SCANNER_LEASE_MS_MAX / 2, &v,
+					 err, errlen);
 		c->lease_margin_ms = v;
 		return rc;
 	}
@@ -328,7 +329,7 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 		return parse_hook(value, c->notify_bfd, sizeof(c->notify_bfd),
 				  err, errlen);
 	if (!strcmp(key, "notify_timeout_s")) {
-		rc = mwgd_parse_uint(value, 1, 3600, &v, err, errlen);
+		rc = mwgd_parse_duration(value, 1000, 1, 3600, &v, err, errlen);
 		c->notify_timeout_s = v;
 		return rc;
 	}
@@ -336,7 +337,7 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 		return parse_path(value, c->metrics_file,
 				  sizeof(c->metrics_file), err, errlen);
 	if (!strcmp(key, "metrics_interval_s")) {
-		rc = mwgd_parse_uint(value, 1, 3600, &v, err, errlen);
+		rc = mwgd_parse_duration(value, 1000, 1, 3600, &v, err, errlen);
 		c->metrics_interval_s = v;
 		return rc;
 	}

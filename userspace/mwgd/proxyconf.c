@@ -194,8 +194,8 @@ static int set_key(struct mwgd_proxy_conf *p, const char *key,
 	if (!strcmp(key, "local_scanner"))
 		return mwgd_parse_bool(value, &p->local_scanner, err, errlen);
 	if (!strcmp(key, "drain_s")) {
-		rc = mwgd_parse_uint(value, 0, MWGD_PROXY_DRAIN_MAX_S, &v, err,
-				     errlen);
+		rc = mwgd_parse_duration(value, 1000, 0, MWGD_PROXY_DRAIN_MAX_S,
+					 &v, err, errlen);
 		p->drain_s = v;
 		return rc;
 	}

@@ -196,6 +196,19 @@ int main(void)
 		     true, &va, err, sizeof(err)) < 0 && strstr(err, "8 bits"),
 	       "no_check still refuses what does not fit the wire");
 
+	/* Durations name their unit, or are in the key's own. */
+	tap_ok(ok(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 interval 1s preempt-delay 5s garp-interval 250ms garp-refresh 2m") &&
+	       va.vr.advert_interval_ms == 1000 &&
+	       va.vr.preempt_delay_ms == 5000 &&
+	       va.vr.garp_interval_ms == 250 && va.vr.garp_refresh_s == 120,
+	       "durations with units");
+	tap_ok(ok(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 interval 200 garp-refresh 30") &&
+	       va.vr.advert_interval_ms == 200 && va.vr.garp_refresh_s == 30,
+	       "bare numbers keep the key's unit");
+	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 garp-refresh 1500ms", "not a whole number of seconds");
+	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 interval 1d", "not a duration");
+	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 preempt-delay 2h", "must be 0..3600000 ms");
+
 	/* iproute2 habits: abbreviations, yes/no, specific messages. */
 	tap_ok(ok(VR_CMD_ADD, "d d0 vr 5 pri 90 vi 192.0.2.1 preempt-d 200 acc yes preempt no") &&
 	       !strcmp(va.dev, "d0") && va.vr.vrid == 5 &&
