@@ -308,11 +308,14 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 			c->log_to = MWGD_LOG_STDERR;
 		else if (!strcmp(value, "syslog"))
 			c->log_to = MWGD_LOG_SYSLOG;
+		else if (!strcmp(value, "journal"))
+			c->log_to = MWGD_LOG_JOURNAL;
 		else if (!strcmp(value, "auto"))
 			c->log_to = MWGD_LOG_AUTO;
 		else {
 			snprintf(err, errlen,
-				 "\"%s\" is not stderr, syslog or auto", value);
+				 "\"%s\" is not stderr, syslog, journal or auto",
+				 value);
 			return -1;
 		}
 		return 0;

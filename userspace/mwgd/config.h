@@ -34,9 +34,11 @@
 #define MWGD_DEF_METRICS_INTERVAL_S	15
 
 enum mwgd_log_to {
-	MWGD_LOG_AUTO,		/* stderr in the foreground, else syslog */
+	/* The journal under systemd, stderr in the foreground, or syslog. */
+	MWGD_LOG_AUTO,
 	MWGD_LOG_STDERR,
 	MWGD_LOG_SYSLOG,
+	MWGD_LOG_JOURNAL,
 };
 
 struct mwgd_vr_ref {

@@ -143,6 +143,26 @@ int mwgd_kernel_event_fd(const struct mwgd *d)
 		nl_socket_get_fd(d->kernel->ev.sock) : -1;
 }
 
+/* "vr eth0 51: backup -> master (master_down)", with journal fields. */
+static void log_vr_event(const struct mwgd_vr_follow *f,
+			 const struct mwg_vr *ev)
+{
+	const char *reason = mwg_vr_has(ev, MWG_VRRP_A_REASON) ?
+			     mwg_reason_name(ev->reason) : "none";
+	struct mwgd_log_fields fields = {
+		.state = mwg_state_name(ev->state),
+		.old_state = mwg_state_name(ev->old_state),
+		.reason = reason,
+	};
+	char vr[IF_NAMESIZE + 16];
+
+	snprintf(vr, sizeof(vr), "%s vrid %u", f->ref.ifname, f->ref.vrid);
+	fields.vr = vr;
+	mwgd_log_with(LOG_INFO, &fields, "vr %s %u: %s -> %s (%s)",
+		      f->ref.ifname, f->ref.vrid, fields.old_state,
+		      fields.state, reason);
+}
+
 static int on_event(struct nl_msg *msg, void *arg)
 {
 	struct mwgd *d = arg;
@@ -160,9 +180,7 @@ static int on_event(struct nl_msg *msg, void *arg)
 		d->counters[C_VR_EVENTS]++;
 		f->known = true;
 		f->state = ev.state;
-		mwgd_log(LOG_INFO, "vr %s %u: %s -> %s", f->ref.ifname,
-			 f->ref.vrid, mwg_state_name(ev.old_state),
-			 mwg_state_name(ev.state));
+		log_vr_event(f, &ev);
 	}
 	update_active(d);
 	return 0;

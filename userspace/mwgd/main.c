@@ -189,7 +189,7 @@ static void reload(struct mwgd *d)
 		mwgd_log(LOG_WARNING,
 			 "%zu scanners live, above max_scanners %u: no new ones until some go",
 			 d->table.count, c.max_scanners);
-	mwgd_log_open(d->foreground && c.log_to != MWGD_LOG_SYSLOG, c.debug);
+	mwgd_log_open(c.log_to, d->foreground, c.debug);
 	if (c.role & MWGD_ROLE_DIRECTOR) {
 		copy_vrs(d);
 		mwgd_kernel_sync_vrs(d);
@@ -412,8 +412,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mwgd: %s\n", err);
 		return 1;
 	}
-	mwgd_log_open(d->foreground && d->cfg.log_to != MWGD_LOG_SYSLOG,
-		      d->cfg.debug);
+	mwgd_log_open(d->cfg.log_to, d->foreground, d->cfg.debug);
 	if (mwgd_auth_init() < 0) {
 		mwgd_log(LOG_ERR, "libsodium cannot be initialised");
 		return 1;

@@ -15,7 +15,7 @@
  *   kernel.c    generic netlink: VR state, SCANNER_SET/DEL (libmwg)
  *   nodeid.c    the persistent node id
  *   stats.c     counters and the stats file
- *   log.c       stderr or syslog
+ *   log.c       stderr, syslog or the journal
  *   vrconf.c    [vr] sections of the configuration file
  *   vrsync.c    applying them to the kernel (diff against VR_GET)
  *   notify.c    the state-change hook
@@ -156,7 +156,20 @@ uint64_t mwgd_now_ms(void);
 uint64_t mwgd_realtime_ms(void);
 
 /* log.c */
-void mwgd_log_open(bool to_stderr, bool debug);
+/* Where log lines go; MWGD_LOG_AUTO resolved with @foreground. */
+void mwgd_log_open(enum mwgd_log_to to, bool foreground, bool debug);
+/* Is stderr the systemd journal's stream ($JOURNAL_STREAM)? */
+bool mwgd_log_stderr_is_journal(void);
+/* The structured fields of a VR event, for the journal. */
+struct mwgd_log_fields {
+	const char *vr;		/* "eth0 vrid 51" */
+	const char *state;
+	const char *old_state;
+	const char *reason;
+};
+void mwgd_log_with(int level, const struct mwgd_log_fields *fields,
+		   const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 void mwgd_log(int level, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
