@@ -420,11 +420,12 @@ int main(int argc, char **argv)
 	}
 	if (load_key(&d->cfg, &d->key, err, sizeof(err)) < 0 ||
 	    mwgd_node_id_get(&d->cfg, d->node_id, err, sizeof(err)) < 0 ||
+	    mwgd_epoch_next(&d->cfg, mwgd_realtime_ms(), &d->epoch, err,
+			    sizeof(err)) < 0 ||
 	    mwgd_net_open(d, err, sizeof(err)) < 0) {
 		mwgd_log(LOG_ERR, "%s", err);
 		return 1;
 	}
-	d->epoch = mwgd_realtime_ms();
 	sfd = open_signals();
 	if (sfd < 0) {
 		mwgd_log(LOG_ERR, "signals: %s", strerror(errno));

@@ -14,6 +14,7 @@
  *   scanner.c   discoveries in, announcements out
  *   kernel.c    generic netlink: VR state, SCANNER_SET/DEL (libmwg)
  *   nodeid.c    the persistent node id
+ *   epoch.c     the persistent epoch
  *   stats.c     counters and the stats file
  *   log.c       stderr or syslog
  *   vrconf.c    [vr] sections of the configuration file
@@ -167,6 +168,15 @@ int mwgd_stats_write(const struct mwgd *d, const char *path);
 /* nodeid.c */
 int mwgd_node_id_get(const struct mwgd_config *c, uint8_t *id, char *err,
 		     size_t errlen);
+
+/* epoch.c */
+void mwgd_epoch_path(const struct mwgd_config *c, char *path, size_t len);
+/*
+ * The next epoch: above the one kept in the file and at least @clock_ms;
+ * kept in the file before it is returned.  0, or -1 with @err set.
+ */
+int mwgd_epoch_next(const struct mwgd_config *c, uint64_t clock_ms,
+		    uint64_t *epoch, char *err, size_t errlen);
 
 /* net.c */
 int mwgd_net_open(struct mwgd *d, char *err, size_t errlen);
