@@ -9,6 +9,7 @@
  *   proto.c     the wire format, pure (also the fuzz target)
  *   auth.c      HMAC-SHA-256 and replay windows (libsodium)
  *   table.c     the director's scanner hash table
+ *   ratelimit.c announcements per source address
  *   net.c       the UDP socket
  *   director.c  discovery, announcements in, liveness, pushes
  *   scanner.c   discoveries in, announcements out
@@ -37,6 +38,7 @@
 #include "auth.h"
 #include "config.h"
 #include "proto.h"
+#include "ratelimit.h"
 #include "table.h"
 
 #define MWGD_VERSION_STRING	"0.1.0"
@@ -59,6 +61,7 @@ enum mwgd_counter {
 	C_RX_AUTH_FAILED,
 	C_RX_REPLAYED,
 	C_RX_STALE_ECHO,
+	C_RX_RATE_LIMITED,
 	C_SCANNERS_ADDED,
 	C_SCANNERS_EXPIRED,
 	C_SCANNERS_REFUSED,
@@ -80,6 +83,7 @@ enum mwgd_counter {
 	C_IPVS_CHANGE_SETS,
 	C_IPVS_MSGS,
 	C_IPVS_ERRORS,
+	C_IPVS_DESTS_CAPPED,
 	C_SYNC_SWITCHES,
 	__C_MAX,
 };
@@ -129,6 +133,7 @@ struct mwgd {
 	unsigned int echo_n;		/* entries used */
 	unsigned int echo_head;		/* next slot */
 	struct mwgd_table table;
+	struct mwgd_ratelimit announce_rl;	/* per source address */
 	uint64_t rounds;		/* discoveries sent */
 	uint64_t next_discover_ms;
 	uint64_t flush_ms;		/* 0: nothing pending */
