@@ -157,6 +157,8 @@ wait_scanners() {
 step "Scanning nodes: mwgd on both directors and on three scanners"
 modprobe -a ip_vs ip_vs_mh || { echo "demo: no IPVS in this kernel" >&2; exit 2; }
 cat >"$RUNDIR/director.conf" <<CONF
+# A demo segment of our own: discovery without a key, said so.
+insecure = yes
 [proxy web]
 vip = $VIP
 vr = eth0 $VRID

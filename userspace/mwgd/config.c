@@ -33,6 +33,8 @@ void mwgd_config_defaults(struct mwgd_config *c)
 		 MWGD_DEF_VR_STATE_FILE);
 	c->notify_timeout_s = MWGD_DEF_NOTIFY_TIMEOUT_S;
 	c->metrics_interval_s = MWGD_DEF_METRICS_INTERVAL_S;
+	c->announce_rate = MWGD_DEF_ANNOUNCE_RATE;
+	c->announce_burst = MWGD_DEF_ANNOUNCE_BURST;
 }
 
 static int parse_ipv4(const char *value, struct in_addr *out, char *err,
@@ -242,6 +244,18 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 	if (!strcmp(key, "key_file"))
 		return parse_path(value, c->key_file, sizeof(c->key_file), err,
 				  errlen);
+	if (!strcmp(key, "insecure"))
+		return mwgd_parse_bool(value, &c->insecure, err, errlen);
+	if (!strcmp(key, "announce_rate")) {
+		rc = mwgd_parse_uint(value, 0, 1000000, &v, err, errlen);
+		c->announce_rate = v;
+		return rc;
+	}
+	if (!strcmp(key, "announce_burst")) {
+		rc = mwgd_parse_uint(value, 1, 1000000, &v, err, errlen);
+		c->announce_burst = v;
+		return rc;
+	}
 	if (!strcmp(key, "vr"))
 		return set_vr(c, value, err, errlen);
 	if (!strcmp(key, "allow_directors")) {
@@ -428,6 +442,8 @@ unknown:
 		snprintf(ctx->err, sizeof(ctx->err), "%s: %s", name, why);
 		return 0;
 	}
+	if (!strcmp(name, "role"))
+		ctx->c->role_line = ctx->line;
 	return 1;
 }
 
@@ -505,6 +521,26 @@ int mwgd_config_check(const struct mwgd_config *c, char *err, size_t errlen)
 		return -1;
 	}
 	return 0;
+}
+
+bool mwgd_config_insecure(const struct mwgd_config *c)
+{
+	return c->role & MWGD_ROLE_DIRECTOR && !c->key_file[0];
+}
+
+int mwgd_config_check_key(const struct mwgd_config *c, const char *path,
+			  char *err, size_t errlen)
+{
+	static const char why[] =
+		"a director without key_file takes any host on the segment for a scanner (tracked by VRs, a real server of [proxy] sections): set key_file, or insecure = yes to run so";
+
+	if (!mwgd_config_insecure(c) || c->insecure)
+		return 0;
+	if (path && c->role_line)
+		snprintf(err, errlen, "%s:%d: %s", path, c->role_line, why);
+	else
+		snprintf(err, errlen, "command line: %s", why);
+	return -1;
 }
 
 uint32_t mwgd_lease_ms(const struct mwgd_config *c, uint32_t interval_ms)

@@ -14,10 +14,11 @@
  *
  * An announcement counts only if it echoes one of our recent discoveries
  * (so an old one cannot be replayed to a restarted director) and passes
- * the sender's replay window.  Changes reach the kernel in one batch a
- * quarter interval after the first of them; every entry is refreshed with
- * a full push at half its lease, so that the kernel drops everything by
- * itself when mwgd is gone.
+ * the sender's replay window; each source address gets announce_rate of
+ * them a second (a token bucket), the rest are dropped unread.  Changes
+ * reach the kernel in one batch a quarter interval after the first of
+ * them; every entry is refreshed with a full push at half its lease, so
+ * that the kernel drops everything by itself when mwgd is gone.
  */
 #include <arpa/inet.h>
 #include <string.h>
@@ -36,6 +37,7 @@ int mwgd_director_init(struct mwgd *d)
 {
 	if (mwgd_table_init(&d->table, d->cfg.max_scanners) < 0)
 		return -1;
+	mwgd_rl_init(&d->announce_rl);
 	d->next_discover_ms = mwgd_now_ms();
 	d->full_push_ms = d->next_discover_ms;
 	return 0;
@@ -117,6 +119,13 @@ void mwgd_director_on_announce(struct mwgd *d, const uint8_t *buf,
 
 	if (!mwgd_acl_allows(&d->cfg.allow_scanners, from->sin_addr)) {
 		d->counters[C_RX_SOURCE_REFUSED]++;
+		return;
+	}
+	/* Before the HMAC: a flood costs no more than a lookup. */
+	if (!mwgd_rl_allow(&d->announce_rl, from->sin_addr.s_addr,
+			   mwgd_now_ms(), d->cfg.announce_rate,
+			   d->cfg.announce_burst)) {
+		d->counters[C_RX_RATE_LIMITED]++;
 		return;
 	}
 	if (!mwgd_accept_auth(d, buf, m))

@@ -98,12 +98,16 @@ static int build_config(const char *path, struct mwgd_config *c, char *err,
 				 overrides[i].key, why);
 			return -1;
 		}
+		if (!strcmp(overrides[i].key, "role"))
+			c->role_line = 0;
 	}
 	if (mwgd_config_check(c, why, sizeof(why)) < 0) {
 		snprintf(err, errlen, "%s%s%s", path ? path : "",
 			 path ? ": " : "", why);
 		return -1;
 	}
+	if (mwgd_config_check_key(c, path, err, errlen) < 0)
+		return -1;
 	if (!c->name[0]) {
 		char host[256] = "";
 		size_t j;
@@ -127,6 +131,15 @@ static int load_key(const struct mwgd_config *c, struct mwgd_key *key,
 		return 0;
 	}
 	return mwgd_key_load(c->key_file, key, err, errlen);
+}
+
+/* At every start and reload: nobody should run so without knowing. */
+static void warn_insecure(const struct mwgd_config *c)
+{
+	if (mwgd_config_insecure(c))
+		mwgd_log(LOG_WARNING,
+			 "insecure = yes: discovery without a key; any host on %s can make itself a live scanner (and a real server)",
+			 c->ifname);
 }
 
 static void copy_vrs(struct mwgd *d)
@@ -190,6 +203,7 @@ static void reload(struct mwgd *d)
 			 "%zu scanners live, above max_scanners %u: no new ones until some go",
 			 d->table.count, c.max_scanners);
 	mwgd_log_open(c.log_to, d->foreground, c.debug);
+	warn_insecure(&d->cfg);
 	if (c.role & MWGD_ROLE_DIRECTOR) {
 		copy_vrs(d);
 		mwgd_kernel_sync_vrs(d);
@@ -413,17 +427,19 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	mwgd_log_open(d->cfg.log_to, d->foreground, d->cfg.debug);
+	warn_insecure(&d->cfg);
 	if (mwgd_auth_init() < 0) {
 		mwgd_log(LOG_ERR, "libsodium cannot be initialised");
 		return 1;
 	}
 	if (load_key(&d->cfg, &d->key, err, sizeof(err)) < 0 ||
 	    mwgd_node_id_get(&d->cfg, d->node_id, err, sizeof(err)) < 0 ||
+	    mwgd_epoch_next(&d->cfg, mwgd_realtime_ms(), &d->epoch, err,
+			    sizeof(err)) < 0 ||
 	    mwgd_net_open(d, err, sizeof(err)) < 0) {
 		mwgd_log(LOG_ERR, "%s", err);
 		return 1;
 	}
-	d->epoch = mwgd_realtime_ms();
 	sfd = open_signals();
 	if (sfd < 0) {
 		mwgd_log(LOG_ERR, "signals: %s", strerror(errno));

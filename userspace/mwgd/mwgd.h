@@ -9,11 +9,13 @@
  *   proto.c     the wire format, pure (also the fuzz target)
  *   auth.c      HMAC-SHA-256 and replay windows (libsodium)
  *   table.c     the director's scanner hash table
+ *   ratelimit.c announcements per source address
  *   net.c       the UDP socket
  *   director.c  discovery, announcements in, liveness, pushes
  *   scanner.c   discoveries in, announcements out
  *   kernel.c    generic netlink: VR state, SCANNER_SET/DEL (libmwg)
  *   nodeid.c    the persistent node id
+ *   epoch.c     the persistent epoch
  *   stats.c     counters and the stats file
  *   log.c       stderr, syslog or the journal
  *   vrconf.c    [vr] sections of the configuration file
@@ -36,6 +38,7 @@
 #include "auth.h"
 #include "config.h"
 #include "proto.h"
+#include "ratelimit.h"
 #include "table.h"
 
 #define MWGD_VERSION_STRING	"0.1.0"
@@ -58,6 +61,7 @@ enum mwgd_counter {
 	C_RX_AUTH_FAILED,
 	C_RX_REPLAYED,
 	C_RX_STALE_ECHO,
+	C_RX_RATE_LIMITED,
 	C_SCANNERS_ADDED,
 	C_SCANNERS_EXPIRED,
 	C_SCANNERS_REFUSED,
@@ -79,6 +83,7 @@ enum mwgd_counter {
 	C_IPVS_CHANGE_SETS,
 	C_IPVS_MSGS,
 	C_IPVS_ERRORS,
+	C_IPVS_DESTS_CAPPED,
 	C_SYNC_SWITCHES,
 	__C_MAX,
 };
@@ -128,6 +133,7 @@ struct mwgd {
 	unsigned int echo_n;		/* entries used */
 	unsigned int echo_head;		/* next slot */
 	struct mwgd_table table;
+	struct mwgd_ratelimit announce_rl;	/* per source address */
 	uint64_t rounds;		/* discoveries sent */
 	uint64_t next_discover_ms;
 	uint64_t flush_ms;		/* 0: nothing pending */
@@ -180,6 +186,15 @@ int mwgd_stats_write(const struct mwgd *d, const char *path);
 /* nodeid.c */
 int mwgd_node_id_get(const struct mwgd_config *c, uint8_t *id, char *err,
 		     size_t errlen);
+
+/* epoch.c */
+void mwgd_epoch_path(const struct mwgd_config *c, char *path, size_t len);
+/*
+ * The next epoch: above the one kept in the file and at least @clock_ms;
+ * kept in the file before it is returned.  0, or -1 with @err set.
+ */
+int mwgd_epoch_next(const struct mwgd_config *c, uint64_t clock_ms,
+		    uint64_t *epoch, char *err, size_t errlen);
 
 /* net.c */
 int mwgd_net_open(struct mwgd *d, char *err, size_t errlen);

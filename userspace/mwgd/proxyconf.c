@@ -40,6 +40,7 @@ static void proxy_defaults(struct mwgd_proxy_conf *p)
 	p->forward = MWGD_FORWARD_DR;
 	p->weight = MWGD_WEIGHT_EQUAL;
 	p->drain_s = MWGD_PROXY_DEF_DRAIN_S;
+	p->max_real_servers = MWGD_PROXY_DEF_MAX_REAL_SERVERS;
 	p->flush_on_exit = true;
 	p->sync = true;
 }
@@ -197,6 +198,12 @@ static int set_key(struct mwgd_proxy_conf *p, const char *key,
 		rc = mwgd_parse_duration(value, 1000, 0, MWGD_PROXY_DRAIN_MAX_S,
 					 &v, err, errlen);
 		p->drain_s = v;
+		return rc;
+	}
+	if (!strcmp(key, "max_real_servers")) {
+		rc = mwgd_parse_uint(value, 1, MWGD_PROXY_MAX_REAL_SERVERS_MAX,
+				     &v, err, errlen);
+		p->max_real_servers = v;
 		return rc;
 	}
 	if (!strcmp(key, "sync"))
