@@ -133,7 +133,7 @@ failed=0
 mwgd_run() {
 	local name=$1 ns=$2
 	shift 2
-	ip netns exec "$ns" "$MWGD" -f -i eth0 -t $MWGD_MS \
+	ip netns exec "$ns" "$MWGD" -f -i eth0 --interval $MWGD_MS \
 		-o "node_id_file=$RUNDIR/$name.id" "$@" 2>>"$RUNDIR/$name.log" &
 	MWGD_PIDS[$name]=$!
 }

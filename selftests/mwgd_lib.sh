@@ -45,7 +45,7 @@ mwgd_start() {
 	local name=$1 ns=$2
 	shift 2
 	ip netns exec "$ns" "$MWGD" -f -o "node_id_file=$MWGD_DIR/$name.id" \
-		-s "$MWGD_DIR/$name.stats" -i eth0 -t "$MWGD_MS" "$@" \
+		-s "$MWGD_DIR/$name.stats" -i eth0 --interval "$MWGD_MS" "$@" \
 		2>>"$MWGD_DIR/$name.log" &
 	MWGD_PID[$name]=$!
 	MWGD_NS[$name]=$ns

@@ -7,6 +7,7 @@
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -370,7 +371,50 @@ struct load_ctx {
 	int line;
 	int err_line;
 	char err[256];
+	/* --test: every error goes here, and reading goes on. */
+	FILE *report;
+	const char *path;
+	unsigned int n_errors;
 };
+
+/* An error at @line: the first one stops the load, unless reporting. */
+static void __attribute__((format(printf, 3, 4)))
+load_error(struct load_ctx *ctx, int line, const char *fmt, ...)
+{
+	char msg[sizeof(ctx->err)];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (ctx->report) {
+		fprintf(ctx->report, "%s:%d: %s\n", ctx->path, line, msg);
+		ctx->n_errors++;
+		return;
+	}
+	if (!ctx->err_line) {
+		ctx->err_line = line;
+		snprintf(ctx->err, sizeof(ctx->err), "%s", msg);
+	}
+}
+
+/*
+ * What inih would stop at as a syntax error, found first so that --test
+ * reports every such line: not blank, not a comment, not a "[section]",
+ * without "=" or ":", and not indented (a continuation of a value).
+ */
+static bool syntax_error(const char *s)
+{
+	const char *end;
+
+	if (!*s || isspace((unsigned char)*s) || *s == '#' || *s == ';')
+		return false;
+	if (*s == '[') {
+		end = strchr(s, ']');
+		return !end;
+	}
+	return !strpbrk(s, "=:");
+}
 
 /*
  * fgets() for inih that counts lines, so that a bad value can be
@@ -392,12 +436,13 @@ static char *counting_reader(char *str, int num, void *stream)
 	if (len && s[len - 1] != '\n' && !feof(ctx->f)) {
 		while ((ch = fgetc(ctx->f)) != EOF && ch != '\n')
 			;
-		if (!ctx->err_line) {
-			ctx->err_line = ctx->line;
-			snprintf(ctx->err, sizeof(ctx->err),
-				 "line longer than %d characters", num - 2);
-		}
+		load_error(ctx, ctx->line, "line longer than %d characters",
+			   num - 2);
 		/* Hand inih a comment instead of the cut line. */
+		snprintf(str, num, "#\n");
+	} else if (ctx->report && syntax_error(s)) {
+		load_error(ctx, ctx->line,
+			   "syntax error (expected \"key = value\")");
 		snprintf(str, num, "#\n");
 	}
 	return s;
@@ -410,7 +455,7 @@ static int on_entry(void *user, const char *section, const char *name,
 	char why[200];
 
 	if (ctx->err_line)
-		return 1;
+		return 1;	/* stopping at the first error */
 	if (section && *section) {
 		int rc;
 
@@ -425,43 +470,64 @@ static int on_entry(void *user, const char *section, const char *name,
 		else
 			goto unknown;
 		if (rc < 0) {
-			ctx->err_line = ctx->line;
-			snprintf(ctx->err, sizeof(ctx->err), "%s", why);
-			return 0;
+			load_error(ctx, ctx->line, "%s", why);
+			return !!ctx->report;
 		}
 		return 1;
 unknown:
-		ctx->err_line = ctx->line;
-		snprintf(ctx->err, sizeof(ctx->err),
-			 "unknown section \"[%s]\" (only [vr NAME] and [proxy NAME])",
-			 section);
-		return 0;
+		load_error(ctx, ctx->line,
+			   "unknown section \"[%s]\" (only [vr NAME] and [proxy NAME])",
+			   section);
+		return !!ctx->report;
 	}
 	if (mwgd_config_set(ctx->c, name, value, why, sizeof(why)) < 0) {
-		ctx->err_line = ctx->line;
-		snprintf(ctx->err, sizeof(ctx->err), "%s: %s", name, why);
-		return 0;
+		load_error(ctx, ctx->line, "%s: %s", name, why);
+		return !!ctx->report;
 	}
 	if (!strcmp(name, "role"))
 		ctx->c->role_line = ctx->line;
 	return 1;
 }
 
+static int config_load(struct load_ctx *ctx, const char *path, char *err,
+		       size_t errlen);
+
 int mwgd_config_load(const char *path, struct mwgd_config *c, char *err,
 		     size_t errlen)
 {
-	struct load_ctx ctx = { .c = c };
+	struct load_ctx ctx = { .c = c, .path = path };
+
+	return config_load(&ctx, path, err, errlen);
+}
+
+int mwgd_config_test(const char *path, struct mwgd_config *c, FILE *report)
+{
+	struct load_ctx ctx = { .c = c, .path = path, .report = report };
+	char err[512];
+
+	if (config_load(&ctx, path, err, sizeof(err)) < 0) {
+		fprintf(report, "%s\n", err);
+		ctx.n_errors++;
+	}
+	return ctx.n_errors;
+}
+
+static int config_load(struct load_ctx *ctx, const char *path, char *err,
+		       size_t errlen)
+{
+	struct mwgd_config *c = ctx->c;
 	int rc;
 
-	ctx.f = fopen(path, "r");
-	if (!ctx.f) {
+	ctx->f = fopen(path, "r");
+	if (!ctx->f) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		return -1;
 	}
-	rc = ini_parse_stream(counting_reader, &ctx, on_entry, &ctx);
-	fclose(ctx.f);
-	if (ctx.err_line) {
-		snprintf(err, errlen, "%s:%d: %s", path, ctx.err_line, ctx.err);
+	rc = ini_parse_stream(counting_reader, ctx, on_entry, ctx);
+	fclose(ctx->f);
+	if (ctx->err_line) {
+		snprintf(err, errlen, "%s:%d: %s", path, ctx->err_line,
+			 ctx->err);
 		return -1;
 	}
 	if (rc > 0) {
@@ -474,11 +540,12 @@ int mwgd_config_load(const char *path, struct mwgd_config *c, char *err,
 		snprintf(err, errlen, "%s: cannot be read", path);
 		return -1;
 	}
-	if (mwgd_vr_conf_finish(&c->vr_confs, &ctx.err_line, ctx.err,
-				sizeof(ctx.err)) < 0 ||
-	    mwgd_proxy_conf_finish(&c->proxies, &ctx.err_line, ctx.err,
-				   sizeof(ctx.err)) < 0) {
-		snprintf(err, errlen, "%s:%d: %s", path, ctx.err_line, ctx.err);
+	if (mwgd_vr_conf_finish(&c->vr_confs, &ctx->err_line, ctx->err,
+				sizeof(ctx->err)) < 0 ||
+	    mwgd_proxy_conf_finish(&c->proxies, &ctx->err_line, ctx->err,
+				   sizeof(ctx->err)) < 0) {
+		snprintf(err, errlen, "%s:%d: %s", path, ctx->err_line,
+			 ctx->err);
 		return -1;
 	}
 	return 0;

@@ -11,6 +11,7 @@
 #include <net/if.h>
 #include <netinet/in.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "proto.h"
@@ -122,11 +123,21 @@ int mwgd_config_load(const char *path, struct mwgd_config *c, char *err,
 		     size_t errlen);
 
 /*
+ * mwgd --test: read @path into @c, writing every error found to @report as
+ * "PATH:LINE: what is wrong", and going on after each.  The number of
+ * errors.
+ */
+int mwgd_config_test(const char *path, struct mwgd_config *c, FILE *report);
+
+/*
  * Set one key as the file would (the command line's overrides use it);
  * 0 or -1 with @err set to the reason, without a location.
  */
 int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 		    char *err, size_t errlen);
+
+/* The effective configuration in the file's syntax (confdump.c). */
+void mwgd_config_dump(FILE *out, const struct mwgd_config *c);
 
 /* Checks that need all keys (a director needs mgmt_ip...). */
 int mwgd_config_check(const struct mwgd_config *c, char *err, size_t errlen);

@@ -17,6 +17,7 @@
  *   nodeid.c    the persistent node id
  *   epoch.c     the persistent epoch
  *   stats.c     counters and the stats file
+ *   options.c   the command line, and the configuration it builds
  *   log.c       stderr, syslog or the journal
  *   vrconf.c    [vr] sections of the configuration file
  *   vrsync.c    applying them to the kernel (diff against VR_GET)
@@ -160,6 +161,28 @@ struct mwgd {
 /* Clocks, in milliseconds. */
 uint64_t mwgd_now_ms(void);
 uint64_t mwgd_realtime_ms(void);
+
+/* options.c */
+#define MWGD_DEF_CONFIG		"/etc/mwgd/mwgd.conf"
+#define MWGD_EXIT_OK		0
+#define MWGD_EXIT_FAILURE	1	/* configuration or runtime error */
+#define MWGD_EXIT_USAGE		2	/* the command line is wrong */
+
+struct mwgd_options {
+	const char *config_path;	/* NULL: none (the default is absent) */
+	bool config_given;
+	bool foreground;
+	bool test;			/* -t: check the configuration, exit */
+	bool dump;			/* --dump: print it, exit */
+};
+
+/* -1 to go on, or the exit code (--help, --version, a usage error). */
+int mwgd_options_parse(int argc, char **argv, struct mwgd_options *o);
+/* The file at @path (or none), the options' overrides, the checks. */
+int mwgd_build_config(const char *path, struct mwgd_config *c, char *err,
+		      size_t errlen);
+/* -t: every error of the configuration on stderr; the exit code. */
+int mwgd_test_config(const struct mwgd_options *o);
 
 /* log.c */
 /* Where log lines go; MWGD_LOG_AUTO resolved with @foreground. */

@@ -27,8 +27,10 @@
 #define MWGD_PROXYCONF_H
 
 #include <net/if.h>
+#include <stdio.h>
 #include <netinet/in.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #define MWGD_MAX_PROXIES	8
@@ -87,6 +89,9 @@ struct mwgd_proxy_confs {
 	unsigned int n;
 	struct mwgd_proxy_conf e[MWGD_MAX_PROXIES];
 };
+
+/* The section in the file's syntax, every key with its value. */
+void mwgd_proxy_conf_dump(FILE *out, const struct mwgd_proxy_conf *p);
 
 /* Is @section one of ours ("proxy NAME")? */
 bool mwgd_proxy_section(const char *section);

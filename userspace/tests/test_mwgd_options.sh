@@ -1,0 +1,82 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# mwgd's command line: long options, --test reporting every error of a
+# configuration with its file and line, --dump printing the effective
+# configuration (which --test then accepts), and the exit codes: 0, 1 for
+# a configuration or runtime error, 2 for a usage error.  Nothing here
+# starts the daemon.
+top=$(cd "$(dirname "$0")/../.." && pwd)
+mwgd=${MWGD:-$top/userspace/mwgd/mwgd}
+n=0
+failed=0
+echo "TAP version 13"
+if [ ! -x "$mwgd" ]; then
+	echo "ok 1 - mwgd options # SKIP mwgd not built"
+	echo "1..1"
+	exit 0
+fi
+d=$(mktemp -d) || exit 1
+trap 'rm -rf "$d"' EXIT
+
+# check NAME RC PATTERN -- ARGS: mwgd ARGS exits RC and prints a line of
+# stdout+stderr matching the extended regex PATTERN.
+check() {
+	local name=$1 want=$2 pattern=$3 rc
+	shift 4
+	"$mwgd" "$@" >"$d/out" 2>&1 </dev/null
+	rc=$?
+	n=$((n + 1))
+	if [ "$rc" = "$want" ] && grep -q -E -e "$pattern" "$d/out"; then
+		echo "ok $n - $name"
+	else
+		echo "not ok $n - $name (exit $rc, wanted $want)"
+		sed 's/^/# /' "$d/out"
+		failed=$((failed + 1))
+	fi
+}
+
+check "--help names --test and --dump" 0 '--test' -- --help
+check "--help: exit codes" 0 '^Exit status: 0 success, 1 .*, 2 usage error' -- --help
+check "--version" 0 '^mwgd [0-9]' -- --version
+check "an unknown option is a usage error" 2 'usage: mwgd' -- --frobnicate
+check "-t no longer takes the interval" 2 'the interval is --interval MS' -- -t 100
+check "-o without = is a usage error" 2 'wants KEY=VALUE' -- -o interval_ms
+check "a missing -c file" 1 "$d/none: No such file" -- -c "$d/none" -f
+
+cat >"$d/bad.conf" <<'C'
+role = scanner
+interface = lo
+interval_ms = fast
+frobnicate = 1
+this line has no equals sign
+dead_after = 0
+node_id_file = /nonexistent-dir/id
+C
+check "--test reports an error on line 3" 1 "^$d/bad.conf:3: interval_ms: \"fast\" is not a duration" -- -t -c "$d/bad.conf"
+check "...and on line 4" 1 "^$d/bad.conf:4: frobnicate: unknown key" -- -t -c "$d/bad.conf"
+check "...and on line 5" 1 "^$d/bad.conf:5: syntax error" -- -t -c "$d/bad.conf"
+check "...and on line 6" 1 "^$d/bad.conf:6: dead_after" -- -t -c "$d/bad.conf"
+check "...and counts them" 1 "^mwgd: $d/bad.conf: 4 errors$" -- --test -c "$d/bad.conf"
+check "--test with an override error" 1 '^command line: port: ' -- -t -c "$d/bad.conf" -o port=0
+
+cat >"$d/good.conf" <<C
+role = scanner
+interface = lo
+interval_ms = 250ms
+notify_timeout_s = 2m
+node_id_file = $d/id
+vr_state_file = $d/vrs
+C
+check "--test of a good file" 0 "^mwgd: $d/good.conf: configuration is valid$" -- -t -c "$d/good.conf"
+check "--dump: a duration with a unit in the key's unit" 0 '^interval_ms = 250$' -- --dump -c "$d/good.conf"
+check "--dump: minutes in seconds" 0 '^notify_timeout_s = 120$' -- --dump -c "$d/good.conf"
+check "--dump: defaults filled in" 0 '^dead_after = 3$' -- --dump -c "$d/good.conf"
+check "--dump: an option overrides the file" 0 '^dead_after = 5$' -- --dump -c "$d/good.conf" -d 5
+"$mwgd" --dump -c "$d/good.conf" >"$d/dumped.conf" 2>/dev/null
+check "what --dump prints, --test accepts" 0 'configuration is valid' -- -t -c "$d/dumped.conf"
+check "a director without a key: --test says why, at the role line" 1 "^$d/dir.conf:1: a director without key_file" -- \
+	-t -c "$(printf 'role = director\ninterface = lo\nmgmt_ip = 192.0.2.1\n' >"$d/dir.conf"; echo "$d/dir.conf")"
+
+echo "1..$n"
+[ "$failed" = 0 ]
