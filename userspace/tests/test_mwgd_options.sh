@@ -78,5 +78,41 @@ check "what --dump prints, --test accepts" 0 'configuration is valid' -- -t -c "
 check "a director without a key: --test says why, at the role line" 1 "^$d/dir.conf:1: a director without key_file" -- \
 	-t -c "$(printf 'role = director\ninterface = lo\nmgmt_ip = 192.0.2.1\n' >"$d/dir.conf"; echo "$d/dir.conf")"
 
+# The shipped example is installed as /etc/mwgd/mwgd.conf: it must stay a
+# file that mwgd accepts, with the sections and keys the code has.
+example=$top/userspace/mwgd/mwgd.conf.example
+check "the shipped example is valid" 0 "^mwgd: $example: configuration is valid$" -- -t -c "$example"
+# Every "#key = value" line of it, the sections too, is a key the code
+# knows with a value it takes (as a director, with a key).
+sed 's/^#\([a-z_[]\)/\1/' "$example" >"$d/example-all.conf"
+printf '%064d\n' 0 >"$d/key"
+chmod 600 "$d/key"
+check "...and so is every key it shows commented out" 0 "configuration is valid" -- \
+	-t -c "$d/example-all.conf" -o role=both -o key_file="$d/key"
+check "...its [vr] section included" 0 '^preempt_delay = 5000ms$' -- \
+	--dump -c "$d/example-all.conf" -o role=both -o key_file="$d/key"
+check "...and its [proxy] section" 0 '^\[proxy web\]$' -- \
+	--dump -c "$d/example-all.conf" -o role=both -o key_file="$d/key"
+
+# In a [vr] section, 1 and 0 are on and off only for an on/off key: a
+# count or a priority of 1 is a number.
+cat >"$d/vr.conf" <<C
+role = scanner
+interface = lo
+[vr eth0 51]
+prio = 1
+vip = 192.0.2.100/24
+garp_repeat = 1
+track_scanners = 1
+weight = 0
+preempt = 0
+accept = 1
+C
+check "[vr]: garp_repeat, track_scanners, prio = 1 are numbers" 0 "configuration is valid" -- -t -c "$d/vr.conf"
+check "[vr]: ...track_scanners = 1 stays 1" 0 '^track_scanners = 1$' -- --dump -c "$d/vr.conf"
+check "[vr]: ...weight = 0 stays 0" 0 '^weight = 0$' -- --dump -c "$d/vr.conf"
+check "[vr]: preempt = 0 is off" 0 '^preempt = no$' -- --dump -c "$d/vr.conf"
+check "[vr]: accept = 1 is on" 0 '^accept = yes$' -- --dump -c "$d/vr.conf"
+
 echo "1..$n"
 [ "$failed" = 0 ]
