@@ -114,13 +114,15 @@ DEPMOD ?= /sbin/depmod
 install:
 	@test -f kmod/mwg_vrrp.ko || { echo "install: build first (make)" >&2; exit 1; }
 	$(INSTALL) -d $(DESTDIR)$(MODDIR) $(DESTDIR)$(SBINDIR) \
-		$(DESTDIR)$(MANDIR)/man4 $(DESTDIR)$(MANDIR)/man8 \
+		$(DESTDIR)$(MANDIR)/man4 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(MANDIR)/man8 \
 		$(DESTDIR)$(SYSTEMD_UNITDIR) \
 		$(DESTDIR)$(MODULES_LOAD_DIR) $(DESTDIR)/etc/mwgd
 	$(INSTALL) -m 0644 kmod/mwg_vrrp.ko $(DESTDIR)$(MODDIR)/
 	$(INSTALL) -m 0755 userspace/mwgctl/mwgctl userspace/mwgd/mwgd \
 		$(DESTDIR)$(SBINDIR)/
 	$(INSTALL) -m 0644 Documentation/mwg_vrrp.4 $(DESTDIR)$(MANDIR)/man4/
+	$(INSTALL) -m 0644 Documentation/mwgd.conf.5 $(DESTDIR)$(MANDIR)/man5/
 	$(INSTALL) -m 0644 Documentation/mwgctl.8 Documentation/mwgd.8 \
 		$(DESTDIR)$(MANDIR)/man8/
 	sed 's|@SBINDIR@|$(SBINDIR)|g' dist/mwgd.service.in \
@@ -152,6 +154,7 @@ uninstall:
 	rm -f $(DESTDIR)$(MODDIR)/mwg_vrrp.ko \
 		$(DESTDIR)$(SBINDIR)/mwgctl $(DESTDIR)$(SBINDIR)/mwgd \
 		$(DESTDIR)$(MANDIR)/man4/mwg_vrrp.4 \
+		$(DESTDIR)$(MANDIR)/man5/mwgd.conf.5 \
 		$(DESTDIR)$(MANDIR)/man8/mwgctl.8 $(DESTDIR)$(MANDIR)/man8/mwgd.8 \
 		$(DESTDIR)$(SYSTEMD_UNITDIR)/mwgd.service \
 		$(DESTDIR)$(MODULES_LOAD_DIR)/mwg_vrrp.conf

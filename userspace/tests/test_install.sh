@@ -51,6 +51,7 @@ expected="./etc/modules-load.d/mwg_vrrp.conf
 ./usr/sbin/mwgctl
 ./usr/sbin/mwgd
 ./usr/share/man/man4/mwg_vrrp.4
+./usr/share/man/man5/mwgd.conf.5
 ./usr/share/man/man8/mwgctl.8
 ./usr/share/man/man8/mwgd.8"
 
