@@ -93,6 +93,19 @@ check "...its [vr] section included" 0 '^preempt_delay = 5000ms$' -- \
 	--dump -c "$d/example-all.conf" -o role=both -o key_file="$d/key"
 check "...and its [proxy] section" 0 '^\[proxy web\]$' -- \
 	--dump -c "$d/example-all.conf" -o role=both -o key_file="$d/key"
+# ...and it names every global key that --dump prints.
+missing=
+for key in $("$mwgd" --dump -c "$d/example-all.conf" -o role=both -o key_file="$d/key" 2>/dev/null |
+	sed -n '/^\[/q; s/^# //; s/ = .*//p'); do
+	grep -q "^#\?$key =" "$example" || missing="$missing $key"
+done
+n=$((n + 1))
+if [ -z "$missing" ]; then
+	echo "ok $n - the example names every global key"
+else
+	echo "not ok $n - the example names every global key (missing:$missing)"
+	failed=$((failed + 1))
+fi
 
 # In a [vr] section, 1 and 0 are on and off only for an on/off key: a
 # count or a priority of 1 is a number.
