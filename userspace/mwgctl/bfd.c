@@ -52,22 +52,11 @@ static const char *bfd_keyword(enum bfd_cmd cmd, struct args *a,
 	};
 	const size_t n = sizeof(names) / sizeof(names[0]);
 	int found = match_word(word, names, n, NULL);
-	const char *near;
-	char list[96];
 
 	if (found >= 0)
 		return names[found];
-	if (found == MATCH_AMBIGUOUS) {
-		match_candidates(word, names, n, list, sizeof(list));
-		args_error(a, "ambiguous keyword \"%s\": %s", word, list);
-		return NULL;
-	}
-	near = match_closest(word, names, n);
-	if (near)
-		args_error(a, "unknown keyword \"%s\"; did you mean \"%s\"?",
-			   word, near);
-	else
-		args_error(a, "unknown keyword \"%s\"", word);
+	match_describe("keyword", word, names, n, found, a->err,
+		       sizeof(a->err));
 	return NULL;
 }
 

@@ -58,6 +58,26 @@ void match_candidates(const char *word, const char *const *names, size_t n,
 	}
 }
 
+void match_describe(const char *what, const char *word,
+		    const char *const *names, size_t n, int result,
+		    char *buf, size_t len)
+{
+	const char *near;
+	char list[160];
+
+	if (result == MATCH_AMBIGUOUS) {
+		match_candidates(word, names, n, list, sizeof(list));
+		snprintf(buf, len, "ambiguous %s \"%s\": %s", what, word, list);
+		return;
+	}
+	near = match_closest(word, names, n);
+	if (near)
+		snprintf(buf, len, "unknown %s \"%s\"; did you mean \"%s\"?",
+			 what, word, near);
+	else
+		snprintf(buf, len, "unknown %s \"%s\"", what, word);
+}
+
 /*
  * Edit distance with swaps of neighbours (optimal string alignment),
  * giving up past @limit: the words compared are short keywords.

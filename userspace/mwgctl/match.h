@@ -29,6 +29,15 @@ void match_candidates(const char *word, const char *const *names, size_t n,
 		      char *buf, size_t len);
 
 /*
+ * The message for a @word that match_word() did not resolve (@result):
+ * "ambiguous WHAT "x": "a" or "b"" or "unknown WHAT "x"", with
+ * "; did you mean "y"?" when a known name is near.
+ */
+void match_describe(const char *what, const char *word,
+		    const char *const *names, size_t n, int result,
+		    char *buf, size_t len);
+
+/*
  * The known name nearest to a misspelt @word (at most two edits:
  * insertion, deletion, substitution or swap of neighbours, and fewer
  * edits than the word has letters), or NULL when none is near.

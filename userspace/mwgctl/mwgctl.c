@@ -409,9 +409,8 @@ static const struct mwgctl_cmd *find_subcommand(struct mwgctl *ctl,
 	const char *names[N_COMMANDS + N_ALIASES];
 	int canon[N_COMMANDS + N_ALIASES];
 	int show = -1, found;
+	char what[48], msg[256];
 	size_t i, j;
-	const char *near;
-	char list[128];
 
 	for (i = 0; i < N_COMMANDS; i++) {
 		const struct mwgctl_cmd *c = &commands[i];
@@ -440,20 +439,15 @@ static const struct mwgctl_cmd *find_subcommand(struct mwgctl *ctl,
 	if (found >= 0)
 		return &commands[found];
 
+	snprintf(what, sizeof(what), "%s command", object);
+	match_describe(what, word, names, N_COMMANDS + N_ALIASES, found, msg,
+		       sizeof(msg));
 	if (found == MATCH_AMBIGUOUS) {
-		match_candidates(word, names, N_COMMANDS + N_ALIASES, list,
-				 sizeof(list));
-		mwgctl_usage_error(ctl, "ambiguous command \"%s %s\": %s",
-				   object, word, list);
+		mwgctl_usage_error(ctl, "%s", msg);
 		return NULL;
 	}
-	near = match_closest(word, names, N_COMMANDS + N_ALIASES);
 	print_prefix(ctl);
-	if (near)
-		fprintf(stderr, "unknown command \"%s %s\"; did you mean \"%s\"?\n",
-			object, word, near);
-	else
-		fprintf(stderr, "unknown command \"%s %s\"\n", object, word);
+	fprintf(stderr, "%s\n", msg);
 	for (i = 0; i < N_COMMANDS; i++)
 		if (!strcmp(commands[i].object, object))
 			print_command_usage(stderr, &commands[i]);

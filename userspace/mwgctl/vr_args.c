@@ -120,8 +120,6 @@ static int key_error(enum vr_cmd cmd, struct args *a, const char *word,
 		     int result)
 {
 	const char *names[2 * N_KEYS];
-	char list[160];
-	const char *near;
 	unsigned int i;
 
 	for (i = 0; i < N_KEYS; i++) {
@@ -130,16 +128,9 @@ static int key_error(enum vr_cmd cmd, struct args *a, const char *word,
 		names[2 * i] = valid ? vr_keys[i].name : NULL;
 		names[2 * i + 1] = valid ? vr_keys[i].alias : NULL;
 	}
-	if (result == MATCH_AMBIGUOUS) {
-		match_candidates(word, names, 2 * N_KEYS, list, sizeof(list));
-		return args_error(a, "ambiguous keyword \"%s\": %s", word,
-				  list);
-	}
-	near = match_closest(word, names, 2 * N_KEYS);
-	if (near)
-		return args_error(a, "unknown keyword \"%s\"; did you mean \"%s\"?",
-				  word, near);
-	return args_error(a, "unknown keyword \"%s\"", word);
+	match_describe("keyword", word, names, 2 * N_KEYS, result, a->err,
+		       sizeof(a->err));
+	return -1;
 }
 
 bool vr_args_is_keyword(enum vr_cmd cmd, const char *word)

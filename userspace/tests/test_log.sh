@@ -10,26 +10,13 @@
 # mount namespace (root and unshare needed, else skipped).
 top=$(cd "$(dirname "$0")/../.." && pwd)
 mwgd=${MWGD:-$top/userspace/mwgd/mwgd}
-n=0
-failed=0
-echo "TAP version 13"
-if [ ! -x "$mwgd" ]; then
-	echo "ok 1 - mwgd log format # SKIP mwgd not built"
-	echo "1..1"
-	exit 0
-fi
+. "$(dirname "$0")/tap_lib.sh"
+[ -x "$mwgd" ] || tap_skip_all "mwgd log format" "mwgd not built"
 d=$(mktemp -d) || exit 1
-trap 'rm -rf "$d"' EXIT
+trap 'rm -rf "$d" "$tap_out"' EXIT
 
 result() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		[ -f "$3" ] && sed 's/^/# /' "$3"
-		failed=$((failed + 1))
-	fi
+	tap_result "$@"
 }
 
 # conf LOG: a scanner's configuration logging to LOG.
@@ -38,9 +25,18 @@ conf() {
 		$((20000 + $$ % 20000)) "$d/id" "$d/vrs" "$1" >"$d/conf"
 }
 
-# run_mwgd: mwgd in the foreground for a second, stderr appended to $d/err.
+# run_mwgd [WATCH]: mwgd in the foreground, stderr appended to $d/err,
+# until WATCH (default $d/err) says it started (10 s at most), then SIGTERM.
 run_mwgd() {
-	timeout -s TERM 1 "$mwgd" -f -c "$d/conf" 2>>"$d/err"
+	local watch=${1:-$d/err} pid
+	"$mwgd" -f -c "$d/conf" 2>>"$d/err" &
+	pid=$!
+	for _ in $(seq 100); do
+		grep -q 'started' "$watch" 2>/dev/null && break
+		sleep 0.1
+	done
+	kill -TERM "$pid"
+	wait "$pid"
 }
 
 conf stderr
@@ -63,10 +59,9 @@ result $? "a JOURNAL_STREAM of another file is not the journal" "$d/err"
 if [ "$(id -u)" != 0 ] || ! command -v unshare >/dev/null ||
 	! command -v python3 >/dev/null ||
 	! unshare -m true 2>/dev/null; then
-	n=$((n + 1))
-	echo "ok $n - native journal entries # SKIP needs root, unshare and python3"
-	echo "1..$n"
-	[ "$failed" = 0 ]
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - native journal entries # SKIP needs root, unshare and python3"
+	tap_end
 	exit
 fi
 
@@ -99,13 +94,19 @@ for target in journal auto; do
 			"$d/entries" "$d/ready" &
 		py=$!
 		for _ in $(seq 50); do [ -e "$d/ready" ] && break; sleep 0.1; done
-		JOURNAL_STREAM=$(stat -c "%d:%i" "$d/err") \
-			timeout -s TERM 1 "$mwgd" -f -c "$d/conf" 2>>"$d/err"
+		export JOURNAL_STREAM=$(stat -c "%d:%i" "$d/err")
+		"$mwgd" -f -c "$d/conf" 2>>"$d/err" &
+		pid=$!
+		for _ in $(seq 100); do
+			grep -q started "$d/entries" 2>/dev/null && break
+			sleep 0.1
+		done
+		kill -TERM $pid
+		wait $pid
 		kill $py' _ "$d" "$mwgd"
 	grep -q 'MESSAGE=started: role scanner.*|PRIORITY=5|SYSLOG_IDENTIFIER=mwgd|' \
 		"$d/entries" 2>/dev/null && ! grep -q 'started' "$d/err"
 	result $? "log = $target under the journal: native entries with PRIORITY and SYSLOG_IDENTIFIER" "$d/entries"
 done
 
-echo "1..$n"
-[ "$failed" = 0 ]
+tap_end

@@ -7,41 +7,22 @@
 # batch line below is refused before one is opened.
 top=$(cd "$(dirname "$0")/../.." && pwd)
 mwgctl=${MWGCTL:-$top/userspace/mwgctl/mwgctl}
-n=0
-failed=0
-echo "TAP version 13"
-if [ ! -x "$mwgctl" ]; then
-	echo "ok 1 - mwgctl grammar # SKIP mwgctl not built"
-	echo "1..1"
-	exit 0
-fi
+. "$(dirname "$0")/tap_lib.sh"
+[ -x "$mwgctl" ] || tap_skip_all "mwgctl grammar" "mwgctl not built"
 d=$(mktemp -d) || exit 1
-trap 'rm -rf "$d"' EXIT
+trap 'rm -rf "$d" "$tap_out"' EXIT
 
-# check NAME RC-WANTED PATTERN -- ARGS...: runs mwgctl ARGS, wants the exit
-# code and a line of stdout+stderr matching the extended regex PATTERN.
+# check NAME RC REGEX -- ARGS...: mwgctl ARGS exits RC, prints REGEX.
 check() {
-	local name=$1 want=$2 pattern=$3 rc
+	local name=$1 want=$2 pattern=$3
 	shift 4
-	"$mwgctl" "$@" >"$d/out" 2>&1 <"${stdin:-/dev/null}"
-	rc=$?
-	n=$((n + 1))
-	if [ "$rc" = "$want" ] && grep -q -E -e "$pattern" "$d/out"; then
-		echo "ok $n - $name"
-	else
-		echo "not ok $n - $name (exit $rc, wanted $want)"
-		sed 's/^/# /' "$d/out"
-		failed=$((failed + 1))
-	fi
+	tap_check "$name" "$want" "$pattern" -- "$mwgctl" "$@"
 }
 
 check "help lists -batch and -n" 0 '^ +-b, --batch FILE' -- help
 check "help hides the test-only switch" 0 '^Usage' -- help
-if "$mwgctl" help 2>&1 | grep -q -i 'no-check\|NO_CHECK'; then
-	n=$((n + 1)); echo "not ok $n - --no-check is not in help"; failed=$((failed + 1))
-else
-	n=$((n + 1)); echo "ok $n - --no-check is not in help"
-fi
+! "$mwgctl" help 2>&1 | grep -q -i 'no-check\|NO_CHECK'
+tap_result $? "--no-check is not in help"
 check "object help: vr help" 0 '^mwgctl vr del dev IF vrid N' -- vr help
 check "help vr" 0 '^mwgctl vr show' -- help vr
 check "command help: vr add help" 0 '^ +create a virtual router' -- vr add help
@@ -54,7 +35,7 @@ check "vr de is vr del" 0 '^Usage: mwgctl vr del' -- vr de help
 check "vr ls is vr show" 0 '^Usage: mwgctl vr show' -- vr ls help
 check "sc is scanner" 0 '^mwgctl scanner show' -- sc help
 check "se is service" 0 '^mwgctl service show' -- se help
-check "a misspelt command" 2 'unknown command "vr sohw"; did you mean "show"\?' -- vr sohw
+check "a misspelt command" 2 'unknown vr command "sohw"; did you mean "show"\?' -- vr sohw
 check "a misspelt object" 2 'unknown object "scaner"; did you mean "scanner"\?' -- scaner
 check "a misspelt keyword" 2 'unknown keyword "prioity"; did you mean "priority"\?' -- \
 	vr add dev lo vrid 5 prioity 1 vip 192.0.2.1
@@ -79,11 +60,8 @@ vr add dev lo vrid 5 prio 1 vip "192.0.2.1/40"
 B
 check "batch: the first error stops the batch, with its line" 2 \
 	"^mwgctl: $d/batch:3: invalid vrid \"300\"" -- -batch "$d/batch"
-if grep -q ':4:' "$d/out"; then
-	n=$((n + 1)); echo "not ok $n - batch stops after line 3"; failed=$((failed + 1))
-else
-	n=$((n + 1)); echo "ok $n - batch stops after line 3"
-fi
+! grep -q ':4:' "$tap_out"
+tap_result $? "batch stops after line 3"
 check "batch -force goes on to line 4" 2 \
 	"^mwgctl: $d/batch:4: invalid vip \"192.0.2.1/40\": prefix length 40" -- \
 	-force -batch "$d/batch"
@@ -93,5 +71,4 @@ check "batch: an unterminated quote" 2 "$d/quote:1: unterminated quote" -- \
 printf 'vr show help\nbfd help\n' >"$d/helps"
 stdin=$d/helps check "batch from stdin runs every line" 0 '^mwgctl bfd show' -- -batch -
 
-echo "1..$n"
-[ "$failed" = 0 ]
+tap_end
