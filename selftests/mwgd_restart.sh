@@ -129,14 +129,16 @@ else
 fi
 polls=$(grep -c '^poll' "$MWGD_DIR/ipvs.log")
 # Every poll lists the three scanners at weight 100, nothing else.
-bad=$(awk '/^poll/ { if (p != "" && n != 3) bad++; p = $2; n = 0; next }
-	   $2 == 100 { n++; next } { n = -99 }
-	   END { print bad + 0 }' "$MWGD_DIR/ipvs.log")
+# One line per poll that differs: what it listed.
+awk '/^poll/ { if (p != "" && n != 3) print p ":" l; p = $2; n = 0; l = ""; next }
+     { l = l " " $0 } $2 == 100 { n++; next } { n = -99 }' \
+	"$MWGD_DIR/ipvs.log" >"$MWGD_DIR/ipvs.bad"
+bad=$(grep -c . "$MWGD_DIR/ipvs.bad")
 if [ "$polls" -ge 5 ] && [ "$bad" = 0 ]; then
 	tap_ok "no real server's weight changed ($polls polls of ipvsadm)"
 else
 	tap_fail "no real server's weight changed" \
-		"$bad of $polls polls differ: $(grep -v -E '^poll| 100$' "$MWGD_DIR/ipvs.log" | sort | uniq -c | head -n 4 | tr '\n' ' ')"
+		"$bad of $polls polls differ: $(head -n 3 "$MWGD_DIR/ipvs.bad" | tr '\n' ' ')"
 fi
 
 read -r _ n _ errors _ <"$MWGD_DIR/rate.out"
