@@ -9,20 +9,21 @@
 #   x  .50 (mwgd-sim: each discovery answered by 1000 new node ids)
 #
 # Every discovery meets a new set of ids, so the whole table is replaced
-# every dead_after + 1 rounds.  The discovery interval and the lease are
-# chosen so that the full push (every half lease, 4 intervals + 1/16) lands
-# just after such a swap, when the new ids are in and the old ones are
-# still queued for deletion: the moment a push that adds first would hold
-# both.  The count of the table is followed event by event
-# (mwgctl -j monitor).
+# every dead_after + 1 = 3 rounds.  The lease is chosen so that the full
+# push (every half lease: one interval + 12 ms) comes a little later in
+# each round, sweeping the quarter interval between a swap's new answers
+# and the flush that would delete the old entries: the moment a push that
+# adds first holds both.  The count of the table is followed event by
+# event (mwgctl -j monitor).
 . "$(dirname "$0")/mwgd_lib.sh"
 
 CAP=100
 FLOOD_IDS=1000
-MWGD_MS=500
-# Lease = dead_after x interval + margin; its half = 4 x 500 + 31 ms.
-LEASE_MARGIN_MS=2562
-SWAPS=${SWAPS:-6}
+MWGD_MS=400
+DEAD_AFTER=2
+# Lease = dead_after x interval + margin; its half = 400 + 12 ms.
+LEASE_MARGIN_MS=25
+SWAPS=${SWAPS:-14}
 
 mwgd_setup
 mwgd_node d1 192.0.2.1
@@ -49,10 +50,10 @@ defer kill "$!"
 nap 0.5
 
 mwgd_director d1 "$d1" 192.0.2.1 -k "$KEY" -o max_scanners=$CAP \
-	-o lease_margin_ms=$LEASE_MARGIN_MS
+	-o dead_after=$DEAD_AFTER -o lease_margin_ms=$LEASE_MARGIN_MS
 vwait "$MWGD_SLACK_S" count_is "$d1" $CAP || ksft_fail "the flood never filled the table to $CAP"
-# A swap every dead_after + 1 = 4 intervals.
-nap $((SWAPS * 4 * MWGD_MS / 1000 + 1))
+# A swap every dead_after + 1 intervals.
+nap $((SWAPS * (DEAD_AFTER + 1) * MWGD_MS / 1000 + 1))
 touch "$stop"
 nap 0.5
 

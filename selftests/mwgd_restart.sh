@@ -28,14 +28,14 @@ vr_add "$d1" "$VRID" 200 >/dev/null || ksft_fail "vr add on d1"
 vr_add "$d2" "$VRID" 180 >/dev/null || ksft_fail "vr add on d2"
 wait_state "$d1" "$VRID" master || ksft_fail "d1 did not become master"
 
-# on_exit = keep: IPVS stays across the restart.  A lease of 5.3 s leaves a
-# slow guest (seconds to start a process under load) room to start mwgd
+# on_exit = keep: IPVS stays across the restart.  A lease of 30.3 s leaves
+# a slow guest (seconds to start a process under load) room to start mwgd
 # again within it: the premise is a restart within a lease.
 proxy_conf "$MWGD_DIR/director.conf" "vr=eth0 $VRID" on_exit=keep
 proxy_conf "$MWGD_DIR/scanner.conf"
 d1_start() {
 	mwgd_director d1 "$d1" 192.0.2.1 -c "$MWGD_DIR/director.conf" \
-		-o lease_margin_ms=5000
+		-o lease_margin_ms=30000
 }
 # Every scanner and VR event of d1's kernel, from before the first entry.
 mwgctl_ns "$d1" -j monitor >"$MWGD_DIR/monitor.json" 2>"$MWGD_DIR/monitor.err" &
