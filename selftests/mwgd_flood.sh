@@ -9,21 +9,22 @@
 #   x  .50 (mwgd-sim: each discovery answered by 1000 new node ids)
 #
 # Every discovery meets a new set of ids, so the whole table is replaced
-# every dead_after + 1 = 3 rounds.  The lease is chosen so that the full
-# push (every half lease: one interval + 12 ms) comes a little later in
-# each round, sweeping the quarter interval between a swap's new answers
-# and the flush that would delete the old entries: the moment a push that
-# adds first holds both.  The count of the table is followed event by
-# event (mwgctl -j monitor).
+# every dead_after + 1 = 3 rounds: all entries expire at one discovery and
+# the new ids come in with its answers, while the flush that deletes the
+# old ones waits a quarter interval.  A full push in that moment is what
+# overshot (it added the new entries before it removed the old ones).  The
+# periodic one lands there at the first swap (12 s after the start; the
+# push every half lease, 6.25 s, comes at 12.5 s), and a SIGHUP (a reload
+# pushes everything at once) forces one after each later swap.  The kernel
+# table's size is followed event by event (mwgctl -j monitor).
 . "$(dirname "$0")/mwgd_lib.sh"
 
 CAP=100
 FLOOD_IDS=1000
-MWGD_MS=400
+# A quarter interval (1 s) is time enough to send the SIGHUP.
+MWGD_MS=4000
 DEAD_AFTER=2
-# Lease = dead_after x interval + margin; its half = 400 + 12 ms.
-LEASE_MARGIN_MS=25
-SWAPS=${SWAPS:-14}
+SWAPS=${SWAPS:-3}
 
 mwgd_setup
 mwgd_node d1 192.0.2.1
@@ -40,7 +41,7 @@ defer kill "$!"
 # A new set of ids for every discovery: one mwgd-sim per discovery.
 flood() {
 	while [ ! -e "$stop" ]; do
-		ip netns exec "$x" timeout 5 "$MWGD_SIM" -i eth0 -n "$FLOOD_IDS" \
+		ip netns exec "$x" timeout 30 "$MWGD_SIM" -i eth0 -n "$FLOOD_IDS" \
 			-x 1 -S "$RANDOM$RANDOM$RANDOM" -N f -k "$KEY" \
 			>/dev/null 2>>"$MWGD_DIR/sim.log"
 	done
@@ -50,10 +51,28 @@ defer kill "$!"
 nap 0.5
 
 mwgd_director d1 "$d1" 192.0.2.1 -k "$KEY" -o max_scanners=$CAP \
-	-o dead_after=$DEAD_AFTER -o lease_margin_ms=$LEASE_MARGIN_MS
-vwait "$MWGD_SLACK_S" count_is "$d1" $CAP || ksft_fail "the flood never filled the table to $CAP"
-# A swap every dead_after + 1 intervals.
-nap $((SWAPS * (DEAD_AFTER + 1) * MWGD_MS / 1000 + 1))
+	-o dead_after=$DEAD_AFTER
+vwait 10 count_is "$d1" $CAP || ksft_fail "the flood never filled the table to $CAP"
+
+# lines_of WORDS: lines of d1's log that say so.
+lines_of() {
+	grep -c -- "$1" "$MWGD_DIR/d1.log"
+}
+# A swap: the whole table found dead at one discovery, then half of its
+# successors in; then the SIGHUP.
+hups=0
+for i in $(seq "$SWAPS"); do
+	dead=$(lines_of ' is dead')
+	vwait 20 eval '[ "$(lines_of " is dead")" -ge $((dead + CAP)) ]' || break
+	t0=$(now_ms)
+	live=$(lines_of ' is live')
+	vwait 2 eval '[ "$(lines_of " is live")" -ge $((live + CAP / 4)) ]'
+	mwgd_kill d1 HUP
+	echo "# swap $i: SIGHUP $(elapsed_since "$t0") ms after the deaths were seen, $(($(lines_of ' is live') - live)) successors in"
+	hups=$((hups + 1))
+done
+echo "# $hups reloads just after a swap"
+nap 1
 touch "$stop"
 nap 0.5
 
