@@ -122,8 +122,7 @@ static void reload(struct mwgd *d)
 		copy_vrs(d);
 		mwgd_kernel_sync_vrs(d);
 		/* New interval or lease: discover and refresh on the new terms. */
-		d->next_discover_ms = mwgd_now_ms();
-		d->full_push_ms = d->next_discover_ms;
+		mwgd_director_restart_rounds(d);
 	}
 	mwgd_vrs_apply(&d->cfg);
 	mwgd_proxy_open(d);
@@ -323,6 +322,8 @@ int main(int argc, char **argv)
 		d->active = d->n_vrs == 0;
 		if (mwgd_kernel_open(d) < 0)
 			return MWGD_EXIT_FAILURE;
+		/* What the last run left: kept until the first round ends. */
+		mwgd_kernel_read_scanners(d);
 	}
 	/* Before READY=1: units ordered after mwgd find the VRs in place. */
 	if (mwgd_vrs_apply(&d->cfg) < 0 && d->cfg.vr_confs.n)

@@ -138,7 +138,16 @@ struct mwgd {
 	uint64_t rounds;		/* discoveries sent */
 	uint64_t next_discover_ms;
 	uint64_t flush_ms;		/* 0: nothing pending */
-	uint64_t full_push_ms;
+	uint64_t full_push_ms;		/* UINT64_MAX until settled */
+	/*
+	 * Until one discovery round has completed since start, the table is
+	 * partial: nothing is removed from the kernel or from IPVS.  The
+	 * scanners the kernel's table held at start wait in @unheard (and
+	 * count against max_scanners) until they answer.
+	 */
+	bool settled;
+	bool kernel_had_scanners;	/* @unheard was not empty at start */
+	struct mwgd_table unheard;
 	struct mwgd_vr_follow vrs[MWGD_MAX_VRS];
 	unsigned int n_vrs;
 	struct mwgd_kernel *kernel;
@@ -246,6 +255,10 @@ void mwgd_director_on_announce(struct mwgd *d, const uint8_t *buf,
 void mwgd_director_timers(struct mwgd *d, uint64_t now);
 uint64_t mwgd_director_next_ms(const struct mwgd *d);
 void mwgd_director_set_active(struct mwgd *d, bool active);
+/* The kernel's table at start lists @node_id (kernel.c, before any round). */
+void mwgd_director_kernel_has(struct mwgd *d, const uint8_t *node_id);
+/* New terms (reload): discover and, once settled, refresh at once. */
+void mwgd_director_restart_rounds(struct mwgd *d);
 
 /* scanner.c */
 int mwgd_scanner_init(struct mwgd *d);
@@ -264,7 +277,16 @@ int mwgd_kernel_event_fd(const struct mwgd *d);
 void mwgd_kernel_on_events(struct mwgd *d);
 /* (Re)read the state of every followed VR with VR_GET. */
 void mwgd_kernel_sync_vrs(struct mwgd *d);
-/* Push dirty entries and queued removals, or everything when @full. */
+/*
+ * Read the kernel's scanner table into the director's unheard set (at
+ * start, before the first discovery).
+ */
+int mwgd_kernel_read_scanners(struct mwgd *d);
+/*
+ * Push queued removals, then dirty entries, or everything when @full:
+ * deletions first, so that the kernel's table never holds more than
+ * max_scanners entries, not even for a moment.
+ */
 int mwgd_kernel_push(struct mwgd *d, bool full);
 
 /* vrsync.c: create, change and delete VRs to match the [vr] sections. */

@@ -21,7 +21,10 @@
  *
  * A scanner that went is not deleted at once: its weight goes to 0 (no
  * new connections), and it is deleted when it has no active connection
- * left or drain_s after, whichever comes first.
+ * left or drain_s after, whichever comes first.  Until the director's
+ * first discovery round has completed, its table is partial: reconciling
+ * then adds and updates real servers but drains none, so that a restart
+ * of mwgd leaves the real servers of the previous run as they are.
  *
  * Scanner (direct routing): the VIP on lo, see scanner_vip.c.
  */
@@ -443,7 +446,7 @@ static int reconcile_dests(struct mwgd *d, const struct mwgd_proxy_conf *pc,
 			queue(cs, mwg_ipvs_dest_msg(&p->ipvs, IPVS_CMD_SET_DEST,
 						    svc, &want[i]));
 	}
-	for (j = 0; j < n_have; j++) {
+	for (j = 0; d->settled && j < n_have; j++) {
 		struct drain *dr;
 
 		for (i = 0; i < n_want; i++)
