@@ -62,11 +62,17 @@ KMOD_SRCS = $(KMOD_SOURCES) kmod/uapi/mwg_vrrp.h
 CHECKPATCH_FLAGS = --strict --no-tree --terse --show-types --quiet
 
 # compat.h exists to compare kernel versions: only there is it allowed.
+# trace.h is written in the TRACE_EVENT() language, whose layout (open
+# parentheses at line ends, field lists in macros) is the kernel's own.
 style:
 	scripts/prepare-tools
-	$(CHECKPATCH) $(CHECKPATCH_FLAGS) -f $(filter-out kmod/compat.h,$(KMOD_SRCS))
+	$(CHECKPATCH) $(CHECKPATCH_FLAGS) \
+		-f $(filter-out kmod/compat.h kmod/trace.h,$(KMOD_SRCS))
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) \
 		--ignore LINUX_VERSION_CODE,CONSTANT_COMPARISON -f kmod/compat.h
+	$(CHECKPATCH) $(CHECKPATCH_FLAGS) \
+		--ignore OPEN_ENDED_LINE,PARENTHESIS_ALIGNMENT,COMPLEX_MACRO,MACRO_ARG_REUSE \
+		-f kmod/trace.h
 
 sparse:
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/kmod C=2 CF="-D__CHECK_ENDIAN__" modules
@@ -108,11 +114,15 @@ DEPMOD ?= /sbin/depmod
 install:
 	@test -f kmod/mwg_vrrp.ko || { echo "install: build first (make)" >&2; exit 1; }
 	$(INSTALL) -d $(DESTDIR)$(MODDIR) $(DESTDIR)$(SBINDIR) \
-		$(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(SYSTEMD_UNITDIR) \
+		$(DESTDIR)$(MANDIR)/man4 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(MANDIR)/man8 \
+		$(DESTDIR)$(SYSTEMD_UNITDIR) \
 		$(DESTDIR)$(MODULES_LOAD_DIR) $(DESTDIR)/etc/mwgd
 	$(INSTALL) -m 0644 kmod/mwg_vrrp.ko $(DESTDIR)$(MODDIR)/
 	$(INSTALL) -m 0755 userspace/mwgctl/mwgctl userspace/mwgd/mwgd \
 		$(DESTDIR)$(SBINDIR)/
+	$(INSTALL) -m 0644 Documentation/mwg_vrrp.4 $(DESTDIR)$(MANDIR)/man4/
+	$(INSTALL) -m 0644 Documentation/mwgd.conf.5 $(DESTDIR)$(MANDIR)/man5/
 	$(INSTALL) -m 0644 Documentation/mwgctl.8 Documentation/mwgd.8 \
 		$(DESTDIR)$(MANDIR)/man8/
 	sed 's|@SBINDIR@|$(SBINDIR)|g' dist/mwgd.service.in \
@@ -143,6 +153,8 @@ depmod:
 uninstall:
 	rm -f $(DESTDIR)$(MODDIR)/mwg_vrrp.ko \
 		$(DESTDIR)$(SBINDIR)/mwgctl $(DESTDIR)$(SBINDIR)/mwgd \
+		$(DESTDIR)$(MANDIR)/man4/mwg_vrrp.4 \
+		$(DESTDIR)$(MANDIR)/man5/mwgd.conf.5 \
 		$(DESTDIR)$(MANDIR)/man8/mwgctl.8 $(DESTDIR)$(MANDIR)/man8/mwgd.8 \
 		$(DESTDIR)$(SYSTEMD_UNITDIR)/mwgd.service \
 		$(DESTDIR)$(MODULES_LOAD_DIR)/mwg_vrrp.conf

@@ -27,6 +27,7 @@
 
 #include "bfd.h"
 #include "router.h"
+#include "trace.h"
 
 static_assert((int)MWG_BFD_STATE_ADMIN_DOWN == (int)MWG_BFD_ADMIN_DOWN);
 static_assert((int)MWG_BFD_STATE_DOWN == (int)MWG_BFD_DOWN);
@@ -171,6 +172,7 @@ static bool mwg_bfd_set_state(struct mwg_bfd_session *s, u8 state, u8 diag,
 	if (old == state)
 		return false;
 	s->state = state;
+	trace_mwg_bfd_state_change(s, old, diag);
 	switch (state) {
 	case MWG_BFD_UP:
 		s->diag = MWG_BFD_DIAG_NONE;

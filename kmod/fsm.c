@@ -18,6 +18,7 @@
 #include "notify.h"
 #include "send.h"
 #include "timers.h"
+#include "trace.h"
 
 static_assert((int)MWG_VRRP_STATE_INIT == (int)MWG_FSM_INIT);
 static_assert((int)MWG_VRRP_STATE_BACKUP == (int)MWG_FSM_BACKUP);
@@ -64,6 +65,12 @@ static void mwg_fsm_set_state(struct mwg_vr *vr, enum mwg_vrrp_state state,
 	if (old == state)
 		return;
 	vr->state = state;
+	vr->changed_at = ktime_get();
+	vr->changed_real_ns = ktime_get_real_ns();
+	vr->changed_from = old;
+	vr->changed_reason = reason;
+	vr->changed = true;
+	trace_mwg_vrrp_state_change(vr, old, reason);
 	mwg_notify_state(vr, old, reason);
 }
 
@@ -72,8 +79,10 @@ static void mwg_fsm_announce(struct mwg_vr *vr)
 	const struct mwg_vip_list *vips = mwg_fsm_vips(vr);
 	unsigned int i;
 
-	for (i = 0; i < vips->count; i++)
+	for (i = 0; i < vips->count; i++) {
 		vr->af->announce(vr, &vips->vip[i]);
+		trace_mwg_vrrp_announce(vr, &vips->vip[i].addr);
+	}
 }
 
 static void mwg_fsm_start_garps(struct mwg_vr *vr)
@@ -267,6 +276,7 @@ void mwg_fsm_rx_advert(struct mwg_vr *vr, const struct mwg_advert *adv,
 	act = mwg_decide_advert((enum mwg_fsm_state)vr->state, vr->eff_prio,
 				mwg_fsm_preempt_now(vr, adv->priority),
 				adv->priority, cmp);
+	trace_mwg_vrrp_advert_rx(vr, adv->priority, sender, act);
 	switch (act) {
 	case MWG_ACT_BACKUP_SKEW:
 		vr->mdt_is_skew = true;

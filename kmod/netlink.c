@@ -181,6 +181,7 @@ static const char *const mwg_nl_reject_msg[MWG_VRRP_A_MAX + 1] = {
 	MWG_NL_REJECT(BFD_TX_INTERVAL_US),
 	MWG_NL_REJECT(BFD_DETECT_US),
 	MWG_NL_REJECT(BFD_STATS),
+	MWG_NL_REJECT(STATE_AGE_MS),
 };
 
 #define MWG_NL_A(attr)		BIT_ULL(MWG_VRRP_A_##attr)
@@ -514,6 +515,27 @@ static int mwg_nl_put_vips(struct sk_buff *skb, const struct mwg_vr *vr,
 	return 0;
 }
 
+/*
+ * How long the VR has been in its state and, once it has changed state,
+ * that change: what operators ask first after a failover.
+ */
+static int mwg_nl_put_last_change(struct sk_buff *skb, const struct mwg_vr *vr)
+{
+	s64 age_ms = ktime_ms_delta(ktime_get(), vr->changed_at);
+
+	if (nla_put_u64_64bit(skb, MWG_VRRP_A_STATE_AGE_MS, max_t(s64, age_ms, 0),
+			      MWG_VRRP_A_PAD))
+		return -EMSGSIZE;
+	if (!vr->changed)
+		return 0;
+	if (nla_put_u8(skb, MWG_VRRP_A_OLD_STATE, vr->changed_from) ||
+	    nla_put_u8(skb, MWG_VRRP_A_REASON, vr->changed_reason) ||
+	    nla_put_u64_64bit(skb, MWG_VRRP_A_TIME_NS, vr->changed_real_ns,
+			      MWG_VRRP_A_PAD))
+		return -EMSGSIZE;
+	return 0;
+}
+
 /* Fills under vr->lock: one consistent picture of the VR. */
 static int mwg_nl_fill_vr(struct sk_buff *skb, struct mwg_vr *vr, u32 portid,
 			  u32 seq, int flags)
@@ -561,6 +583,8 @@ static int mwg_nl_fill_vr(struct sk_buff *skb, struct mwg_vr *vr, u32 portid,
 	if (cfg->bfd_peer_set &&
 	    mwg_nl_put_addr(skb, MWG_VRRP_A_BFD_PEER, vr->family,
 			    &cfg->bfd_peer))
+		goto unlock;
+	if (mwg_nl_put_last_change(skb, vr))
 		goto unlock;
 	vips = rcu_dereference_protected(vr->vips, lockdep_is_held(&vr->lock));
 	if (mwg_nl_put_vips(skb, vr, vips) ||

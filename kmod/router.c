@@ -442,6 +442,7 @@ int mwg_vr_create(struct net_device *dev, u8 family, u8 vrid,
 	vr->vmac[5] = vrid;
 	spin_lock_init(&vr->lock);
 	vr->state = MWG_VRRP_STATE_INIT;
+	vr->changed_at = ktime_get();
 	vr->cfg = *cfg;
 	vr->eff_prio = mwg_vr_effective_priority(vr, mif->mn->live_scanners);
 	RCU_INIT_POINTER(vr->vips, vips);

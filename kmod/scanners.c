@@ -16,6 +16,7 @@
 #include "netlink.h"
 #include "router.h"
 #include "scanners.h"
+#include "trace.h"
 #include "vrrp.h"
 
 struct mwg_scanner {
@@ -105,6 +106,8 @@ static void mwg_scanners_count_changed(struct mwg_net *mn)
 {
 	if (mn->live_scanners == mn->scanners.count)
 		return;
+	trace_mwg_vrrp_scanners(mn->net, mn->live_scanners,
+				mn->scanners.count);
 	mn->live_scanners = mn->scanners.count;
 	mwg_router_scanners_changed(mn);
 }

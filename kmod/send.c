@@ -14,6 +14,7 @@
 
 #include "af.h"
 #include "send.h"
+#include "trace.h"
 
 static unsigned int mwg_l3_len(const struct mwg_vr *vr)
 {
@@ -31,6 +32,7 @@ void mwg_send_advert(struct mwg_vr *vr, u8 priority)
 	struct sk_buff *skb;
 	unsigned int i, len, hroom;
 	u8 *msg;
+	int err;
 
 	lockdep_assert_held(&vr->lock);
 	rcu_read_lock();
@@ -77,7 +79,8 @@ void mwg_send_advert(struct mwg_vr *vr, u8 priority)
 		kfree_skb(skb);
 		goto out;
 	}
-	dev_queue_xmit(skb);
+	err = dev_queue_xmit(skb);
+	trace_mwg_vrrp_advert_tx(vr, priority, err);
 	vr->stats.sent_advertisements++;
 	if (priority == 0)
 		vr->stats.sent_pri_zero_packets++;

@@ -24,6 +24,18 @@
 
 #include "fsm.h"
 #include "timers.h"
+#include "trace.h"
+
+/* The name of @timer for the tracepoints. */
+static int mwg_timer_which(const struct mwg_vr *vr,
+			   const struct hrtimer *timer)
+{
+	if (timer == &vr->adver_timer)
+		return MWG_TRACE_ADVER;
+	if (timer == &vr->garp_timer)
+		return MWG_TRACE_GARP;
+	return vr->mdt_is_skew ? MWG_TRACE_SKEW : MWG_TRACE_MASTER_DOWN;
+}
 
 static void mwg_timer_arm(struct mwg_vr *vr, struct hrtimer *timer, u64 ns)
 {
@@ -31,6 +43,13 @@ static void mwg_timer_arm(struct mwg_vr *vr, struct hrtimer *timer, u64 ns)
 	if (vr->dead)
 		return;
 	hrtimer_start(timer, ns_to_ktime(ns), HRTIMER_MODE_REL_SOFT);
+	trace_mwg_vrrp_timer_arm(vr, mwg_timer_which(vr, timer), ns);
+}
+
+/* Under vr->lock, from a callback that is not superseded. */
+static void mwg_timer_trace_expiry(struct mwg_vr *vr, struct hrtimer *timer)
+{
+	trace_mwg_vrrp_timer_expire(vr, mwg_timer_which(vr, timer), timer);
 }
 
 /*
@@ -85,13 +104,17 @@ static enum hrtimer_restart mwg_adver_timer_fn(struct hrtimer *timer)
 	enum hrtimer_restart ret = HRTIMER_NORESTART;
 
 	spin_lock(&vr->lock);
-	if (!mwg_timer_superseded(vr, timer) && mwg_fsm_adver_expired(vr)) {
+	if (mwg_timer_superseded(vr, timer))
+		goto unlock;
+	mwg_timer_trace_expiry(vr, timer);
+	if (mwg_fsm_adver_expired(vr)) {
 		u64 ns = mwg_interval_to_ns(vr->cfg.version,
 					    vr->master_adver_cs);
 
 		hrtimer_forward_now(timer, ns_to_ktime(ns));
 		ret = HRTIMER_RESTART;
 	}
+unlock:
 	spin_unlock(&vr->lock);
 	return ret;
 }
@@ -102,8 +125,10 @@ static enum hrtimer_restart mwg_master_down_timer_fn(struct hrtimer *timer)
 					 master_down_timer);
 
 	spin_lock(&vr->lock);
-	if (!mwg_timer_superseded(vr, timer))
+	if (!mwg_timer_superseded(vr, timer)) {
+		mwg_timer_trace_expiry(vr, timer);
 		mwg_fsm_master_down_expired(vr);
+	}
 	spin_unlock(&vr->lock);
 	return HRTIMER_NORESTART;
 }
@@ -115,11 +140,14 @@ static enum hrtimer_restart mwg_garp_timer_fn(struct hrtimer *timer)
 	u64 ns;
 
 	spin_lock(&vr->lock);
-	if (!mwg_timer_superseded(vr, timer) &&
-	    mwg_fsm_garp_expired(vr, &ns)) {
+	if (mwg_timer_superseded(vr, timer))
+		goto unlock;
+	mwg_timer_trace_expiry(vr, timer);
+	if (mwg_fsm_garp_expired(vr, &ns)) {
 		hrtimer_forward_now(timer, ns_to_ktime(ns));
 		ret = HRTIMER_RESTART;
 	}
+unlock:
 	spin_unlock(&vr->lock);
 	return ret;
 }

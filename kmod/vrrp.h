@@ -218,6 +218,12 @@ struct mwg_vr {
 	struct hrtimer garp_timer;
 	struct mwg_vr_stats stats;
 	struct mwg_vip_list __rcu *vips;
+	/* The last state change, for replies; changed_at 0: none yet. */
+	ktime_t changed_at;		/* or the creation, monotonic */
+	u64 changed_real_ns;		/* CLOCK_REALTIME of the change */
+	u8 changed_from;		/* enum mwg_vrrp_state */
+	u8 changed_reason;		/* enum mwg_vrrp_reason */
+	bool changed;
 
 	bool mdt_is_skew;	/* the down timer runs for Skew_Time */
 	bool dev_gone;		/* device unregistering: leave addresses */

@@ -16,7 +16,9 @@ mwgd_node s1 192.0.2.11
 mwgd_node x 192.0.2.50
 vr_add "$d1" "$VRID" 200 >/dev/null || ksft_fail "vr add"
 wait_state "$d1" "$VRID" master || ksft_fail "no master"
-mwgd_director d1 "$d1" 192.0.2.1 -o max_scanners=$((sim + 16))
+# The simulator's scanners share one address: no limit per source.
+mwgd_director d1 "$d1" 192.0.2.1 -o max_scanners=$((sim + 16)) \
+	-o announce_rate=0
 
 events=$MWGD_DIR/events
 ip netns exec "$d1" "$MWGCTL" -j monitor >"$events" &

@@ -133,7 +133,7 @@ failed=0
 mwgd_run() {
 	local name=$1 ns=$2
 	shift 2
-	ip netns exec "$ns" "$MWGD" -f -i eth0 -t $MWGD_MS \
+	ip netns exec "$ns" "$MWGD" -f -i eth0 --interval $MWGD_MS \
 		-o "node_id_file=$RUNDIR/$name.id" "$@" 2>>"$RUNDIR/$name.log" &
 	MWGD_PIDS[$name]=$!
 }
@@ -157,6 +157,8 @@ wait_scanners() {
 step "Scanning nodes: mwgd on both directors and on three scanners"
 modprobe -a ip_vs ip_vs_mh || { echo "demo: no IPVS in this kernel" >&2; exit 2; }
 cat >"$RUNDIR/director.conf" <<CONF
+# A demo segment of our own: discovery without a key, said so.
+insecure = yes
 [proxy web]
 vip = $VIP
 vr = eth0 $VRID

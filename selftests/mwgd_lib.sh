@@ -45,18 +45,24 @@ mwgd_start() {
 	local name=$1 ns=$2
 	shift 2
 	ip netns exec "$ns" "$MWGD" -f -o "node_id_file=$MWGD_DIR/$name.id" \
-		-s "$MWGD_DIR/$name.stats" -i eth0 -t "$MWGD_MS" "$@" \
+		-s "$MWGD_DIR/$name.stats" -i eth0 --interval "$MWGD_MS" "$@" \
 		2>>"$MWGD_DIR/$name.log" &
 	MWGD_PID[$name]=$!
 	MWGD_NS[$name]=$ns
 	defer kill -9 "$!"
 }
 
-# mwgd_director NAME NS IP ARGS...: a director following VR $VRID.
+# mwgd_director NAME NS IP ARGS...: a director following VR $VRID.  Without
+# -k in ARGS it runs with insecure = yes: mwgd refuses a director without a
+# key otherwise (the tests of that refusal start mwgd themselves).
 mwgd_director() {
-	local name=$1 ns=$2 ip=$3
+	local name=$1 ns=$2 ip=$3 a insecure=(-o insecure=yes)
 	shift 3
-	mwgd_start "$name" "$ns" -r director -a "$ip" -o "vr=eth0 $VRID" "$@"
+	for a in "$@"; do
+		[ "$a" = -k ] && insecure=()
+	done
+	mwgd_start "$name" "$ns" -r director -a "$ip" -o "vr=eth0 $VRID" \
+		"${insecure[@]}" "$@"
 }
 
 # mwgd_scanner NAME NS ARGS...

@@ -20,6 +20,10 @@
 #     As many connections (connect, read the name, close) as fit in
 #     SECONDS, sources in turn; prints "connections N errors N seconds S".
 #
+# proxy_tcp.py load HOST PORT STOPFILE SRC[,SRC...]
+#     As rate, until STOPFILE exists; each failure is logged to stderr
+#     with its time.
+#
 # proxy_tcp.py hold HOST PORT SRC LOG STOPFILE
 #     One connection kept open: a line every 0.2 s, whose answer is logged
 #     as "ok SEQ NAME" to LOG; on any failure "err SEQ REASON" and exit 1.
@@ -98,6 +102,23 @@ def rate(host, port, seconds, sources):
     print(f"connections {n} errors {errors} seconds {time.monotonic() - t0:.3f}")
 
 
+def load(host, port, stopfile, sources):
+    srcs = sources.split(",")
+    n = errors = 0
+    t0 = time.monotonic()
+    while not os.path.exists(stopfile):
+        src = srcs[n % len(srcs)]
+        try:
+            if not one(host, port, src):
+                raise OSError("closed without a name")
+        except OSError as e:
+            errors += 1
+            print(f"# {time.monotonic() - t0:.3f} s: connection {n} from {src}: {e}",
+                  file=sys.stderr)
+        n += 1
+    print(f"connections {n} errors {errors} seconds {time.monotonic() - t0:.3f}")
+
+
 def hold(host, port, src, log, stopfile):
     with open(log, "a", buffering=1) as out:
         try:
@@ -125,7 +146,7 @@ def hold(host, port, src, log, stopfile):
 
 def main():
     cmds = {"serve": (serve, 2), "spread": (spread, 4), "hold": (hold, 5),
-            "map": (map_sources, 3), "rate": (rate, 4)}
+            "map": (map_sources, 3), "rate": (rate, 4), "load": (load, 4)}
     if len(sys.argv) < 2 or sys.argv[1] not in cmds or \
             len(sys.argv) - 2 != cmds[sys.argv[1]][1]:
         print(__doc__ or "usage: see the head of this file", file=sys.stderr)

@@ -135,7 +135,9 @@ mwgd_node d 192.0.2.1
 mwgd_node x 192.0.2.50
 vr_add "$d" "$VRID" 200 >/dev/null || ksft_fail "vr add on d"
 wait_state "$d" "$VRID" master || ksft_fail "d did not become master"
-mwgd_director d "$d" 192.0.2.1
+# The simulator speaks for all its scanners from one address: no limit
+# per source address.
+mwgd_director d "$d" 192.0.2.1 -o announce_rate=0
 
 # Each round a simulator answers for SCANNERS new node ids until they are
 # all in the table, then stops; they expire after dead_after intervals.

@@ -142,6 +142,12 @@ enum mwg_vrrp_attr {
 	MWG_VRRP_A_BFD_TX_INTERVAL_US,	/* u32, replies: agreed, before jitter */
 	MWG_VRRP_A_BFD_DETECT_US,	/* u64, replies: detection time */
 	MWG_VRRP_A_BFD_STATS,		/* nest: enum mwg_bfd_stats_attr */
+	/*
+	 * VR replies: milliseconds in the current state (monotonic).  With
+	 * it, once the VR has changed state, OLD_STATE, REASON and TIME_NS
+	 * describe that last change.
+	 */
+	MWG_VRRP_A_STATE_AGE_MS,	/* u64, replies */
 	__MWG_VRRP_A_MAX,
 };
 

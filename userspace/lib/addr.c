@@ -21,8 +21,10 @@ static int parse_prefixlen(const char *text, unsigned int max, uint8_t *out)
 		return -EINVAL;
 	errno = 0;
 	v = strtoul(text, &end, 10);
-	if (errno || *end || v > max)
+	if (*end)
 		return -EINVAL;
+	if (errno || v > max)
+		return -ERANGE;
 	*out = v;
 	return 0;
 }
@@ -53,9 +55,9 @@ int mwg_addr_parse(const char *text, bool allow_prefix, struct mwg_addr *out)
 		return -EINVAL;
 	}
 
-	if (slash && parse_prefixlen(slash + 1, out->prefixlen,
-				     &out->prefixlen) < 0)
-		return -EINVAL;
+	if (slash)
+		return parse_prefixlen(slash + 1, out->prefixlen,
+				       &out->prefixlen);
 	return 0;
 }
 

@@ -144,7 +144,8 @@ static inline size_t mwg_addr_len(const struct mwg_addr *a)
 
 /*
  * Parse "ADDR" or, when @allow_prefix, "ADDR/LEN".  Without a length the
- * prefix is the host prefix (32 or 128).  0 or -EINVAL.
+ * prefix is the host prefix (32 or 128).  0, -EINVAL, or -ERANGE for a
+ * valid address whose length is past 32 or 128 (out->family is then set).
  */
 int mwg_addr_parse(const char *text, bool allow_prefix, struct mwg_addr *out);
 
@@ -222,6 +223,7 @@ struct mwg_vr {
 	uint8_t old_state;
 	uint8_t reason;
 	uint64_t time_ns;
+	uint64_t state_age_ms;		/* MWG_VRRP_A_STATE_AGE_MS */
 	struct mwg_addr master_ip;
 	uint32_t track_scanners;
 	uint8_t track_weight;

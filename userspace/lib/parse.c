@@ -201,6 +201,7 @@ int mwg_vr_parse(struct nl_msg *msg, struct mwg_vr *vr)
 		VR_SCALAR(MWG_VRRP_A_OLD_STATE, old_state),
 		VR_SCALAR(MWG_VRRP_A_REASON, reason),
 		VR_SCALAR(MWG_VRRP_A_TIME_NS, time_ns),
+		VR_SCALAR(MWG_VRRP_A_STATE_AGE_MS, state_age_ms),
 		VR_SCALAR(MWG_VRRP_A_TRACK_SCANNERS, track_scanners),
 		VR_SCALAR(MWG_VRRP_A_TRACK_WEIGHT, track_weight),
 #undef VR_SCALAR

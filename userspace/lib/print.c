@@ -168,6 +168,22 @@ void mwg_vr_print_text(FILE *out, const struct mwg_vr *vr)
 		mwg_family_name(vr->family),
 		HAS(STATE) ? mwg_state_name(vr->state) : "?");
 
+	/* In a reply (not an event), these describe the last change. */
+	if (HAS(STATE_AGE_MS)) {
+		char when[MWG_TIME_STRLEN];
+
+		item(&l, "in-state %llu.%03llus",
+		     (unsigned long long)(vr->state_age_ms / 1000),
+		     (unsigned long long)(vr->state_age_ms % 1000));
+		if (HAS(OLD_STATE) && HAS(REASON) && HAS(TIME_NS))
+			item(&l, "since %s %s -> %s (%s)",
+			     mwg_format_time_ns(vr->time_ns, when, sizeof(when)),
+			     mwg_state_name(vr->old_state),
+			     mwg_state_name(vr->state),
+			     mwg_reason_name(vr->reason));
+		item_line_end(&l);
+	}
+
 	if (HAS(VERSION))
 		item(&l, "version %u", vr->version);
 	if (HAS(PRIORITY))
@@ -263,6 +279,27 @@ static void vr_key_json(struct mwg_json *j, const struct mwg_vr *vr)
 		     mwg_family_name(vr->family));
 }
 
+/* "last_transition": the VR's last state change, or null before one. */
+static void last_transition_json(struct mwg_json *j, const struct mwg_vr *vr)
+{
+	char when[MWG_TIME_STRLEN];
+
+	mwg_json_key(j, "last_transition");
+	if (!mwg_vr_has(vr, MWG_VRRP_A_OLD_STATE) ||
+	    !mwg_vr_has(vr, MWG_VRRP_A_REASON) ||
+	    !mwg_vr_has(vr, MWG_VRRP_A_TIME_NS)) {
+		mwg_json_null(j);
+		return;
+	}
+	mwg_json_begin_object(j);
+	mwg_json_kv_string(j, "time",
+			   mwg_format_time_ns(vr->time_ns, when, sizeof(when)));
+	mwg_json_kv_uint(j, "time_ns", vr->time_ns);
+	mwg_json_kv_string(j, "old_state", mwg_state_name(vr->old_state));
+	mwg_json_kv_string(j, "reason", mwg_reason_name(vr->reason));
+	mwg_json_end_object(j);
+}
+
 void mwg_vr_print_json(struct mwg_json *j, const struct mwg_vr *vr)
 {
 	char addr[MWG_ADDR_STRLEN];
@@ -273,6 +310,9 @@ void mwg_vr_print_json(struct mwg_json *j, const struct mwg_vr *vr)
 	kv_uint_if(j, vr, "version", MWG_VRRP_A_VERSION, vr->version);
 	kv_string_if(j, vr, "state", MWG_VRRP_A_STATE,
 		     mwg_state_name(vr->state));
+	kv_uint_if(j, vr, "in_state_ms", MWG_VRRP_A_STATE_AGE_MS,
+		   vr->state_age_ms);
+	last_transition_json(j, vr);
 	kv_uint_if(j, vr, "priority", MWG_VRRP_A_PRIORITY, vr->priority);
 	kv_uint_if(j, vr, "effective_priority", MWG_VRRP_A_EFFECTIVE_PRIORITY,
 		   vr->effective_priority);

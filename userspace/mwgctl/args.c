@@ -3,6 +3,7 @@
  * Keyword/value argument scanning for mwgctl.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,6 +54,67 @@ int parse_uint(const char *text, uint64_t *out)
 	return 0;
 }
 
+int parse_duration(const char *text, unsigned long unit_ms, uint64_t *out)
+{
+	static const struct {
+		const char *suffix;
+		unsigned long ms;
+	} units[] = {
+		{ "ms", 1 }, { "s", 1000 }, { "m", 60000 }, { "h", 3600000 },
+	};
+	unsigned long long n, mult = unit_ms;
+	unsigned int i;
+	char *end;
+
+	if (*text < '0' || *text > '9')
+		return -EINVAL;
+	errno = 0;
+	n = strtoull(text, &end, 10);
+	if (errno)
+		return -ERANGE;
+	if (*end) {
+		for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+			if (!strcmp(end, units[i].suffix))
+				break;
+		if (i == sizeof(units) / sizeof(units[0]))
+			return -EINVAL;
+		mult = units[i].ms;
+	}
+	if (n > ULLONG_MAX / mult)
+		return -ERANGE;
+	if (n * mult % unit_ms)
+		return -EDOM;
+	*out = n * mult / unit_ms;
+	return 0;
+}
+
+int args_duration(struct args *a, const char *kw, unsigned long unit_ms,
+		  uint64_t min, uint64_t max, uint64_t width_max,
+		  uint64_t *out)
+{
+	const char *unit = unit_ms == 1 ? "ms" : "s";
+	const char *v = args_value(a, kw);
+	int rc;
+
+	if (!v)
+		return -1;
+	rc = parse_duration(v, unit_ms, out);
+	if (rc == -EINVAL)
+		return args_error(a, "invalid %s \"%s\": not a duration (a number of %s, or with a unit: ms, s, m, h)",
+				  kw, v, unit);
+	if (rc == -EDOM)
+		return args_error(a, "invalid %s \"%s\": not a whole number of %s",
+				  kw, v, unit_ms == 1 ? "milliseconds" : "seconds");
+	if (rc < 0 || *out > width_max)
+		return args_error(a, "invalid %s \"%s\": does not fit in 32 bits of %s",
+				  kw, v, unit);
+	if (!a->no_check && (*out < min || *out > max))
+		return args_error(a, "invalid %s \"%s\": must be %llu..%llu %s",
+				  kw, v, (unsigned long long)min,
+				  (unsigned long long)max, unit);
+	return 0;
+}
+
 int args_uint(struct args *a, const char *kw, uint64_t min, uint64_t max,
 	      uint64_t width_max, uint64_t *out)
 {
@@ -80,13 +142,15 @@ int args_onoff(struct args *a, const char *kw, bool *out)
 
 	if (!v)
 		return -1;
-	if (!strcmp(v, "on")) {
+	/* keepalived and FRR users write yes/no, iproute2 users on/off. */
+	if (!strcmp(v, "on") || !strcmp(v, "yes")) {
 		*out = true;
 		return 0;
 	}
-	if (!strcmp(v, "off")) {
+	if (!strcmp(v, "off") || !strcmp(v, "no")) {
 		*out = false;
 		return 0;
 	}
-	return args_error(a, "invalid %s \"%s\": must be on or off", kw, v);
+	return args_error(a, "invalid %s \"%s\": must be on or off (yes or no)",
+			  kw, v);
 }

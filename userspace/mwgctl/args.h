@@ -52,10 +52,26 @@ const char *args_value(struct args *a, const char *kw);
 int args_uint(struct args *a, const char *kw, uint64_t min, uint64_t max,
 	      uint64_t width_max, uint64_t *out);
 
-/* "on" or "off" for @kw. */
+/* "on" or "off" ("yes" or "no") for @kw. */
 int args_onoff(struct args *a, const char *kw, bool *out);
 
 /* Parse a decimal number with nothing around it. */
 int parse_uint(const char *text, uint64_t *out);
+
+/*
+ * Parse a duration into units of @unit_ms milliseconds (1 or 1000): a bare
+ * number is in those units, "300ms", "5s", "2m", "1h" in theirs.  0,
+ * -EINVAL (not a duration), -ERANGE (too large) or -EDOM (not a whole
+ * number of @unit_ms).
+ */
+int parse_duration(const char *text, unsigned long unit_ms, uint64_t *out);
+
+/*
+ * args_uint() for a duration in @unit_ms units, with the suffixes of
+ * parse_duration().
+ */
+int args_duration(struct args *a, const char *kw, unsigned long unit_ms,
+		  uint64_t min, uint64_t max, uint64_t width_max,
+		  uint64_t *out);
 
 #endif /* MWGCTL_ARGS_H */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "args.h"
+#include "match.h"
 #include "mwgctl.h"
 
 enum bfd_cmd { BFD_ADD, BFD_SET, BFD_DEL, BFD_SHOW };
@@ -36,6 +37,29 @@ static int addr_arg(struct args *a, const char *kw, struct mwg_addr *out)
 	return 0;
 }
 
+/*
+ * The keyword @word names for @cmd, whole or abbreviated; NULL with an
+ * error that suggests the nearest keyword otherwise.
+ */
+static const char *bfd_keyword(enum bfd_cmd cmd, struct args *a,
+			       const char *word)
+{
+	bool config = cmd == BFD_ADD || cmd == BFD_SET;
+	const char *const names[] = {
+		"dev", "peer", cmd == BFD_ADD ? "local" : NULL,
+		config ? "tx-us" : NULL, config ? "rx-us" : NULL,
+		config ? "multiplier" : NULL, config ? "holddown-ms" : NULL,
+	};
+	const size_t n = sizeof(names) / sizeof(names[0]);
+	int found = match_word(word, names, n, NULL);
+
+	if (found >= 0)
+		return names[found];
+	match_describe("keyword", word, names, n, found, a->err,
+		       sizeof(a->err));
+	return NULL;
+}
+
 static int parse_bfd_args(enum bfd_cmd cmd, struct args *a,
 			  struct bfd_args *out)
 {
@@ -45,6 +69,9 @@ static int parse_bfd_args(enum bfd_cmd cmd, struct args *a,
 
 	memset(out, 0, sizeof(*out));
 	while (!rc && (word = args_next(a))) {
+		word = bfd_keyword(cmd, a, word);
+		if (!word)
+			return -1;
 		if (!strcmp(word, "dev") && !out->dev) {
 			out->dev = args_value(a, "dev");
 			if (!out->dev)
@@ -80,7 +107,7 @@ static int parse_bfd_args(enum bfd_cmd cmd, struct args *a,
 				       &out->holddown_ms);
 			out->have_holddown = true;
 		} else {
-			return args_error(a, "unexpected \"%s\"", word);
+			return args_error(a, "\"%s\" given twice", word);
 		}
 	}
 	if (rc)
@@ -115,12 +142,11 @@ static int put_request(struct nl_msg *msg, const struct bfd_args *b,
 static int bfd_change(struct mwgctl *ctl, enum bfd_cmd cmd, uint8_t nlcmd,
 		      int argc, char **argv)
 {
-	struct mwg_session s;
+	struct mwg_session *s;
 	struct bfd_args b;
 	struct nl_msg *msg;
 	struct args a;
 	unsigned int ifindex;
-	int rc;
 
 	args_init(&a, argc, argv, ctl->no_check);
 	if (parse_bfd_args(cmd, &a, &b) < 0)
@@ -128,20 +154,16 @@ static int bfd_change(struct mwgctl *ctl, enum bfd_cmd cmd, uint8_t nlcmd,
 	ifindex = if_nametoindex(b.dev);
 	if (!ifindex)
 		return mwgctl_fail(ctl, NULL, "no such interface");
-	rc = mwgctl_open(ctl, &s);
-	if (rc)
-		return rc;
-	msg = mwg_msg_new(&s, nlcmd, 0);
+	s = mwgctl_session(ctl);
+	if (!s)
+		return MWGCTL_FAILED;
+	msg = mwg_msg_new(s, nlcmd, 0);
 	if (!msg || put_request(msg, &b, ifindex) < 0) {
 		if (msg)
 			nlmsg_free(msg);
-		rc = mwgctl_fail(ctl, NULL, strerror(ENOMEM));
-		goto out;
+		return mwgctl_fail(ctl, NULL, strerror(ENOMEM));
 	}
-	rc = mwgctl_change(ctl, &s, msg);
-out:
-	mwg_session_close(&s);
-	return rc;
+	return mwgctl_change(ctl, s, msg);
 }
 
 int cmd_bfd_add(struct mwgctl *ctl, int argc, char **argv)
@@ -194,7 +216,7 @@ static int collect(struct nl_msg *msg, void *arg)
 int cmd_bfd_show(struct mwgctl *ctl, int argc, char **argv)
 {
 	struct bfd_list list = { 0 };
-	struct mwg_session s;
+	struct mwg_session *s;
 	struct bfd_args b;
 	struct args a;
 	unsigned int i;
@@ -209,10 +231,10 @@ int cmd_bfd_show(struct mwgctl *ctl, int argc, char **argv)
 		if (!list.ifindex)
 			return mwgctl_fail(ctl, NULL, "no such interface");
 	}
-	rc = mwgctl_open(ctl, &s);
-	if (rc)
-		return rc;
-	rc = mwgctl_dump(ctl, &s, MWG_VRRP_CMD_BFD_GET, collect, &list);
+	s = mwgctl_session(ctl);
+	if (!s)
+		return MWGCTL_FAILED;
+	rc = mwgctl_dump(ctl, s, MWG_VRRP_CMD_BFD_GET, collect, &list);
 	if (rc)
 		goto out;
 	if (ctl->json) {
@@ -229,6 +251,5 @@ int cmd_bfd_show(struct mwgctl *ctl, int argc, char **argv)
 	}
 out:
 	free(list.items);
-	mwg_session_close(&s);
 	return rc;
 }

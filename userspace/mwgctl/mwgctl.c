@@ -2,10 +2,12 @@
 /*
  * mwgctl: configure and watch the mwg_vrrp kernel module.
  *
- *   mwgctl [-j] [-p] OBJECT COMMAND [ARGS]
+ *   mwgctl [OPTIONS] OBJECT COMMAND [ARGS]
+ *   mwgctl [OPTIONS] -batch FILE
  *
  * Every command is a row of the table below; main() only reads the global
- * options, finds the row and runs it.
+ * options, and mwgctl_run() finds the row and runs it, for the command
+ * line or for each line of a batch.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "match.h"
 #include "mwgctl.h"
 
 static int cmd_help(struct mwgctl *ctl, int argc, char **argv);
@@ -68,6 +71,8 @@ static const struct {
 	{ "change", "set" },
 };
 
+#define N_ALIASES	(sizeof(command_aliases) / sizeof(command_aliases[0]))
+
 static const char options_help[] =
 	"OPTIONS of vr add / vr set:\n"
 	"    interval MS             advertisement interval (v3: 10..40950, multiple of 10;\n"
@@ -81,6 +86,7 @@ static const char options_help[] =
 	"    garp-repeat N           gratuitous ARP/NA count on becoming master (0..100)\n"
 	"    garp-interval MS        between them (1..60000)\n"
 	"    garp-refresh S          repeat while master every S seconds, 0 = off\n"
+	"    (durations also take a unit: interval 1s, preempt-delay 500ms)\n"
 	"    version 2|3             VRRP version (2 is IPv4 only)\n"
 	"    family inet|inet6       default: from the VIPs\n"
 	"    track-scanners N        lower the priority while fewer than N scanners live\n"
@@ -95,12 +101,20 @@ static void print_usage(FILE *out)
 	unsigned int i;
 
 	fprintf(out,
-		"Usage: mwgctl [-j] [-p] [--no-check] OBJECT COMMAND [ARGS]\n"
+		"Usage: mwgctl [OPTIONS] OBJECT COMMAND [ARGS]\n"
+		"       mwgctl [OPTIONS] -batch FILE\n"
 		"\n"
-		"    -j, --json      JSON output\n"
-		"    -p, --pretty    indent JSON output\n"
-		"    --no-check      do not check values before sending them; the\n"
-		"                    kernel validates alone (same as MWGCTL_NO_CHECK=1)\n"
+		"    -j, --json        JSON output\n"
+		"    -p, --pretty      indent JSON output\n"
+		"    -s, --stats       counters in text output (JSON always has them)\n"
+		"    -n, --netns NAME  run in network namespace NAME (as \"ip -n\")\n"
+		"    -b, --batch FILE  run the commands of FILE (\"-\": stdin), one per\n"
+		"                      line, over one netlink socket\n"
+		"    -f, --force       in a batch, go on after a failing line\n"
+		"\n"
+		"Objects, commands and keywords may be shortened to a prefix\n"
+		"(\"mwgctl v s\" is \"mwgctl vr show\"); \"help\" after any of them\n"
+		"tells more (\"mwgctl vr help\", \"mwgctl vr add help\").\n"
 		"\n");
 	for (i = 0; i < N_COMMANDS; i++) {
 		const struct mwgctl_cmd *c = &commands[i];
@@ -115,12 +129,6 @@ static void print_usage(FILE *out)
 	fprintf(out, "\n%s", options_help);
 	fprintf(out,
 		"\n"
-		"ENVIRONMENT\n"
-		"    MWGCTL_NO_CHECK=1  as --no-check: send out-of-range values (vrid 0,\n"
-		"                       prio 0, ...) so that the kernel's refusal and its\n"
-		"                       message can be tested; values that do not fit the\n"
-		"                       attribute's width (prio 300 in a u8) are still refused.\n"
-		"\n"
 		"Exit status: 0 success, 1 the kernel or system refused, 2 usage error.\n");
 }
 
@@ -133,19 +141,55 @@ static void print_command_usage(FILE *out, const struct mwgctl_cmd *c)
 		fputs("       (see \"mwgctl help\" for OPTIONS)\n", out);
 }
 
+/* "mwgctl vr add help": the command, what it does and its options. */
+static void print_command_help(FILE *out, const struct mwgctl_cmd *c)
+{
+	fprintf(out, "Usage: mwgctl %s%s%s%s%s\n\n    %s\n", c->object,
+		c->command ? " " : "", c->command ?: "",
+		c->synopsis[0] ? " " : "", c->synopsis, c->description);
+	if (strstr(c->synopsis, VR_OPTIONS))
+		fprintf(out, "\n%s", options_help);
+}
+
+/* "mwgctl vr help": every command of one object. */
+static void print_object_help(FILE *out, const char *object)
+{
+	unsigned int i;
+
+	for (i = 0; i < N_COMMANDS; i++) {
+		const struct mwgctl_cmd *c = &commands[i];
+
+		if (strcmp(c->object, object))
+			continue;
+		fprintf(out, "mwgctl %s%s%s%s%s\n    %s\n", c->object,
+			c->command ? " " : "", c->command ?: "",
+			c->synopsis[0] ? " " : "", c->synopsis, c->description);
+	}
+	if (!strcmp(object, "vr"))
+		fprintf(out, "\n%s", options_help);
+}
+
+/* "mwgctl: ", then "FILE:LINE: " for a line of a batch. */
+static void print_prefix(const struct mwgctl *ctl)
+{
+	fputs("mwgctl: ", stderr);
+	if (ctl->batch_name)
+		fprintf(stderr, "%s:%u: ", ctl->batch_name, ctl->batch_line);
+}
+
 int mwgctl_usage_error(struct mwgctl *ctl, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("mwgctl: ", stderr);
+	print_prefix(ctl);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	if (ctl->cmd)
 		print_command_usage(stderr, ctl->cmd);
-	else
-		fputs("Usage: mwgctl [-j] [-p] OBJECT COMMAND [ARGS]; try \"mwgctl help\"\n",
+	else if (!ctl->batch_name)
+		fputs("Usage: mwgctl [OPTIONS] OBJECT COMMAND [ARGS]; try \"mwgctl help\"\n",
 		      stderr);
 	return MWGCTL_USAGE;
 }
@@ -164,7 +208,8 @@ int mwgctl_fail(struct mwgctl *ctl, const char *what, const char *text)
 	char name[32];
 
 	fflush(stdout);
-	fprintf(stderr, "mwgctl: %s: %s\n",
+	print_prefix(ctl);
+	fprintf(stderr, "%s: %s\n",
 		what ?: command_name(ctl, name, sizeof(name)), text);
 	return MWGCTL_FAILED;
 }
@@ -186,9 +231,11 @@ void mwgctl_warn_extack(struct mwgctl *ctl, const struct mwg_session *s)
 {
 	char name[32];
 
-	if (s->err.text[0])
-		fprintf(stderr, "mwgctl: %s: warning: %s\n",
-			command_name(ctl, name, sizeof(name)), s->err.text);
+	if (!s->err.text[0])
+		return;
+	print_prefix(ctl);
+	fprintf(stderr, "%s: warning: %s\n",
+		command_name(ctl, name, sizeof(name)), s->err.text);
 }
 
 int mwgctl_open(struct mwgctl *ctl, struct mwg_session *s)
@@ -196,6 +243,23 @@ int mwgctl_open(struct mwgctl *ctl, struct mwg_session *s)
 	if (mwg_session_open(s) < 0)
 		return mwgctl_fail_session(ctl, s);
 	return 0;
+}
+
+struct mwg_session *mwgctl_session(struct mwgctl *ctl)
+{
+	if (!ctl->have_session) {
+		if (mwgctl_open(ctl, &ctl->session))
+			return NULL;
+		ctl->have_session = true;
+	}
+	return &ctl->session;
+}
+
+void mwgctl_close(struct mwgctl *ctl)
+{
+	if (ctl->have_session)
+		mwg_session_close(&ctl->session);
+	ctl->have_session = false;
 }
 
 int mwgctl_change(struct mwgctl *ctl, struct mwg_session *s,
@@ -290,50 +354,172 @@ static int cmd_version(struct mwgctl *ctl, int argc, char **argv)
 	return MWGCTL_OK;
 }
 
-static const char *resolve_alias(const char *word)
+/* The objects, each once, in the table's order. */
+static size_t object_names(const char **names)
 {
-	unsigned int i;
+	size_t i, j, n = 0;
 
-	for (i = 0; i < sizeof(command_aliases) / sizeof(command_aliases[0]); i++)
-		if (!strcmp(word, command_aliases[i].alias))
-			return command_aliases[i].command;
-	return word;
+	for (i = 0; i < N_COMMANDS; i++) {
+		for (j = 0; j < n; j++)
+			if (!strcmp(names[j], commands[i].object))
+				break;
+		if (j == n)
+			names[n++] = commands[i].object;
+	}
+	return n;
 }
 
 /*
- * Find the row for "OBJECT [COMMAND]".  An object given alone runs its
- * "show", as "ip link" does.  *consumed tells how many words were used.
+ * The object @word names: whole, or a prefix taken by the first object of
+ * the table that it starts ("v" is "vr", "s" is "stats"), as ip(8) lets
+ * "ip l" be "ip link".  NULL with a message otherwise.
  */
-static const struct mwgctl_cmd *find_command(int argc, char **argv,
-					     int *consumed, bool *known_object)
+static const char *find_object(struct mwgctl *ctl, const char *word)
 {
-	const char *command = NULL;
-	unsigned int i;
+	const char *names[N_COMMANDS];
+	size_t n = object_names(names), i;
+	const char *near;
 
-	*known_object = false;
-	if (argc > 1)
-		command = resolve_alias(argv[1]);
+	for (i = 0; i < n; i++)
+		if (!strcmp(word, names[i]))
+			return names[i];
+	for (i = 0; i < n; i++)
+		if (!strncmp(word, names[i], strlen(word)))
+			return names[i];
+	near = match_closest(word, names, n);
+	if (near)
+		mwgctl_usage_error(ctl, "unknown object \"%s\"; did you mean \"%s\"?",
+				   word, near);
+	else
+		mwgctl_usage_error(ctl, "unknown object \"%s\"", word);
+	return NULL;
+}
+
+/*
+ * The command @word names for @object: whole, an alias, or a prefix of
+ * one command alone.  A prefix of several resolves to "show" when that is
+ * one of them ("vr s"), since showing changes nothing; any other
+ * ambiguity is an error rather than a guess that could change the wrong
+ * thing.
+ */
+static const struct mwgctl_cmd *find_subcommand(struct mwgctl *ctl,
+						const char *object,
+						const char *word)
+{
+	const char *names[N_COMMANDS + N_ALIASES];
+	int canon[N_COMMANDS + N_ALIASES];
+	int show = -1, found;
+	char what[48], msg[256];
+	size_t i, j;
 
 	for (i = 0; i < N_COMMANDS; i++) {
 		const struct mwgctl_cmd *c = &commands[i];
 
-		if (strcmp(c->object, argv[0]))
-			continue;
-		*known_object = true;
-		if (!c->command) {
-			*consumed = 1;
-			return c;
-		}
-		if (command && !strcmp(c->command, command)) {
-			*consumed = 2;
-			return c;
-		}
-		if (argc == 1 && !strcmp(c->command, "show")) {
-			*consumed = 1;
-			return c;
+		names[i] = strcmp(c->object, object) ? NULL : c->command;
+		canon[i] = i;
+		if (names[i] && !strcmp(names[i], "show"))
+			show = i;
+	}
+	for (j = 0; j < N_ALIASES; j++) {
+		names[N_COMMANDS + j] = NULL;
+		canon[N_COMMANDS + j] = -1;
+		for (i = 0; i < N_COMMANDS; i++) {
+			if (names[i] &&
+			    !strcmp(names[i], command_aliases[j].command)) {
+				names[N_COMMANDS + j] = command_aliases[j].alias;
+				canon[N_COMMANDS + j] = i;
+			}
 		}
 	}
+
+	found = match_word(word, names, N_COMMANDS + N_ALIASES, canon);
+	if (found == MATCH_AMBIGUOUS && show >= 0 &&
+	    !strncmp(word, "show", strlen(word)))
+		found = show;
+	if (found >= 0)
+		return &commands[found];
+
+	snprintf(what, sizeof(what), "%s command", object);
+	match_describe(what, word, names, N_COMMANDS + N_ALIASES, found, msg,
+		       sizeof(msg));
+	if (found == MATCH_AMBIGUOUS) {
+		mwgctl_usage_error(ctl, "%s", msg);
+		return NULL;
+	}
+	print_prefix(ctl);
+	fprintf(stderr, "%s\n", msg);
+	for (i = 0; i < N_COMMANDS; i++)
+		if (!strcmp(commands[i].object, object))
+			print_command_usage(stderr, &commands[i]);
 	return NULL;
+}
+
+static bool is_help(const char *word)
+{
+	return !strcmp(word, "help") || !strcmp(word, "-h") ||
+	       !strcmp(word, "--help");
+}
+
+int mwgctl_run(struct mwgctl *ctl, int argc, char **argv)
+{
+	const struct mwgctl_cmd *c = NULL;
+	const char *object;
+	unsigned int i;
+
+	ctl->cmd = NULL;
+	if (argc == 0)
+		return mwgctl_usage_error(ctl, "no command given");
+
+	/* "help", "help vr", "help vr add" */
+	if (is_help(argv[0]) && argc > 1) {
+		object = find_object(ctl, argv[1]);
+		if (!object)
+			return MWGCTL_USAGE;
+		argv[0] = argv[1];
+		argv[1] = "help";
+		if (argc > 2) {
+			argv[1] = argv[2];
+			argv[2] = "help";
+		}
+	}
+
+	object = find_object(ctl, argv[0]);
+	if (!object)
+		return MWGCTL_USAGE;
+
+	/* An object without commands ("stats"), or given alone. */
+	for (i = 0; i < N_COMMANDS && !c; i++) {
+		if (strcmp(commands[i].object, object))
+			continue;
+		if (!commands[i].command ||
+		    (argc == 1 && !strcmp(commands[i].command, "show")))
+			c = &commands[i];
+	}
+	if (c && c->command && argc == 1) {
+		argc = 0;
+	} else if (c && !c->command) {
+		argc--;
+		argv++;
+	} else if (argc > 1 && is_help(argv[1])) {
+		print_object_help(stdout, object);
+		return MWGCTL_OK;
+	} else {
+		if (argc == 1)
+			return mwgctl_usage_error(ctl, "\"%s\" needs a command; try \"mwgctl %s help\"",
+						  object, object);
+		c = find_subcommand(ctl, object, argv[1]);
+		if (!c)
+			return MWGCTL_USAGE;
+		argc -= 2;
+		argv += 2;
+	}
+
+	if (argc > 0 && is_help(argv[0]) && c->fn != cmd_help) {
+		print_command_help(stdout, c);
+		return MWGCTL_OK;
+	}
+	ctl->cmd = c;
+	return c->fn(ctl, argc, argv);
 }
 
 static bool env_flag(const char *name)
@@ -343,16 +529,29 @@ static bool env_flag(const char *name)
 	return v && *v && strcmp(v, "0") != 0;
 }
 
+/* "-x VALUE" / "--x VALUE": the value, or NULL with a usage error. */
+static const char *option_value(struct mwgctl *ctl, int *argc, char ***argv)
+{
+	if (*argc < 2) {
+		mwgctl_usage_error(ctl, "option \"%s\" needs a value",
+				   (*argv)[0]);
+		return NULL;
+	}
+	(*argc)--;
+	(*argv)++;
+	return (*argv)[0];
+}
+
 int main(int argc, char **argv)
 {
 	struct mwgctl ctl = { .no_check = env_flag("MWGCTL_NO_CHECK") };
-	const struct mwgctl_cmd *c;
-	bool known_object;
-	int consumed;
+	const char *batch = NULL, *netns = NULL;
+	bool force = false;
+	int rc;
 
 	argc--;
 	argv++;
-	for (; argc > 0 && argv[0][0] == '-'; argc--, argv++) {
+	for (; argc > 0 && argv[0][0] == '-' && argv[0][1]; argc--, argv++) {
 		const char *opt = argv[0];
 
 		/* Accept -opt and --opt alike, as iproute2 does. */
@@ -362,7 +561,21 @@ int main(int argc, char **argv)
 			ctl.json = true;
 		} else if (!strcmp(opt, "-p") || !strcmp(opt, "-pretty")) {
 			ctl.pretty = true;
+		} else if (!strcmp(opt, "-s") || !strcmp(opt, "-stats") ||
+			   !strcmp(opt, "-statistics")) {
+			ctl.stats = true;
+		} else if (!strcmp(opt, "-n") || !strcmp(opt, "-netns")) {
+			netns = option_value(&ctl, &argc, &argv);
+			if (!netns)
+				return MWGCTL_USAGE;
+		} else if (!strcmp(opt, "-b") || !strcmp(opt, "-batch")) {
+			batch = option_value(&ctl, &argc, &argv);
+			if (!batch)
+				return MWGCTL_USAGE;
+		} else if (!strcmp(opt, "-f") || !strcmp(opt, "-force")) {
+			force = true;
 		} else if (!strcmp(opt, "-no-check")) {
+			/* For tests of the kernel's own checks; not in help. */
 			ctl.no_check = true;
 		} else if (!strcmp(opt, "-h") || !strcmp(opt, "-help")) {
 			print_usage(stdout);
@@ -376,23 +589,17 @@ int main(int argc, char **argv)
 		}
 	}
 
-	if (argc == 0)
-		return mwgctl_usage_error(&ctl, "no command given");
-
-	c = find_command(argc, argv, &consumed, &known_object);
-	if (!c) {
-		unsigned int i;
-
-		if (!known_object)
-			return mwgctl_usage_error(&ctl, "unknown object \"%s\"",
-						  argv[0]);
-		fprintf(stderr, "mwgctl: unknown command \"%s %s\"\n",
-			argv[0], argc > 1 ? argv[1] : "");
-		for (i = 0; i < N_COMMANDS; i++)
-			if (!strcmp(commands[i].object, argv[0]))
-				print_command_usage(stderr, &commands[i]);
-		return MWGCTL_USAGE;
+	if (batch && argc > 0)
+		return mwgctl_usage_error(&ctl, "-batch takes its commands from the file, not \"%s\"",
+					  argv[0]);
+	if (netns && mwgctl_enter_netns(netns) < 0) {
+		print_prefix(&ctl);
+		fprintf(stderr, "cannot enter network namespace \"%s\": %s\n",
+			netns, strerror(errno));
+		return MWGCTL_FAILED;
 	}
-	ctl.cmd = c;
-	return c->fn(&ctl, argc - consumed, argv + consumed);
+	rc = batch ? mwgctl_batch(&ctl, batch, force) :
+		     mwgctl_run(&ctl, argc, argv);
+	mwgctl_close(&ctl);
+	return rc;
 }

@@ -28,10 +28,17 @@ struct mwgctl_cmd {
 struct mwgctl {
 	bool json;
 	bool pretty;
+	bool stats;			/* -s: counters in text output */
 	/* MWGCTL_NO_CHECK=1 or --no-check: leave validation to the kernel. */
 	bool no_check;
 	const struct mwgctl_cmd *cmd;	/* the command being run */
 	struct mwg_json json_out;
+	/* One socket for every command of a run, opened when first needed. */
+	struct mwg_session session;
+	bool have_session;
+	/* In a batch: its name ("-" for stdin) and the line being run. */
+	const char *batch_name;
+	unsigned int batch_line;
 };
 
 /* "mwgctl: MSG" and this command's usage line; returns MWGCTL_USAGE. */
@@ -46,6 +53,26 @@ int mwgctl_fail_session(struct mwgctl *ctl, const struct mwg_session *s);
 
 /* Open a session, reporting failure; 0 or MWGCTL_FAILED. */
 int mwgctl_open(struct mwgctl *ctl, struct mwg_session *s);
+
+/*
+ * The run's mwg_vrrp session, opened on first use and kept for the next
+ * command of a batch; NULL after reporting the failure.  mwgctl_close()
+ * ends it.
+ */
+struct mwg_session *mwgctl_session(struct mwgctl *ctl);
+void mwgctl_close(struct mwgctl *ctl);
+
+/* Run "OBJECT COMMAND ARGS"; an exit code. */
+int mwgctl_run(struct mwgctl *ctl, int argc, char **argv);
+
+/*
+ * Run every line of @path ("-": stdin) as a command, stopping at the first
+ * that fails unless @force; the first failure's exit code, or MWGCTL_OK.
+ */
+int mwgctl_batch(struct mwgctl *ctl, const char *path, bool force);
+
+/* Move this process into network namespace @name (or a path); -1, errno. */
+int mwgctl_enter_netns(const char *name);
 
 /* After a successful request: print the kernel's warning, if it sent one. */
 void mwgctl_warn_extack(struct mwgctl *ctl, const struct mwg_session *s);

@@ -43,17 +43,17 @@ static int on_scanners(struct nl_msg *msg, void *arg)
 int cmd_scanner_show(struct mwgctl *ctl, int argc, char **argv)
 {
 	struct scanner_list list = { 0 };
-	struct mwg_session s;
+	struct mwg_session *s;
 	unsigned int i;
 	int rc;
 
 	if (argc > 0)
 		return mwgctl_usage_error(ctl, "unexpected \"%s\"", argv[0]);
-	rc = mwgctl_open(ctl, &s);
-	if (rc)
-		return rc;
+	s = mwgctl_session(ctl);
+	if (!s)
+		return MWGCTL_FAILED;
 
-	rc = mwgctl_dump(ctl, &s, MWG_VRRP_CMD_SCANNER_GET, on_scanners, &list);
+	rc = mwgctl_dump(ctl, s, MWG_VRRP_CMD_SCANNER_GET, on_scanners, &list);
 	if (rc)
 		goto out;
 
@@ -71,6 +71,5 @@ int cmd_scanner_show(struct mwgctl *ctl, int argc, char **argv)
 	}
 out:
 	free(list.items);
-	mwg_session_close(&s);
 	return rc;
 }

@@ -61,26 +61,26 @@ static void print_json(struct mwgctl *ctl, const struct mwg_info *info,
 int cmd_stats(struct mwgctl *ctl, int argc, char **argv)
 {
 	struct mwg_info info;
-	struct mwg_session s;
+	struct mwg_session *s;
 	struct vr_list vrs = { 0 };
 	struct nl_msg *msg;
-	int rc;
+	int rc = MWGCTL_OK;
 
 	if (argc > 0)
 		return mwgctl_usage_error(ctl, "unexpected \"%s\"", argv[0]);
-	rc = mwgctl_open(ctl, &s);
-	if (rc)
-		return rc;
+	s = mwgctl_session(ctl);
+	if (!s)
+		return MWGCTL_FAILED;
 
 	memset(&info, 0, sizeof(info));
-	msg = mwg_msg_new(&s, MWG_VRRP_CMD_GET_INFO, 0);
+	msg = mwg_msg_new(s, MWG_VRRP_CMD_GET_INFO, 0);
 	if (!msg) {
 		rc = mwgctl_fail(ctl, NULL, strerror(ENOMEM));
 		goto out;
 	}
-	if (mwg_request(&s, msg, on_info, &info) < 0 ||
-	    mwgctl_dump_vrs(&s, &vrs) < 0) {
-		rc = mwgctl_fail_session(ctl, &s);
+	if (mwg_request(s, msg, on_info, &info) < 0 ||
+	    mwgctl_dump_vrs(s, &vrs) < 0) {
+		rc = mwgctl_fail_session(ctl, s);
 		goto out;
 	}
 
@@ -90,6 +90,5 @@ int cmd_stats(struct mwgctl *ctl, int argc, char **argv)
 		print_text(&info, &vrs);
 out:
 	vr_list_free(&vrs);
-	mwg_session_close(&s);
 	return rc;
 }

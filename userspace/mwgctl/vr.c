@@ -128,7 +128,7 @@ static int infer_family(struct mwgctl *ctl, struct mwg_session *s,
 static int run_config(struct mwgctl *ctl, enum vr_cmd cmd, uint8_t genl_cmd,
 		      int argc, char **argv)
 {
-	struct mwg_session s;
+	struct mwg_session *s;
 	struct vr_args va;
 	struct nl_msg *msg;
 	int rc;
@@ -139,26 +139,22 @@ static int run_config(struct mwgctl *ctl, enum vr_cmd cmd, uint8_t genl_cmd,
 	rc = resolve_dev(ctl, &va);
 	if (rc)
 		return rc;
-	rc = mwgctl_open(ctl, &s);
-	if (rc)
-		return rc;
+	s = mwgctl_session(ctl);
+	if (!s)
+		return MWGCTL_FAILED;
 
 	if (cmd != VR_CMD_ADD) {
-		rc = infer_family(ctl, &s, &va);
+		rc = infer_family(ctl, s, &va);
 		if (rc)
-			goto out;
+			return rc;
 	}
 
-	msg = mwg_msg_new(&s, genl_cmd, 0);
+	msg = mwg_msg_new(s, genl_cmd, 0);
 	if (!msg || mwg_vr_put(msg, &va.vr) < 0) {
 		nlmsg_free(msg);
-		rc = mwgctl_fail(ctl, NULL, "cannot build the request");
-		goto out;
+		return mwgctl_fail(ctl, NULL, "cannot build the request");
 	}
-	rc = mwgctl_change(ctl, &s, msg);
-out:
-	mwg_session_close(&s);
-	return rc;
+	return mwgctl_change(ctl, s, msg);
 }
 
 int cmd_vr_add(struct mwgctl *ctl, int argc, char **argv)
@@ -193,7 +189,7 @@ static bool vr_matches(const struct vr_args *filter, const struct mwg_vr *vr)
 int cmd_vr_show(struct mwgctl *ctl, int argc, char **argv)
 {
 	struct mwg_json *j = NULL;
-	struct mwg_session s;
+	struct mwg_session *s;
 	struct vr_list list;
 	struct vr_args filter;
 	unsigned int i, shown = 0;
@@ -206,11 +202,11 @@ int cmd_vr_show(struct mwgctl *ctl, int argc, char **argv)
 	rc = resolve_dev(ctl, &filter);
 	if (rc)
 		return rc;
-	rc = mwgctl_open(ctl, &s);
-	if (rc)
-		return rc;
-	if (mwgctl_dump_vrs(&s, &list) < 0) {
-		rc = mwgctl_fail_session(ctl, &s);
+	s = mwgctl_session(ctl);
+	if (!s)
+		return MWGCTL_FAILED;
+	if (mwgctl_dump_vrs(s, &list) < 0) {
+		rc = mwgctl_fail_session(ctl, s);
 		goto out;
 	}
 
@@ -226,9 +222,14 @@ int cmd_vr_show(struct mwgctl *ctl, int argc, char **argv)
 		if (j) {
 			mwg_vr_print_json(j, vr);
 		} else {
+			struct mwg_vr text = *vr;
+
+			/* Counters in text with -s, as "ip -s"; JSON has them. */
+			if (!ctl->stats)
+				text.have &= ~MWG_BIT(MWG_VRRP_A_STATS);
 			if (shown)
 				putchar('\n');
-			mwg_vr_print_text(stdout, vr);
+			mwg_vr_print_text(stdout, &text);
 		}
 		shown++;
 	}
@@ -238,6 +239,5 @@ int cmd_vr_show(struct mwgctl *ctl, int argc, char **argv)
 	}
 out:
 	vr_list_free(&list);
-	mwg_session_close(&s);
 	return rc;
 }

@@ -9,10 +9,12 @@
  * what cannot be encoded at all is refused, so the kernel's validation can
  * be exercised with values it must reject.
  */
+#include <errno.h>
 #include <stddef.h>
 #include <string.h>
 #include <sys/socket.h>
 
+#include "match.h"
 #include "vr_args.h"
 
 #define ALL_CMDS	((1u << VR_CMD_ADD) | (1u << VR_CMD_SET) | \
@@ -22,6 +24,8 @@
 enum vr_key_kind {
 	KEY_DEV,
 	KEY_UINT,	/* width from the field of struct mwg_vr */
+	KEY_MS,		/* a duration, in ms unless it names its unit */
+	KEY_S,		/* a duration, in seconds unless it names its unit */
 	KEY_ONOFF,
 	KEY_FAMILY,
 	KEY_CHECKSUM,
@@ -51,13 +55,13 @@ static const struct vr_key vr_keys[] = {
 	{ "prio", "priority", KEY_UINT, CONFIG_CMDS, MWG_VRRP_A_PRIORITY,
 	  FIELD(priority), 1, MWG_VRRP_PRIO_OWNER },
 	/* Refined once the version is known, see check_interval(). */
-	{ "interval", NULL, KEY_UINT, CONFIG_CMDS, MWG_VRRP_A_ADVERT_INTERVAL_MS,
+	{ "interval", NULL, KEY_MS, CONFIG_CMDS, MWG_VRRP_A_ADVERT_INTERVAL_MS,
 	  FIELD(advert_interval_ms), MWG_VRRP_ADVERT_MS_MIN,
 	  MWG_VRRP_V2_ADVERT_MS_MAX },
 	{ "vip", NULL, KEY_VIP, CONFIG_CMDS, MWG_VRRP_A_VIPS, FIELD(vips), 0, 0 },
 	{ "preempt", NULL, KEY_ONOFF, CONFIG_CMDS, MWG_VRRP_A_PREEMPT,
 	  FIELD(preempt), 0, 0 },
-	{ "preempt-delay", NULL, KEY_UINT, CONFIG_CMDS,
+	{ "preempt-delay", NULL, KEY_MS, CONFIG_CMDS,
 	  MWG_VRRP_A_PREEMPT_DELAY_MS, FIELD(preempt_delay_ms),
 	  0, MWG_VRRP_PREEMPT_DELAY_MS_MAX },
 	{ "accept", NULL, KEY_ONOFF, CONFIG_CMDS, MWG_VRRP_A_ACCEPT,
@@ -66,10 +70,10 @@ static const struct vr_key vr_keys[] = {
 	  FIELD(checksum), 0, 0 },
 	{ "garp-repeat", NULL, KEY_UINT, CONFIG_CMDS, MWG_VRRP_A_GARP_REPEAT,
 	  FIELD(garp_repeat), 0, MWG_VRRP_GARP_REPEAT_MAX },
-	{ "garp-interval", NULL, KEY_UINT, CONFIG_CMDS,
+	{ "garp-interval", NULL, KEY_MS, CONFIG_CMDS,
 	  MWG_VRRP_A_GARP_INTERVAL_MS, FIELD(garp_interval_ms),
 	  MWG_VRRP_GARP_INTERVAL_MS_MIN, MWG_VRRP_GARP_INTERVAL_MS_MAX },
-	{ "garp-refresh", NULL, KEY_UINT, CONFIG_CMDS,
+	{ "garp-refresh", NULL, KEY_S, CONFIG_CMDS,
 	  MWG_VRRP_A_GARP_REFRESH_S, FIELD(garp_refresh_s),
 	  0, MWG_VRRP_GARP_REFRESH_S_MAX },
 	{ "version", NULL, KEY_UINT, CONFIG_CMDS, MWG_VRRP_A_VERSION,
@@ -87,24 +91,54 @@ static const struct vr_key vr_keys[] = {
 
 #define N_KEYS	(sizeof(vr_keys) / sizeof(vr_keys[0]))
 
-static const struct vr_key *find_key(enum vr_cmd cmd, const char *word)
+/*
+ * The key @word names for @cmd, exactly or by a prefix that names one key
+ * alone; NULL with *@result MATCH_NONE or MATCH_AMBIGUOUS otherwise.
+ */
+static const struct vr_key *find_key(enum vr_cmd cmd, const char *word,
+				     int *result)
 {
+	const char *names[2 * N_KEYS];
+	int canon[2 * N_KEYS];
 	unsigned int i;
 
 	for (i = 0; i < N_KEYS; i++) {
 		const struct vr_key *k = &vr_keys[i];
+		bool valid = k->cmds & (1u << cmd);
 
-		if (!(k->cmds & (1u << cmd)))
-			continue;
-		if (!strcmp(word, k->name) || (k->alias && !strcmp(word, k->alias)))
-			return k;
+		names[2 * i] = valid ? k->name : NULL;
+		names[2 * i + 1] = valid ? k->alias : NULL;
+		canon[2 * i] = i;
+		canon[2 * i + 1] = i;
 	}
-	return NULL;
+	*result = match_word(word, names, 2 * N_KEYS, canon);
+	return *result >= 0 ? &vr_keys[*result] : NULL;
+}
+
+/* "unknown keyword", with the nearest one or the keys it could mean. */
+static int key_error(enum vr_cmd cmd, struct args *a, const char *word,
+		     int result)
+{
+	const char *names[2 * N_KEYS];
+	unsigned int i;
+
+	for (i = 0; i < N_KEYS; i++) {
+		bool valid = vr_keys[i].cmds & (1u << cmd);
+
+		names[2 * i] = valid ? vr_keys[i].name : NULL;
+		names[2 * i + 1] = valid ? vr_keys[i].alias : NULL;
+	}
+	match_describe("keyword", word, names, 2 * N_KEYS, result, a->err,
+		       sizeof(a->err));
+	return -1;
 }
 
 bool vr_args_is_keyword(enum vr_cmd cmd, const char *word)
 {
-	return find_key(cmd, word) != NULL;
+	int result;
+
+	/* An ambiguous abbreviation is still meant as a keyword. */
+	return find_key(cmd, word, &result) || result == MATCH_AMBIGUOUS;
 }
 
 static void store_uint(struct mwg_vr *vr, const struct vr_key *k, uint64_t v)
@@ -122,19 +156,24 @@ static int parse_vips(enum vr_cmd cmd, struct args *a, struct mwg_vr *vr)
 {
 	unsigned int before = vr->n_vips, i;
 	const char *word;
+	int rc;
 
 	while ((word = args_peek(a)) && !vr_args_is_keyword(cmd, word)) {
 		struct mwg_addr addr;
 
 		args_next(a);
-		if (mwg_addr_parse(word, true, &addr) < 0) {
+		rc = mwg_addr_parse(word, true, &addr);
+		if (rc == -ERANGE)
+			return args_error(a, "invalid vip \"%s\": prefix length %s out of range 0-%u",
+					  word, strchr(word, '/') + 1,
+					  addr.family == AF_INET ? 32 : 128);
+		if (rc < 0) {
 			/*
 			 * After at least one address, a word that does not
 			 * even look like one is a mistyped keyword.
 			 */
 			if (vr->n_vips > before && !strpbrk(word, ".:/"))
-				return args_error(a, "unknown keyword \"%s\"",
-						  word);
+				return key_error(cmd, a, word, MATCH_NONE);
 			return args_error(a, "invalid vip \"%s\": not an IPv4 or IPv6 address[/prefix]",
 					  word);
 		}
@@ -177,6 +216,13 @@ static int parse_key(enum vr_cmd cmd, const struct vr_key *k, struct args *a,
 	case KEY_UINT:
 		if (args_uint(a, k->name, k->min, k->max,
 			      k->size == 1 ? UINT8_MAX : UINT32_MAX, &n) < 0)
+			return -1;
+		store_uint(vr, k, n);
+		break;
+	case KEY_MS:
+	case KEY_S:
+		if (args_duration(a, k->name, k->kind == KEY_MS ? 1 : 1000,
+				  k->min, k->max, UINT32_MAX, &n) < 0)
 			return -1;
 		store_uint(vr, k, n);
 		break;
@@ -280,10 +326,11 @@ int vr_args_parse(enum vr_cmd cmd, struct args *a, struct vr_args *out)
 	 * to the list ("vip A vip B").
 	 */
 	while ((word = args_next(a))) {
-		const struct vr_key *k = find_key(cmd, word);
+		int result;
+		const struct vr_key *k = find_key(cmd, word, &result);
 
 		if (!k)
-			return args_error(a, "unknown keyword \"%s\"", word);
+			return key_error(cmd, a, word, result);
 		if (parse_key(cmd, k, a, out) < 0)
 			return -1;
 	}

@@ -7,6 +7,7 @@
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,8 @@ void mwgd_config_defaults(struct mwgd_config *c)
 		 MWGD_DEF_VR_STATE_FILE);
 	c->notify_timeout_s = MWGD_DEF_NOTIFY_TIMEOUT_S;
 	c->metrics_interval_s = MWGD_DEF_METRICS_INTERVAL_S;
+	c->announce_rate = MWGD_DEF_ANNOUNCE_RATE;
+	c->announce_burst = MWGD_DEF_ANNOUNCE_BURST;
 }
 
 static int parse_ipv4(const char *value, struct in_addr *out, char *err,
@@ -210,7 +213,7 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 		return rc;
 	}
 	if (!strcmp(key, "interval_ms")) {
-		rc = mwgd_parse_uint(value, MWGD_INTERVAL_MIN_MS,
+		rc = mwgd_parse_duration(value, 1, MWGD_INTERVAL_MIN_MS,
 				MWGD_INTERVAL_MAX_MS, &v, err, errlen);
 		c->interval_ms = v;
 		return rc;
@@ -221,7 +224,7 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 			c->backup_interval_ms = 0;
 			return 0;
 		}
-		rc = mwgd_parse_uint(value, MWGD_INTERVAL_MIN_MS,
+		rc = mwgd_parse_duration(value, 1, MWGD_INTERVAL_MIN_MS,
 				MWGD_INTERVAL_MAX_MS, &v, err, errlen);
 		c->backup_interval_ms = v;
 		return rc;
@@ -233,14 +236,27 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 		return rc;
 	}
 	if (!strcmp(key, "lease_margin_ms")) {
-		rc = mwgd_parse_uint(value, 0, MWG_VRRP_SCANNER_LEASE_MS_MAX / 2, &v,
-				err, errlen);
+		rc = mwgd_parse_duration(value, 1, 0,
+					 MWG_VRRP_SCANNER_LEASE_MS_MAX / 2, &v,
+					 err, errlen);
 		c->lease_margin_ms = v;
 		return rc;
 	}
 	if (!strcmp(key, "key_file"))
 		return parse_path(value, c->key_file, sizeof(c->key_file), err,
 				  errlen);
+	if (!strcmp(key, "insecure"))
+		return mwgd_parse_bool(value, &c->insecure, err, errlen);
+	if (!strcmp(key, "announce_rate")) {
+		rc = mwgd_parse_uint(value, 0, 1000000, &v, err, errlen);
+		c->announce_rate = v;
+		return rc;
+	}
+	if (!strcmp(key, "announce_burst")) {
+		rc = mwgd_parse_uint(value, 1, 1000000, &v, err, errlen);
+		c->announce_burst = v;
+		return rc;
+	}
 	if (!strcmp(key, "vr"))
 		return set_vr(c, value, err, errlen);
 	if (!strcmp(key, "allow_directors")) {
@@ -307,11 +323,14 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 			c->log_to = MWGD_LOG_STDERR;
 		else if (!strcmp(value, "syslog"))
 			c->log_to = MWGD_LOG_SYSLOG;
+		else if (!strcmp(value, "journal"))
+			c->log_to = MWGD_LOG_JOURNAL;
 		else if (!strcmp(value, "auto"))
 			c->log_to = MWGD_LOG_AUTO;
 		else {
 			snprintf(err, errlen,
-				 "\"%s\" is not stderr, syslog or auto", value);
+				 "\"%s\" is not stderr, syslog, journal or auto",
+				 value);
 			return -1;
 		}
 		return 0;
@@ -328,7 +347,7 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 		return parse_hook(value, c->notify_bfd, sizeof(c->notify_bfd),
 				  err, errlen);
 	if (!strcmp(key, "notify_timeout_s")) {
-		rc = mwgd_parse_uint(value, 1, 3600, &v, err, errlen);
+		rc = mwgd_parse_duration(value, 1000, 1, 3600, &v, err, errlen);
 		c->notify_timeout_s = v;
 		return rc;
 	}
@@ -336,7 +355,7 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 		return parse_path(value, c->metrics_file,
 				  sizeof(c->metrics_file), err, errlen);
 	if (!strcmp(key, "metrics_interval_s")) {
-		rc = mwgd_parse_uint(value, 1, 3600, &v, err, errlen);
+		rc = mwgd_parse_duration(value, 1000, 1, 3600, &v, err, errlen);
 		c->metrics_interval_s = v;
 		return rc;
 	}
@@ -352,7 +371,50 @@ struct load_ctx {
 	int line;
 	int err_line;
 	char err[256];
+	/* --test: every error goes here, and reading goes on. */
+	FILE *report;
+	const char *path;
+	unsigned int n_errors;
 };
+
+/* An error at @line: the first one stops the load, unless reporting. */
+static void __attribute__((format(printf, 3, 4)))
+load_error(struct load_ctx *ctx, int line, const char *fmt, ...)
+{
+	char msg[sizeof(ctx->err)];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (ctx->report) {
+		fprintf(ctx->report, "%s:%d: %s\n", ctx->path, line, msg);
+		ctx->n_errors++;
+		return;
+	}
+	if (!ctx->err_line) {
+		ctx->err_line = line;
+		snprintf(ctx->err, sizeof(ctx->err), "%s", msg);
+	}
+}
+
+/*
+ * What inih would stop at as a syntax error, found first so that --test
+ * reports every such line: not blank, not a comment, not a "[section]",
+ * without "=" or ":", and not indented (a continuation of a value).
+ */
+static bool syntax_error(const char *s)
+{
+	const char *end;
+
+	if (!*s || isspace((unsigned char)*s) || *s == '#' || *s == ';')
+		return false;
+	if (*s == '[') {
+		end = strchr(s, ']');
+		return !end;
+	}
+	return !strpbrk(s, "=:");
+}
 
 /*
  * fgets() for inih that counts lines, so that a bad value can be
@@ -374,12 +436,13 @@ static char *counting_reader(char *str, int num, void *stream)
 	if (len && s[len - 1] != '\n' && !feof(ctx->f)) {
 		while ((ch = fgetc(ctx->f)) != EOF && ch != '\n')
 			;
-		if (!ctx->err_line) {
-			ctx->err_line = ctx->line;
-			snprintf(ctx->err, sizeof(ctx->err),
-				 "line longer than %d characters", num - 2);
-		}
+		load_error(ctx, ctx->line, "line longer than %d characters",
+			   num - 2);
 		/* Hand inih a comment instead of the cut line. */
+		snprintf(str, num, "#\n");
+	} else if (ctx->report && syntax_error(s)) {
+		load_error(ctx, ctx->line,
+			   "syntax error (expected \"key = value\")");
 		snprintf(str, num, "#\n");
 	}
 	return s;
@@ -392,7 +455,7 @@ static int on_entry(void *user, const char *section, const char *name,
 	char why[200];
 
 	if (ctx->err_line)
-		return 1;
+		return 1;	/* stopping at the first error */
 	if (section && *section) {
 		int rc;
 
@@ -407,41 +470,64 @@ static int on_entry(void *user, const char *section, const char *name,
 		else
 			goto unknown;
 		if (rc < 0) {
-			ctx->err_line = ctx->line;
-			snprintf(ctx->err, sizeof(ctx->err), "%s", why);
-			return 0;
+			load_error(ctx, ctx->line, "%s", why);
+			return !!ctx->report;
 		}
 		return 1;
 unknown:
-		ctx->err_line = ctx->line;
-		snprintf(ctx->err, sizeof(ctx->err),
-			 "unknown section \"[%s]\" (only [vr NAME] and [proxy NAME])",
-			 section);
-		return 0;
+		load_error(ctx, ctx->line,
+			   "unknown section \"[%s]\" (only [vr NAME] and [proxy NAME])",
+			   section);
+		return !!ctx->report;
 	}
 	if (mwgd_config_set(ctx->c, name, value, why, sizeof(why)) < 0) {
-		ctx->err_line = ctx->line;
-		snprintf(ctx->err, sizeof(ctx->err), "%s: %s", name, why);
-		return 0;
+		load_error(ctx, ctx->line, "%s: %s", name, why);
+		return !!ctx->report;
 	}
+	if (!strcmp(name, "role"))
+		ctx->c->role_line = ctx->line;
 	return 1;
 }
+
+static int config_load(struct load_ctx *ctx, const char *path, char *err,
+		       size_t errlen);
 
 int mwgd_config_load(const char *path, struct mwgd_config *c, char *err,
 		     size_t errlen)
 {
-	struct load_ctx ctx = { .c = c };
+	struct load_ctx ctx = { .c = c, .path = path };
+
+	return config_load(&ctx, path, err, errlen);
+}
+
+int mwgd_config_test(const char *path, struct mwgd_config *c, FILE *report)
+{
+	struct load_ctx ctx = { .c = c, .path = path, .report = report };
+	char err[512];
+
+	if (config_load(&ctx, path, err, sizeof(err)) < 0) {
+		fprintf(report, "%s\n", err);
+		ctx.n_errors++;
+	}
+	return ctx.n_errors;
+}
+
+static int config_load(struct load_ctx *ctx, const char *path, char *err,
+		       size_t errlen)
+{
+	struct mwgd_config *c = ctx->c;
 	int rc;
 
-	ctx.f = fopen(path, "r");
-	if (!ctx.f) {
+	ctx->f = fopen(path, "r");
+	if (!ctx->f) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		return -1;
 	}
-	rc = ini_parse_stream(counting_reader, &ctx, on_entry, &ctx);
-	fclose(ctx.f);
-	if (ctx.err_line) {
-		snprintf(err, errlen, "%s:%d: %s", path, ctx.err_line, ctx.err);
+	rc = ini_parse_stream(counting_reader, ctx, on_entry, ctx);
+	fclose(ctx->f);
+	if (ctx->err_line) {
+		snprintf(err, errlen, "%s:%d: %s", path, ctx->err_line,
+			 ctx->err);
 		return -1;
 	}
 	if (rc > 0) {
@@ -454,11 +540,12 @@ int mwgd_config_load(const char *path, struct mwgd_config *c, char *err,
 		snprintf(err, errlen, "%s: cannot be read", path);
 		return -1;
 	}
-	if (mwgd_vr_conf_finish(&c->vr_confs, &ctx.err_line, ctx.err,
-				sizeof(ctx.err)) < 0 ||
-	    mwgd_proxy_conf_finish(&c->proxies, &ctx.err_line, ctx.err,
-				   sizeof(ctx.err)) < 0) {
-		snprintf(err, errlen, "%s:%d: %s", path, ctx.err_line, ctx.err);
+	if (mwgd_vr_conf_finish(&c->vr_confs, &ctx->err_line, ctx->err,
+				sizeof(ctx->err)) < 0 ||
+	    mwgd_proxy_conf_finish(&c->proxies, &ctx->err_line, ctx->err,
+				   sizeof(ctx->err)) < 0) {
+		snprintf(err, errlen, "%s:%d: %s", path, ctx->err_line,
+			 ctx->err);
 		return -1;
 	}
 	return 0;
@@ -501,6 +588,26 @@ int mwgd_config_check(const struct mwgd_config *c, char *err, size_t errlen)
 		return -1;
 	}
 	return 0;
+}
+
+bool mwgd_config_insecure(const struct mwgd_config *c)
+{
+	return c->role & MWGD_ROLE_DIRECTOR && !c->key_file[0];
+}
+
+int mwgd_config_check_key(const struct mwgd_config *c, const char *path,
+			  char *err, size_t errlen)
+{
+	static const char why[] =
+		"a director without key_file takes any host on the segment for a scanner (tracked by VRs, a real server of [proxy] sections): set key_file, or insecure = yes to run so";
+
+	if (!mwgd_config_insecure(c) || c->insecure)
+		return 0;
+	if (path && c->role_line)
+		snprintf(err, errlen, "%s:%d: %s", path, c->role_line, why);
+	else
+		snprintf(err, errlen, "command line: %s", why);
+	return -1;
 }
 
 uint32_t mwgd_lease_ms(const struct mwgd_config *c, uint32_t interval_ms)

@@ -11,6 +11,7 @@
 #include <net/if.h>
 #include <netinet/in.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "proto.h"
@@ -32,11 +33,20 @@
 #define MWGD_DEF_VR_STATE_FILE	"/var/lib/mwgd/vrs"
 #define MWGD_DEF_NOTIFY_TIMEOUT_S	10
 #define MWGD_DEF_METRICS_INTERVAL_S	15
+/*
+ * Announcements per second (and burst) from one source address: a scanner
+ * answers once per discovery, at most 100 a second at the shortest
+ * interval; twice that leaves room for several directors' rounds.
+ */
+#define MWGD_DEF_ANNOUNCE_RATE	200
+#define MWGD_DEF_ANNOUNCE_BURST	400
 
 enum mwgd_log_to {
-	MWGD_LOG_AUTO,		/* stderr in the foreground, else syslog */
+	/* The journal under systemd, stderr in the foreground, or syslog. */
+	MWGD_LOG_AUTO,
 	MWGD_LOG_STDERR,
 	MWGD_LOG_SYSLOG,
+	MWGD_LOG_JOURNAL,
 };
 
 struct mwgd_vr_ref {
@@ -65,6 +75,11 @@ struct mwgd_config {
 	unsigned int dead_after;
 	uint32_t lease_margin_ms;
 	char key_file[PATH_MAX];
+	/* A director without key_file runs only with insecure = yes. */
+	bool insecure;
+	int role_line;			/* of "role" in the file; 0: not there */
+	unsigned int announce_rate;	/* per source and second; 0: no limit */
+	unsigned int announce_burst;
 	unsigned int n_vrs;
 	struct mwgd_vr_ref vrs[MWGD_MAX_VRS];
 	struct mwgd_acl allow_directors;
@@ -108,14 +123,35 @@ int mwgd_config_load(const char *path, struct mwgd_config *c, char *err,
 		     size_t errlen);
 
 /*
+ * mwgd --test: read @path into @c, writing every error found to @report as
+ * "PATH:LINE: what is wrong", and going on after each.  The number of
+ * errors.
+ */
+int mwgd_config_test(const char *path, struct mwgd_config *c, FILE *report);
+
+/*
  * Set one key as the file would (the command line's overrides use it);
  * 0 or -1 with @err set to the reason, without a location.
  */
 int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 		    char *err, size_t errlen);
 
+/* The effective configuration in the file's syntax (confdump.c). */
+void mwgd_config_dump(FILE *out, const struct mwgd_config *c);
+
 /* Checks that need all keys (a director needs mgmt_ip...). */
 int mwgd_config_check(const struct mwgd_config *c, char *err, size_t errlen);
+
+/*
+ * A director without a key takes any host on the segment for a scanner:
+ * refused unless insecure = yes.  @path names the file; @err gets
+ * "PATH:LINE: ..." (the role line) or "command line: ...".
+ */
+int mwgd_config_check_key(const struct mwgd_config *c, const char *path,
+			  char *err, size_t errlen);
+
+/* Does @c run discovery without a key, by insecure = yes? */
+bool mwgd_config_insecure(const struct mwgd_config *c);
 
 /* The kernel lease of a scanner entry at the given discovery interval. */
 uint32_t mwgd_lease_ms(const struct mwgd_config *c, uint32_t interval_ms);

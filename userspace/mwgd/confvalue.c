@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "args.h"
 #include "confvalue.h"
 #include "mwg_vrrp.h"
 
@@ -34,6 +35,35 @@ int mwgd_parse_uint(const char *value, unsigned long min, unsigned long max,
 bad:
 	snprintf(err, errlen, "\"%s\" is not a number", value);
 	return -1;
+}
+
+int mwgd_parse_duration(const char *value, unsigned long unit_ms,
+			unsigned long min, unsigned long max,
+			unsigned long *out, char *err, size_t errlen)
+{
+	const char *unit = unit_ms == 1 ? "ms" : "s";
+	uint64_t v;
+	int rc;
+
+	rc = parse_duration(value, unit_ms, &v);
+	if (rc == -EINVAL) {
+		snprintf(err, errlen,
+			 "\"%s\" is not a duration (a number of %s, or with a unit: ms, s, m, h)",
+			 value, unit);
+		return -1;
+	}
+	if (rc == -EDOM) {
+		snprintf(err, errlen, "\"%s\" is not a whole number of seconds",
+			 value);
+		return -1;
+	}
+	if (rc < 0 || v < min || v > max) {
+		snprintf(err, errlen, "\"%s\" is out of range %lu..%lu%s",
+			 value, min, max, unit);
+		return -1;
+	}
+	*out = v;
+	return 0;
 }
 
 int mwgd_parse_bool(const char *value, bool *out, char *err, size_t errlen)

@@ -14,10 +14,19 @@
  *
  * An announcement counts only if it echoes one of our recent discoveries
  * (so an old one cannot be replayed to a restarted director) and passes
- * the sender's replay window.  Changes reach the kernel in one batch a
- * quarter interval after the first of them; every entry is refreshed with
- * a full push at half its lease, so that the kernel drops everything by
- * itself when mwgd is gone.
+ * the sender's replay window; each source address gets announce_rate of
+ * them a second (a token bucket), the rest are dropped unread.  Changes
+ * reach the kernel in one batch a quarter interval after the first of
+ * them; every entry is refreshed with a full push at half its lease, so
+ * that the kernel drops everything by itself when mwgd is gone.
+ *
+ * A director that has just started knows only what answered so far, while
+ * the kernel still holds the live set of the previous run under its
+ * leases.  Until the first discovery round has completed (dead_after
+ * rounds, or every scanner the kernel's table held at start answered) it
+ * only adds: no full push, no deletion, no real server drained.  A
+ * restart within a lease thus never empties the kernel's table, which
+ * would drop the VRs' scanner tracking and refuse proxy connections.
  */
 #include <arpa/inet.h>
 #include <string.h>
@@ -36,14 +45,58 @@ int mwgd_director_init(struct mwgd *d)
 {
 	if (mwgd_table_init(&d->table, d->cfg.max_scanners) < 0)
 		return -1;
+	mwgd_rl_init(&d->announce_rl);
+	/* Bounded by the kernel's own cap on its table. */
+	if (mwgd_table_init(&d->unheard, MWG_VRRP_SCANNERS_MAX) < 0) {
+		mwgd_table_free(&d->table);
+		return -1;
+	}
 	d->next_discover_ms = mwgd_now_ms();
-	d->full_push_ms = d->next_discover_ms;
+	d->full_push_ms = UINT64_MAX;
+	d->settled = false;
 	return 0;
 }
 
 void mwgd_director_fini(struct mwgd *d)
 {
 	mwgd_table_free(&d->table);
+	mwgd_table_free(&d->unheard);
+}
+
+void mwgd_director_kernel_has(struct mwgd *d, const uint8_t *node_id)
+{
+	if (d->settled || mwgd_table_find(&d->unheard, node_id) ||
+	    !mwgd_table_add(&d->unheard, node_id))
+		return;
+	d->kernel_had_scanners = true;
+}
+
+/* Ask for a full push at @when; before the first round, none. */
+static void want_full_push(struct mwgd *d, uint64_t when)
+{
+	if (d->settled)
+		d->full_push_ms = when;
+}
+
+/*
+ * The first discovery round is complete: the table is the live set.
+ * Whatever the kernel held at start and did not answer is dead; it goes
+ * with the full push that follows at once (deletions first).
+ */
+static void settle(struct mwgd *d, uint64_t now)
+{
+	struct mwgd_scanner *sc;
+	size_t i, n = d->unheard.count;
+
+	for (sc = mwgd_table_first(&d->unheard, &i); sc;
+	     sc = mwgd_table_next(&d->unheard, sc, &i))
+		mwgd_table_queue_gone(&d->table, sc->node_id);
+	mwgd_table_free(&d->unheard);
+	d->settled = true;
+	d->full_push_ms = now;
+	mwgd_log(LOG_INFO,
+		 "first discovery round complete: %zu scanners live, %zu of the kernel's table did not answer",
+		 d->table.count, n);
 }
 
 static bool echo_fresh(const struct mwgd *d, const struct mwgd_echo *e)
@@ -119,6 +172,13 @@ void mwgd_director_on_announce(struct mwgd *d, const uint8_t *buf,
 		d->counters[C_RX_SOURCE_REFUSED]++;
 		return;
 	}
+	/* Before the HMAC: a flood costs no more than a lookup. */
+	if (!mwgd_rl_allow(&d->announce_rl, from->sin_addr.s_addr,
+			   mwgd_now_ms(), d->cfg.announce_rate,
+			   d->cfg.announce_burst)) {
+		d->counters[C_RX_RATE_LIMITED]++;
+		return;
+	}
 	if (!mwgd_accept_auth(d, buf, m))
 		return;
 	if (!echo_fresh(d, &m->echo)) {
@@ -132,11 +192,27 @@ void mwgd_director_on_announce(struct mwgd *d, const uint8_t *buf,
 	}
 	now = mwgd_now_ms();
 	if (!sc) {
+		struct mwgd_scanner *was = NULL;
+
+		/*
+		 * Until settled, the kernel's entries that have not answered
+		 * yet hold their places under max_scanners.
+		 */
+		if (!d->settled) {
+			was = mwgd_table_find(&d->unheard, m->node_id);
+			if (!was && d->table.count + d->unheard.count >=
+				    d->table.max) {
+				d->counters[C_SCANNERS_REFUSED]++;
+				return;
+			}
+		}
 		sc = mwgd_table_add(&d->table, m->node_id);
 		if (!sc) {
 			d->counters[C_SCANNERS_REFUSED]++;
 			return;
 		}
+		if (was)
+			mwgd_table_remove(&d->unheard, was, false);
 		sc->first_ms = now;
 		is_new = true;
 		d->counters[C_SCANNERS_ADDED]++;
@@ -149,6 +225,9 @@ void mwgd_director_on_announce(struct mwgd *d, const uint8_t *buf,
 		mwgd_table_set_dirty(&d->table, sc);
 		schedule_flush(d, now);
 	}
+	/* Every scanner of the kernel's table answered: nothing to wait for. */
+	if (!d->settled && d->kernel_had_scanners && !d->unheard.count)
+		settle(d, now);
 }
 
 static void on_expired(const struct mwgd_scanner *sc, void *arg)
@@ -191,6 +270,8 @@ void mwgd_director_timers(struct mwgd *d, uint64_t now)
 	uint32_t interval = mwgd_director_interval(d);
 
 	if (now >= d->next_discover_ms) {
+		if (!d->settled && d->rounds >= d->cfg.dead_after)
+			settle(d, now);
 		/* Heard in round r: alive until round r + dead_after passes. */
 		if (d->rounds >= d->cfg.dead_after &&
 		    mwgd_table_expire(&d->table, d->rounds - d->cfg.dead_after + 1,
@@ -213,7 +294,7 @@ void mwgd_director_timers(struct mwgd *d, uint64_t now)
 	} else if (d->flush_ms && now >= d->flush_ms) {
 		/* On failure, the next full push makes up for it. */
 		if (mwgd_kernel_push(d, false) < 0)
-			d->full_push_ms = now + interval;
+			want_full_push(d, now + interval);
 		d->flush_ms = 0;
 		/* The same change set for IPVS: its real servers follow. */
 		mwgd_proxy_reconcile(d);
@@ -247,8 +328,14 @@ void mwgd_director_set_active(struct mwgd *d, bool active)
 		 */
 		d->counters[C_TAKEOVERS]++;
 		d->next_discover_ms = now;
-		d->full_push_ms = now;
+		want_full_push(d, now);
 	} else if (d->next_discover_ms > now + mwgd_director_interval(d)) {
 		d->next_discover_ms = now + mwgd_director_interval(d);
 	}
+}
+
+void mwgd_director_restart_rounds(struct mwgd *d)
+{
+	d->next_discover_ms = mwgd_now_ms();
+	want_full_push(d, d->next_discover_ms);
 }

@@ -9,7 +9,9 @@
  * Pushes are batched: one SCANNER_SET carries up to MWGD_PUSH_CHUNK
  * entries, one SCANNER_DEL as many ids.  A full push of a table that fits
  * in one message carries SCANNER_REPLACE, which also clears whatever the
- * kernel holds that mwgd no longer knows (entries of an earlier run).
+ * kernel holds that mwgd no longer knows.  Removals always go first: the
+ * kernel adds a SET's new entries before a REPLACE removes the others, so
+ * a churning table pushed in one REPLACE would hold both for a moment.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -125,6 +127,42 @@ int mwgd_kernel_open(struct mwgd *d)
 	return 0;
 }
 
+static int on_start_scanner(const struct mwg_scanner *sc, void *arg)
+{
+	mwgd_director_kernel_has(arg, sc->node_id);
+	return 0;
+}
+
+static int on_start_scanners(struct nl_msg *msg, void *arg)
+{
+	if (mwg_msg_cmd(msg) == MWG_VRRP_CMD_SCANNER_GET)
+		mwg_scanners_foreach(msg, on_start_scanner, arg);
+	return 0;
+}
+
+int mwgd_kernel_read_scanners(struct mwgd *d)
+{
+	struct mwgd_kernel *k = d->kernel;
+	struct nl_msg *msg;
+	int rc;
+
+	msg = mwg_msg_new(&k->req, MWG_VRRP_CMD_SCANNER_GET, NLM_F_DUMP);
+	if (!msg)
+		return -ENOMEM;
+	rc = mwg_request(&k->req, msg, on_start_scanners, d);
+	if (rc < 0) {
+		/* Then the first round runs its full dead_after discoveries. */
+		mwgd_log(LOG_WARNING, "reading the kernel's scanner table: %s",
+			 k->req.err.text);
+		return rc;
+	}
+	if (d->unheard.count)
+		mwgd_log(LOG_INFO,
+			 "%zu scanners in the kernel's table: kept until they answer or %u discoveries pass",
+			 d->unheard.count, d->cfg.dead_after);
+	return 0;
+}
+
 void mwgd_kernel_close(struct mwgd *d)
 {
 	struct mwgd_kernel *k = d->kernel;
@@ -141,6 +179,26 @@ int mwgd_kernel_event_fd(const struct mwgd *d)
 {
 	return d->kernel && d->kernel->ev_open ?
 		nl_socket_get_fd(d->kernel->ev.sock) : -1;
+}
+
+/* "vr eth0 51: backup -> master (master_down)", with journal fields. */
+static void log_vr_event(const struct mwgd_vr_follow *f,
+			 const struct mwg_vr *ev)
+{
+	const char *reason = mwg_vr_has(ev, MWG_VRRP_A_REASON) ?
+			     mwg_reason_name(ev->reason) : "none";
+	struct mwgd_log_fields fields = {
+		.state = mwg_state_name(ev->state),
+		.old_state = mwg_state_name(ev->old_state),
+		.reason = reason,
+	};
+	char vr[IF_NAMESIZE + 16];
+
+	snprintf(vr, sizeof(vr), "%s vrid %u", f->ref.ifname, f->ref.vrid);
+	fields.vr = vr;
+	mwgd_log_with(LOG_INFO, &fields, "vr %s %u: %s -> %s (%s)",
+		      f->ref.ifname, f->ref.vrid, fields.old_state,
+		      fields.state, reason);
 }
 
 static int on_event(struct nl_msg *msg, void *arg)
@@ -160,9 +218,7 @@ static int on_event(struct nl_msg *msg, void *arg)
 		d->counters[C_VR_EVENTS]++;
 		f->known = true;
 		f->state = ev.state;
-		mwgd_log(LOG_INFO, "vr %s %u: %s -> %s", f->ref.ifname,
-			 f->ref.vrid, mwg_state_name(ev.old_state),
-			 mwg_state_name(ev.state));
+		log_vr_event(f, &ev);
 	}
 	update_active(d);
 	return 0;
@@ -340,11 +396,11 @@ int mwgd_kernel_push(struct mwgd *d, bool full)
 
 	if (!d->kernel)
 		return 0;
-	/* A REPLACE push removes whatever it does not carry anyway. */
-	if (full && d->table.count <= MWGD_PUSH_CHUNK)
-		d->table.n_gone = 0;
-	else
-		rc2 = push_del(d);
+	/*
+	 * Removals first, even before a REPLACE that would remove them too:
+	 * it adds its new entries before it removes the rest.
+	 */
+	rc2 = push_del(d);
 	/*
 	 * A full push of nothing: a SCANNER_SET needs entries, so clear the
 	 * kernel's table (of an earlier run, say) with a DEL of no id.

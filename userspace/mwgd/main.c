@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * mwgd: options, startup, the poll() loop and its signals.
+ * mwgd: startup, the poll() loop and its signals (options.c reads the
+ * command line).
  *
  * Signals arrive through a signalfd, so that a handler never runs in the
  * middle of a table update: SIGTERM/SIGINT end the loop, SIGHUP reloads
  * the configuration (the live set stays), SIGUSR1 writes the stats file.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -20,16 +20,6 @@
 #include <systemd/sd-daemon.h>
 
 #include "mwgd.h"
-
-#define MAX_OVERRIDES	32
-
-struct override {
-	const char *key;
-	char *value;
-};
-
-static struct override overrides[MAX_OVERRIDES];
-static unsigned int n_overrides;
 
 uint64_t mwgd_now_ms(void)
 {
@@ -47,78 +37,6 @@ uint64_t mwgd_realtime_ms(void)
 	return (uint64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static void usage(FILE *out)
-{
-	fprintf(out,
-		"usage: mwgd [-f] [-v] [-c FILE] [-r ROLE] [-i IFACE] [-a MGMT_IP]\n"
-		"            [-t INTERVAL_MS] [-d DEAD_AFTER] [-k KEY_FILE]\n"
-		"            [-s STATS_FILE] [-o KEY=VALUE]...\n"
-		"       mwgd -V | -h\n"
-		"\n"
-		"  -c FILE         configuration file (see mwgd(8))\n"
-		"  -f              stay in the foreground, log to stderr\n"
-		"  -r ROLE         director, scanner or both\n"
-		"  -i IFACE        interface of the segment\n"
-		"  -a MGMT_IP      the director's management IP\n"
-		"  -t MS           discovery interval (10..60000, default 1000)\n"
-		"  -d N            intervals missed before a scanner is dead (default 3)\n"
-		"  -k FILE         shared key file (mode 0600, owned by root)\n"
-		"  -s FILE         stats file, written on SIGUSR1 and at exit\n"
-		"  -o KEY=VALUE    any configuration key\n"
-		"  -v              debug logging\n"
-		"  -V              print the version\n");
-}
-
-static int add_override(const char *key, const char *value)
-{
-	if (n_overrides == MAX_OVERRIDES) {
-		fprintf(stderr, "mwgd: too many overrides\n");
-		return -1;
-	}
-	overrides[n_overrides].key = key;
-	overrides[n_overrides].value = strdup(value);
-	n_overrides++;
-	return 0;
-}
-
-/* The file, then the command line, then the checks that need all keys. */
-static int build_config(const char *path, struct mwgd_config *c, char *err,
-			size_t errlen)
-{
-	char why[256];
-	unsigned int i;
-
-	mwgd_config_defaults(c);
-	if (path && mwgd_config_load(path, c, err, errlen) < 0)
-		return -1;
-	for (i = 0; i < n_overrides; i++) {
-		if (mwgd_config_set(c, overrides[i].key, overrides[i].value,
-				    why, sizeof(why)) < 0) {
-			snprintf(err, errlen, "command line: %s: %s",
-				 overrides[i].key, why);
-			return -1;
-		}
-	}
-	if (mwgd_config_check(c, why, sizeof(why)) < 0) {
-		snprintf(err, errlen, "%s%s%s", path ? path : "",
-			 path ? ": " : "", why);
-		return -1;
-	}
-	if (!c->name[0]) {
-		char host[256] = "";
-		size_t j;
-
-		gethostname(host, sizeof(host) - 1);
-		for (j = 0; host[j] && j < MWGD_NAME_MAX; j++)
-			c->name[j] = host[j] >= 0x20 && host[j] <= 0x7e ?
-				     host[j] : '_';
-		c->name[j] = '\0';
-		if (!c->name[0])
-			strcpy(c->name, "scanner");
-	}
-	return 0;
-}
-
 static int load_key(const struct mwgd_config *c, struct mwgd_key *key,
 		    char *err, size_t errlen)
 {
@@ -127,6 +45,15 @@ static int load_key(const struct mwgd_config *c, struct mwgd_key *key,
 		return 0;
 	}
 	return mwgd_key_load(c->key_file, key, err, errlen);
+}
+
+/* At every start and reload: nobody should run so without knowing. */
+static void warn_insecure(const struct mwgd_config *c)
+{
+	if (mwgd_config_insecure(c))
+		mwgd_log(LOG_WARNING,
+			 "insecure = yes: discovery without a key; any host on %s can make itself a live scanner (and a real server)",
+			 c->ifname);
 }
 
 static void copy_vrs(struct mwgd *d)
@@ -170,7 +97,7 @@ static void reload(struct mwgd *d)
 	char err[512];
 
 	d->counters[C_RELOADS]++;
-	if (build_config(d->config_path, &c, err, sizeof(err)) < 0) {
+	if (mwgd_build_config(d->config_path, &c, err, sizeof(err)) < 0) {
 		mwgd_log(LOG_ERR, "reload: %s; the old configuration stays", err);
 		sd_notifyf(0, "READY=1\nSTATUS=reload failed: %s", err);
 		return;
@@ -189,13 +116,13 @@ static void reload(struct mwgd *d)
 		mwgd_log(LOG_WARNING,
 			 "%zu scanners live, above max_scanners %u: no new ones until some go",
 			 d->table.count, c.max_scanners);
-	mwgd_log_open(d->foreground && c.log_to != MWGD_LOG_SYSLOG, c.debug);
+	mwgd_log_open(c.log_to, d->foreground, c.debug);
+	warn_insecure(&d->cfg);
 	if (c.role & MWGD_ROLE_DIRECTOR) {
 		copy_vrs(d);
 		mwgd_kernel_sync_vrs(d);
 		/* New interval or lease: discover and refresh on the new terms. */
-		d->next_discover_ms = mwgd_now_ms();
-		d->full_push_ms = d->next_discover_ms;
+		mwgd_director_restart_rounds(d);
 	}
 	mwgd_vrs_apply(&d->cfg);
 	mwgd_proxy_open(d);
@@ -343,119 +270,72 @@ int main(int argc, char **argv)
 {
 	static struct mwgd daemon_state = { .fd = -1 };
 	struct mwgd *d = &daemon_state;
-	char err[512], *eq;
-	int opt, sfd, rc = 1;
+	struct mwgd_options opts;
+	char err[512];
+	int sfd, rc;
 
-	while ((opt = getopt(argc, argv, "c:fr:i:a:t:d:k:s:o:vVh")) != -1) {
-		switch (opt) {
-		case 'c':
-			d->config_path = optarg;
-			break;
-		case 'f':
-			d->foreground = true;
-			break;
-		case 'r':
-			rc = add_override("role", optarg);
-			break;
-		case 'i':
-			rc = add_override("interface", optarg);
-			break;
-		case 'a':
-			rc = add_override("mgmt_ip", optarg);
-			break;
-		case 't':
-			rc = add_override("interval_ms", optarg);
-			break;
-		case 'd':
-			rc = add_override("dead_after", optarg);
-			break;
-		case 'k':
-			rc = add_override("key_file", optarg);
-			break;
-		case 's':
-			rc = add_override("stats_file", optarg);
-			break;
-		case 'o':
-			eq = strchr(optarg, '=');
-			if (!eq) {
-				fprintf(stderr, "mwgd: -o wants KEY=VALUE, not \"%s\"\n",
-					optarg);
-				return 2;
-			}
-			*eq = '\0';
-			rc = add_override(optarg, eq + 1);
-			break;
-		case 'v':
-			rc = add_override("debug", "yes");
-			break;
-		case 'V':
-			printf("mwgd %s (protocol version %d)\n",
-			       MWGD_VERSION_STRING, MWGD_VERSION);
-			return 0;
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			usage(stderr);
-			return 2;
-		}
-		if (rc < 0)
-			return 2;
-	}
-	if (optind < argc) {
-		fprintf(stderr, "mwgd: unexpected argument \"%s\"\n", argv[optind]);
-		usage(stderr);
-		return 2;
-	}
-
-	if (build_config(d->config_path, &d->cfg, err, sizeof(err)) < 0) {
+	rc = mwgd_options_parse(argc, argv, &opts);
+	if (rc >= 0)
+		return rc;
+	if (opts.test)
+		return mwgd_test_config(&opts);
+	d->config_path = opts.config_path;
+	d->foreground = opts.foreground;
+	if (mwgd_build_config(d->config_path, &d->cfg, err, sizeof(err)) < 0) {
 		fprintf(stderr, "mwgd: %s\n", err);
-		return 1;
+		return MWGD_EXIT_FAILURE;
 	}
-	mwgd_log_open(d->foreground && d->cfg.log_to != MWGD_LOG_SYSLOG,
-		      d->cfg.debug);
+	if (opts.dump) {
+		mwgd_config_dump(stdout, &d->cfg);
+		return MWGD_EXIT_OK;
+	}
+	mwgd_log_open(d->cfg.log_to, d->foreground, d->cfg.debug);
+	warn_insecure(&d->cfg);
 	if (mwgd_auth_init() < 0) {
 		mwgd_log(LOG_ERR, "libsodium cannot be initialised");
-		return 1;
+		return MWGD_EXIT_FAILURE;
 	}
 	if (load_key(&d->cfg, &d->key, err, sizeof(err)) < 0 ||
 	    mwgd_node_id_get(&d->cfg, d->node_id, err, sizeof(err)) < 0 ||
+	    mwgd_epoch_next(&d->cfg, mwgd_realtime_ms(), &d->epoch, err,
+			    sizeof(err)) < 0 ||
 	    mwgd_net_open(d, err, sizeof(err)) < 0) {
 		mwgd_log(LOG_ERR, "%s", err);
-		return 1;
+		return MWGD_EXIT_FAILURE;
 	}
-	d->epoch = mwgd_realtime_ms();
 	sfd = open_signals();
 	if (sfd < 0) {
 		mwgd_log(LOG_ERR, "signals: %s", strerror(errno));
-		return 1;
+		return MWGD_EXIT_FAILURE;
 	}
 	if (d->cfg.role & MWGD_ROLE_SCANNER && mwgd_scanner_init(d) < 0) {
 		mwgd_log(LOG_ERR, "out of memory");
-		return 1;
+		return MWGD_EXIT_FAILURE;
 	}
 	if (d->cfg.role & MWGD_ROLE_DIRECTOR) {
 		if (mwgd_director_init(d) < 0) {
 			mwgd_log(LOG_ERR, "out of memory");
-			return 1;
+			return MWGD_EXIT_FAILURE;
 		}
 		copy_vrs(d);
 		/* Without VRs to follow, a director is always the active one. */
 		d->active = d->n_vrs == 0;
 		if (mwgd_kernel_open(d) < 0)
-			return 1;
+			return MWGD_EXIT_FAILURE;
+		/* What the last run left: kept until the first round ends. */
+		mwgd_kernel_read_scanners(d);
 	}
 	/* Before READY=1: units ordered after mwgd find the VRs in place. */
 	if (mwgd_vrs_apply(&d->cfg) < 0 && d->cfg.vr_confs.n)
-		return 1;
+		return MWGD_EXIT_FAILURE;
 	if (mwgd_notify_open(d) < 0)
-		return 1;
+		return MWGD_EXIT_FAILURE;
 	/* IPVS and the scanner's VIP before READY=1, as the VRs. */
 	if (mwgd_proxy_open(d) < 0)
-		return 1;
+		return MWGD_EXIT_FAILURE;
 	if (!d->foreground && daemon(0, 0) < 0) {
 		mwgd_log(LOG_ERR, "daemon: %s", strerror(errno));
-		return 1;
+		return MWGD_EXIT_FAILURE;
 	}
 	mwgd_log(LOG_NOTICE, "started: role %s on %s, interval %u ms, dead after %u, %s",
 		 d->cfg.role == MWGD_ROLE_DIRECTOR ? "director" :

@@ -9,13 +9,16 @@
  *   proto.c     the wire format, pure (also the fuzz target)
  *   auth.c      HMAC-SHA-256 and replay windows (libsodium)
  *   table.c     the director's scanner hash table
+ *   ratelimit.c announcements per source address
  *   net.c       the UDP socket
  *   director.c  discovery, announcements in, liveness, pushes
  *   scanner.c   discoveries in, announcements out
  *   kernel.c    generic netlink: VR state, SCANNER_SET/DEL (libmwg)
  *   nodeid.c    the persistent node id
+ *   epoch.c     the persistent epoch
  *   stats.c     counters and the stats file
- *   log.c       stderr or syslog
+ *   options.c   the command line, and the configuration it builds
+ *   log.c       stderr, syslog or the journal
  *   vrconf.c    [vr] sections of the configuration file
  *   vrsync.c    applying them to the kernel (diff against VR_GET)
  *   notify.c    the state-change hook
@@ -36,6 +39,7 @@
 #include "auth.h"
 #include "config.h"
 #include "proto.h"
+#include "ratelimit.h"
 #include "table.h"
 
 #define MWGD_VERSION_STRING	"0.1.0"
@@ -58,6 +62,7 @@ enum mwgd_counter {
 	C_RX_AUTH_FAILED,
 	C_RX_REPLAYED,
 	C_RX_STALE_ECHO,
+	C_RX_RATE_LIMITED,
 	C_SCANNERS_ADDED,
 	C_SCANNERS_EXPIRED,
 	C_SCANNERS_REFUSED,
@@ -79,6 +84,7 @@ enum mwgd_counter {
 	C_IPVS_CHANGE_SETS,
 	C_IPVS_MSGS,
 	C_IPVS_ERRORS,
+	C_IPVS_DESTS_CAPPED,
 	C_SYNC_SWITCHES,
 	__C_MAX,
 };
@@ -128,10 +134,20 @@ struct mwgd {
 	unsigned int echo_n;		/* entries used */
 	unsigned int echo_head;		/* next slot */
 	struct mwgd_table table;
+	struct mwgd_ratelimit announce_rl;	/* per source address */
 	uint64_t rounds;		/* discoveries sent */
 	uint64_t next_discover_ms;
 	uint64_t flush_ms;		/* 0: nothing pending */
-	uint64_t full_push_ms;
+	uint64_t full_push_ms;		/* UINT64_MAX until settled */
+	/*
+	 * Until one discovery round has completed since start, the table is
+	 * partial: nothing is removed from the kernel or from IPVS.  The
+	 * scanners the kernel's table held at start wait in @unheard (and
+	 * count against max_scanners) until they answer.
+	 */
+	bool settled;
+	bool kernel_had_scanners;	/* @unheard was not empty at start */
+	struct mwgd_table unheard;
 	struct mwgd_vr_follow vrs[MWGD_MAX_VRS];
 	unsigned int n_vrs;
 	struct mwgd_kernel *kernel;
@@ -155,8 +171,43 @@ struct mwgd {
 uint64_t mwgd_now_ms(void);
 uint64_t mwgd_realtime_ms(void);
 
+/* options.c */
+#define MWGD_DEF_CONFIG		"/etc/mwgd/mwgd.conf"
+#define MWGD_EXIT_OK		0
+#define MWGD_EXIT_FAILURE	1	/* configuration or runtime error */
+#define MWGD_EXIT_USAGE		2	/* the command line is wrong */
+
+struct mwgd_options {
+	const char *config_path;	/* NULL: none (the default is absent) */
+	bool config_given;
+	bool foreground;
+	bool test;			/* -t: check the configuration, exit */
+	bool dump;			/* --dump: print it, exit */
+};
+
+/* -1 to go on, or the exit code (--help, --version, a usage error). */
+int mwgd_options_parse(int argc, char **argv, struct mwgd_options *o);
+/* The file at @path (or none), the options' overrides, the checks. */
+int mwgd_build_config(const char *path, struct mwgd_config *c, char *err,
+		      size_t errlen);
+/* -t: every error of the configuration on stderr; the exit code. */
+int mwgd_test_config(const struct mwgd_options *o);
+
 /* log.c */
-void mwgd_log_open(bool to_stderr, bool debug);
+/* Where log lines go; MWGD_LOG_AUTO resolved with @foreground. */
+void mwgd_log_open(enum mwgd_log_to to, bool foreground, bool debug);
+/* Is stderr the systemd journal's stream ($JOURNAL_STREAM)? */
+bool mwgd_log_stderr_is_journal(void);
+/* The structured fields of a VR event, for the journal. */
+struct mwgd_log_fields {
+	const char *vr;		/* "eth0 vrid 51" */
+	const char *state;
+	const char *old_state;
+	const char *reason;
+};
+void mwgd_log_with(int level, const struct mwgd_log_fields *fields,
+		   const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 void mwgd_log(int level, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
@@ -167,6 +218,15 @@ int mwgd_stats_write(const struct mwgd *d, const char *path);
 /* nodeid.c */
 int mwgd_node_id_get(const struct mwgd_config *c, uint8_t *id, char *err,
 		     size_t errlen);
+
+/* epoch.c */
+void mwgd_epoch_path(const struct mwgd_config *c, char *path, size_t len);
+/*
+ * The next epoch: above the one kept in the file and at least @clock_ms;
+ * kept in the file before it is returned.  0, or -1 with @err set.
+ */
+int mwgd_epoch_next(const struct mwgd_config *c, uint64_t clock_ms,
+		    uint64_t *epoch, char *err, size_t errlen);
 
 /* net.c */
 int mwgd_net_open(struct mwgd *d, char *err, size_t errlen);
@@ -195,6 +255,10 @@ void mwgd_director_on_announce(struct mwgd *d, const uint8_t *buf,
 void mwgd_director_timers(struct mwgd *d, uint64_t now);
 uint64_t mwgd_director_next_ms(const struct mwgd *d);
 void mwgd_director_set_active(struct mwgd *d, bool active);
+/* The kernel's table at start lists @node_id (kernel.c, before any round). */
+void mwgd_director_kernel_has(struct mwgd *d, const uint8_t *node_id);
+/* New terms (reload): discover and, once settled, refresh at once. */
+void mwgd_director_restart_rounds(struct mwgd *d);
 
 /* scanner.c */
 int mwgd_scanner_init(struct mwgd *d);
@@ -213,7 +277,16 @@ int mwgd_kernel_event_fd(const struct mwgd *d);
 void mwgd_kernel_on_events(struct mwgd *d);
 /* (Re)read the state of every followed VR with VR_GET. */
 void mwgd_kernel_sync_vrs(struct mwgd *d);
-/* Push dirty entries and queued removals, or everything when @full. */
+/*
+ * Read the kernel's scanner table into the director's unheard set (at
+ * start, before the first discovery).
+ */
+int mwgd_kernel_read_scanners(struct mwgd *d);
+/*
+ * Push queued removals, then dirty entries, or everything when @full:
+ * deletions first, so that the kernel's table never holds more than
+ * max_scanners entries, not even for a moment.
+ */
 int mwgd_kernel_push(struct mwgd *d, bool full);
 
 /* vrsync.c: create, change and delete VRs to match the [vr] sections. */

@@ -105,8 +105,14 @@ uint32_t mwgd_next_seq(struct mwgd *d)
 	if (d->seq == UINT32_MAX) {
 		/* A new epoch must be newer than the old one, clock or not. */
 		uint64_t now = mwgd_realtime_ms();
+		char err[PATH_MAX + 64];
 
-		d->epoch = now > d->epoch ? now : d->epoch + 1;
+		if (mwgd_epoch_next(&d->cfg, now, &d->epoch, err,
+				    sizeof(err)) < 0) {
+			/* Still above the old one; a restart may reuse it. */
+			mwgd_log(LOG_ERR, "%s", err);
+			d->epoch = now > d->epoch ? now : d->epoch + 1;
+		}
 		d->seq = 0;
 	}
 	return ++d->seq;

@@ -21,7 +21,10 @@
  *
  * A scanner that went is not deleted at once: its weight goes to 0 (no
  * new connections), and it is deleted when it has no active connection
- * left or drain_s after, whichever comes first.
+ * left or drain_s after, whichever comes first.  Until the director's
+ * first discovery round has completed, its table is partial: reconciling
+ * then adds and updates real servers but drains none, so that a restart
+ * of mwgd leaves the real servers of the previous run as they are.
  *
  * Scanner (direct routing): the VIP on lo, see scanner_vip.c.
  */
@@ -66,6 +69,9 @@ struct mwgd_proxy {
 
 	uint32_t sync_state;		/* IP_VS_STATE_* we want running */
 	uint64_t next_ms;		/* next periodic reconcile */
+
+	/* Sections whose max_real_servers was logged as reached. */
+	bool capped_logged[MWGD_MAX_PROXIES];
 
 	/* scanner role (scanner_vip.c) */
 	struct mwgd_scanner_vips vips;
@@ -256,29 +262,52 @@ static uint32_t fwd_of(const struct mwgd_proxy_conf *pc)
 						 IP_VS_CONN_F_DROUTE;
 }
 
-/* The real servers @svc should have. */
-static size_t wanted_dests(const struct mwgd *d, const struct mwgd_proxy_conf *pc,
+/* By address, then longest live first; ties by node id (a stable order). */
+static int by_addr_age(const void *a, const void *b)
+{
+	const struct mwgd_scanner *x = *(const struct mwgd_scanner *const *)a;
+	const struct mwgd_scanner *y = *(const struct mwgd_scanner *const *)b;
+	int c = memcmp(x->addr, y->addr, 4);
+
+	if (c)
+		return c;
+	if (x->first_ms != y->first_ms)
+		return x->first_ms < y->first_ms ? -1 : 1;
+	return memcmp(x->node_id, y->node_id, MWGD_NODE_ID_LEN);
+}
+
+/* Longest live first; ties by node id. */
+static int by_age(const void *a, const void *b)
+{
+	const struct mwgd_scanner *x = *(const struct mwgd_scanner *const *)a;
+	const struct mwgd_scanner *y = *(const struct mwgd_scanner *const *)b;
+
+	if (x->first_ms != y->first_ms)
+		return x->first_ms < y->first_ms ? -1 : 1;
+	return memcmp(x->node_id, y->node_id, MWGD_NODE_ID_LEN);
+}
+
+/*
+ * The real servers @svc should have: one per scanner address (IPVS keys a
+ * real server by address and port; of node ids sharing an address the
+ * longest live speaks for it), at most the section's max_real_servers, so
+ * that a flood of announcements (or a segment larger than planned) cannot
+ * grow IPVS without bound.  Past the cap the scanners live longest are
+ * kept, so a real server is not swapped for a newcomer; the excess is
+ * counted and logged once per section until a reload.
+ */
+static size_t wanted_dests(struct mwgd *d, const struct mwgd_proxy_conf *pc,
 			   const struct mwg_ipvs_service *svc,
 			   struct mwg_ipvs_dest *out, size_t cap)
 {
-	const struct mwgd_scanner *sc;
-	size_t i, n = 0;
+	const struct mwgd_scanner *sc, **cand;
+	size_t i, k, n = 0, n_cand = 0, limit = pc->max_real_servers;
+	unsigned int idx = pc - d->cfg.proxies.e;
 
-	for (sc = mwgd_table_first(&d->table, &i); sc && n < cap;
-	     sc = mwgd_table_next(&d->table, (struct mwgd_scanner *)sc, &i)) {
-		if (sc->family != AF_INET || !serves(sc, svc->port))
-			continue;
-		/* The director's own scanner half is the local real server. */
-		if (!memcmp(sc->addr, &d->cfg.mgmt_ip, 4))
-			continue;
-		memset(&out[n], 0, sizeof(out[n]));
-		memcpy(out[n].addr, sc->addr, 4);
-		out[n].port = svc->port;
-		out[n].fwd = fwd_of(pc);
-		out[n].weight = weight_of(pc, sc);
-		n++;
-	}
-	if (pc->local_scanner && n < cap) {
+	if (limit > cap)
+		limit = cap;
+	if (pc->local_scanner && n < limit) {
+		/* Configured, not announced: it goes first. */
 		memset(&out[n], 0, sizeof(out[n]));
 		memcpy(out[n].addr, &d->cfg.mgmt_ip, 4);
 		out[n].port = svc->port;
@@ -286,6 +315,45 @@ static size_t wanted_dests(const struct mwgd *d, const struct mwgd_proxy_conf *p
 		out[n].weight = MWGD_PROXY_WEIGHT_BASE;
 		n++;
 	}
+	cand = calloc(d->table.count + 1, sizeof(*cand));
+	if (!cand)
+		return n;
+	for (sc = mwgd_table_first(&d->table, &i); sc;
+	     sc = mwgd_table_next(&d->table, (struct mwgd_scanner *)sc, &i)) {
+		if (sc->family != AF_INET || !serves(sc, svc->port))
+			continue;
+		/* The director's own scanner half is the local real server. */
+		if (!memcmp(sc->addr, &d->cfg.mgmt_ip, 4))
+			continue;
+		cand[n_cand++] = sc;
+	}
+	/* One per address: the first of each run once sorted. */
+	qsort(cand, n_cand, sizeof(*cand), by_addr_age);
+	for (i = 0, k = 0; i < n_cand; i++)
+		if (!k || memcmp(cand[i]->addr, cand[k - 1]->addr, 4))
+			cand[k++] = cand[i];
+	n_cand = k;
+	if (n + n_cand > limit) {
+		qsort(cand, n_cand, sizeof(*cand), by_age);
+		d->counters[C_IPVS_DESTS_CAPPED] += n + n_cand - limit;
+		if (idx < MWGD_MAX_PROXIES && !d->proxy->capped_logged[idx]) {
+			d->proxy->capped_logged[idx] = true;
+			mwgd_log(LOG_WARNING,
+				 "[proxy %s]: %zu scanners serve port %u, above max_real_servers %u: the rest are not real servers",
+				 pc->name, n + n_cand, svc->port,
+				 pc->max_real_servers);
+		}
+	}
+	for (i = 0; i < n_cand && n < limit; i++) {
+		sc = cand[i];
+		memset(&out[n], 0, sizeof(out[n]));
+		memcpy(out[n].addr, sc->addr, 4);
+		out[n].port = svc->port;
+		out[n].fwd = fwd_of(pc);
+		out[n].weight = weight_of(pc, sc);
+		n++;
+	}
+	free(cand);
 	return n;
 }
 
@@ -378,7 +446,7 @@ static int reconcile_dests(struct mwgd *d, const struct mwgd_proxy_conf *pc,
 			queue(cs, mwg_ipvs_dest_msg(&p->ipvs, IPVS_CMD_SET_DEST,
 						    svc, &want[i]));
 	}
-	for (j = 0; j < n_have; j++) {
+	for (j = 0; d->settled && j < n_have; j++) {
 		struct drain *dr;
 
 		for (i = 0; i < n_want; i++)
@@ -688,6 +756,8 @@ int mwgd_proxy_open(struct mwgd *d)
 		p->sync_state = IP_VS_STATE_NONE;
 		d->proxy = p;
 	}
+	/* A reload may change the caps: say again when one is reached. */
+	memset(p->capped_logged, 0, sizeof(p->capped_logged));
 	/*
 	 * A director that is a scanner too serves as the local real server
 	 * (local_scanner): the VIP of a VR it may hold must not go on lo.

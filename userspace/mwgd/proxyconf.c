@@ -40,6 +40,7 @@ static void proxy_defaults(struct mwgd_proxy_conf *p)
 	p->forward = MWGD_FORWARD_DR;
 	p->weight = MWGD_WEIGHT_EQUAL;
 	p->drain_s = MWGD_PROXY_DEF_DRAIN_S;
+	p->max_real_servers = MWGD_PROXY_DEF_MAX_REAL_SERVERS;
 	p->flush_on_exit = true;
 	p->sync = true;
 }
@@ -194,9 +195,15 @@ static int set_key(struct mwgd_proxy_conf *p, const char *key,
 	if (!strcmp(key, "local_scanner"))
 		return mwgd_parse_bool(value, &p->local_scanner, err, errlen);
 	if (!strcmp(key, "drain_s")) {
-		rc = mwgd_parse_uint(value, 0, MWGD_PROXY_DRAIN_MAX_S, &v, err,
-				     errlen);
+		rc = mwgd_parse_duration(value, 1000, 0, MWGD_PROXY_DRAIN_MAX_S,
+					 &v, err, errlen);
 		p->drain_s = v;
+		return rc;
+	}
+	if (!strcmp(key, "max_real_servers")) {
+		rc = mwgd_parse_uint(value, 1, MWGD_PROXY_MAX_REAL_SERVERS_MAX,
+				     &v, err, errlen);
+		p->max_real_servers = v;
 		return rc;
 	}
 	if (!strcmp(key, "sync"))
@@ -291,4 +298,40 @@ int mwgd_proxy_conf_finish(struct mwgd_proxy_confs *pc, int *line, char *err,
 		}
 	}
 	return 0;
+}
+
+void mwgd_proxy_conf_dump(FILE *out, const struct mwgd_proxy_conf *p)
+{
+	char text[INET_ADDRSTRLEN];
+	unsigned int i;
+
+	fprintf(out, "[proxy %s]\n", p->name);
+	if (p->have_vip)
+		fprintf(out, "vip = %s\n",
+			inet_ntop(AF_INET, &p->vip, text, sizeof(text)));
+	if (p->vr_ifname[0])
+		fprintf(out, "vr = %s %u\n", p->vr_ifname, p->vrid);
+	fprintf(out, "ports =");
+	for (i = 0; i < p->n_tcp; i++)
+		fprintf(out, "%s %u", i ? "," : "", p->tcp[i]);
+	fputc('\n', out);
+	if (p->n_udp) {
+		fprintf(out, "udp_ports =");
+		for (i = 0; i < p->n_udp; i++)
+			fprintf(out, "%s %u", i ? "," : "", p->udp[i]);
+		fputc('\n', out);
+	}
+	fprintf(out, "scheduler = %s\n", sched_names[p->sched]);
+	fprintf(out, "hash_port = %s\n", p->hash_port ? "yes" : "no");
+	fprintf(out, "forward = %s\n", forward_names[p->forward]);
+	fprintf(out, "weight = %s\n", weight_names[p->weight]);
+	fprintf(out, "local_scanner = %s\n", p->local_scanner ? "yes" : "no");
+	fprintf(out, "drain_s = %u\n", p->drain_s);
+	fprintf(out, "max_real_servers = %u\n", p->max_real_servers);
+	fprintf(out, "on_exit = %s\n", on_exit_names[p->flush_on_exit]);
+	fprintf(out, "sync = %s\n", p->sync ? "yes" : "no");
+	if (p->sync_ifname[0])
+		fprintf(out, "sync_interface = %s\n", p->sync_ifname);
+	if (p->have_sync_id)
+		fprintf(out, "sync_id = %u\n", p->sync_id);
 }

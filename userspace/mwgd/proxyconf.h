@@ -16,6 +16,8 @@
  *   local_scanner = no           the director serves too (a local real server)
  *   weight = equal | capacity | spare   how scanner capacity/load map to weights
  *   drain_s = 60                 a gone scanner's connections may finish
+ *   max_real_servers = 256       real servers per service; the longest
+ *                                live scanners are kept
  *   on_exit = flush | keep       what mwgd leaves in IPVS when it stops
  *   sync = yes                   run the IPVS connection-sync daemon
  *   sync_interface = eth0        default: mwgd's interface
@@ -25,8 +27,10 @@
 #define MWGD_PROXYCONF_H
 
 #include <net/if.h>
+#include <stdio.h>
 #include <netinet/in.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #define MWGD_MAX_PROXIES	8
@@ -37,6 +41,8 @@
 #define MWGD_PROXY_WEIGHT_BASE	100
 #define MWGD_PROXY_DEF_DRAIN_S	60
 #define MWGD_PROXY_DRAIN_MAX_S	86400
+#define MWGD_PROXY_DEF_MAX_REAL_SERVERS		256
+#define MWGD_PROXY_MAX_REAL_SERVERS_MAX		65535
 
 enum mwgd_proxy_sched {
 	MWGD_SCHED_MH,
@@ -71,6 +77,7 @@ struct mwgd_proxy_conf {
 	bool local_scanner;
 	enum mwgd_proxy_weight weight;
 	uint32_t drain_s;
+	unsigned int max_real_servers;
 	bool flush_on_exit;
 	bool sync;
 	char sync_ifname[IF_NAMESIZE];		/* "": mwgd's interface */
@@ -82,6 +89,9 @@ struct mwgd_proxy_confs {
 	unsigned int n;
 	struct mwgd_proxy_conf e[MWGD_MAX_PROXIES];
 };
+
+/* The section in the file's syntax, every key with its value. */
+void mwgd_proxy_conf_dump(FILE *out, const struct mwgd_proxy_conf *p);
 
 /* Is @section one of ours ("proxy NAME")? */
 bool mwgd_proxy_section(const char *section);

@@ -6,9 +6,11 @@
  * segment would then send VIP traffic past the director).  The VIP goes on
  * lo, and net.ipv4.conf.all.arp_ignore 1 (answer only for addresses of
  * the receiving interface) and arp_announce 2 (never use the VIP as an
- * ARP source) keep it quiet.  What was changed is remembered and undone:
- * the VIP leaves lo unless it was there before, the sysctls get back the
- * values found.
+ * ARP source) keep it quiet.  Fail closed: the sysctls are set and read
+ * back before any VIP goes on lo, and no VIP stays there while either does
+ * not hold (a sandbox with /proc/sys read-only, say).  What was changed is
+ * remembered and undone: the VIP leaves lo unless it was there before, the
+ * sysctls get back the values found.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -52,24 +54,35 @@ static int sysctl_write(const char *path, const char *value)
 	return rc;
 }
 
-/* Raise a sysctl to at least @value, remembering what it was. */
-static void sysctl_raise(struct saved_sysctl *s, const char *path, int value)
+/*
+ * Raise a sysctl to at least @value, remembering what it was, and read it
+ * back: 0 when it holds @value or more, else -errno (the write's error,
+ * or -EPERM when the write seemed to work and the value did not stay).
+ */
+static int sysctl_raise(struct saved_sysctl *s, const char *path, int value,
+			char *now, size_t now_len)
 {
 	char v[16];
 	int rc;
 
+	snprintf(now, now_len, "?");
 	if (!s->saved) {
 		s->path = path;
-		if (sysctl_read(path, s->old, sizeof(s->old)) < 0)
-			return;
+		rc = sysctl_read(path, s->old, sizeof(s->old));
+		if (rc < 0)
+			return rc;
 		s->saved = true;
 	}
-	if (atoi(s->old) >= value)
-		return;
 	snprintf(v, sizeof(v), "%d", value);
-	rc = sysctl_write(path, v);
-	if (rc < 0)
-		mwgd_log(LOG_ERR, "%s: %s", path, strerror(-rc));
+	rc = 0;
+	if (atoi(s->old) < value)
+		rc = sysctl_write(path, v);
+	/* What counts is what the kernel holds now, not what we wrote. */
+	if (sysctl_read(path, now, now_len) < 0)
+		return rc < 0 ? rc : -EIO;
+	if (atoi(now) >= value)
+		return 0;
+	return rc < 0 ? rc : -EPERM;
 }
 
 static void sysctl_restore(struct saved_sysctl *s)
@@ -133,6 +146,45 @@ static bool vip_ours(const struct mwgd_scanner_vips *v, struct in_addr vip)
 	return false;
 }
 
+static void vips_remove_all(struct mwgd_scanner_vips *v)
+{
+	while (v->n)
+		lo_addr(v->added[--v->n], false);
+}
+
+/*
+ * Both sysctls at their values, read back: true if the VIP may go on lo.
+ * Either one missing, the scanner would answer ARP for the VIP (or use it
+ * as ARP source) and draw the VIP's traffic past the director.
+ */
+static bool arp_quiet(struct mwgd_scanner_vips *v)
+{
+	static const struct {
+		const char *path;
+		int value;
+	} want[2] = {
+		{ "/proc/sys/net/ipv4/conf/all/arp_ignore", 1 },
+		{ "/proc/sys/net/ipv4/conf/all/arp_announce", 2 },
+	};
+	char now[16];
+	bool ok = true;
+	unsigned int i;
+	int rc;
+
+	for (i = 0; i < 2; i++) {
+		rc = sysctl_raise(&v->sysctls[i], want[i].path, want[i].value,
+				  now, sizeof(now));
+		if (rc < 0) {
+			mwgd_log(LOG_ERR,
+				 "%s is %s and cannot be set to %d (%s): no proxy vip on lo, the scanner would answer ARP for it",
+				 want[i].path, now, want[i].value,
+				 strerror(-rc));
+			ok = false;
+		}
+	}
+	return ok;
+}
+
 void mwgd_scanner_vips_apply(struct mwgd_scanner_vips *v,
 			     const struct mwgd_proxy_confs *pcs)
 {
@@ -141,13 +193,26 @@ void mwgd_scanner_vips_apply(struct mwgd_scanner_vips *v,
 	unsigned int i, k;
 	int rc;
 
+	for (i = 0; i < pcs->n; i++)
+		any_dr |= pcs->e[i].forward == MWGD_FORWARD_DR;
+	if (!any_dr) {
+		/* VIPs off lo before ARP may speak again. */
+		vips_remove_all(v);
+		sysctl_restore(&v->sysctls[0]);
+		sysctl_restore(&v->sysctls[1]);
+		return;
+	}
+	/* ARP kept quiet first, and checked: no VIP on lo otherwise. */
+	if (!arp_quiet(v)) {
+		vips_remove_all(v);
+		return;
+	}
 	for (i = 0; i < pcs->n; i++) {
 		const struct mwgd_proxy_conf *pc = &pcs->e[i];
 
 		/* NAT: the director rewrites the address, nothing to accept. */
 		if (pc->forward != MWGD_FORWARD_DR)
 			continue;
-		any_dr = true;
 		if (vip_ours(v, pc->vip))
 			continue;
 		inet_ntop(AF_INET, &pc->vip, a, sizeof(a));
@@ -178,20 +243,11 @@ void mwgd_scanner_vips_apply(struct mwgd_scanner_vips *v,
 		lo_addr(v->added[k], false);
 		v->added[k] = v->added[--v->n];
 	}
-	if (any_dr) {
-		/* Neither answer ARP for the VIP nor use it as ARP source. */
-		sysctl_raise(&v->sysctls[0], "/proc/sys/net/ipv4/conf/all/arp_ignore", 1);
-		sysctl_raise(&v->sysctls[1], "/proc/sys/net/ipv4/conf/all/arp_announce", 2);
-	} else {
-		sysctl_restore(&v->sysctls[0]);
-		sysctl_restore(&v->sysctls[1]);
-	}
 }
 
 void mwgd_scanner_vips_undo(struct mwgd_scanner_vips *v)
 {
-	while (v->n)
-		lo_addr(v->added[--v->n], false);
+	vips_remove_all(v);
 	sysctl_restore(&v->sysctls[0]);
 	sysctl_restore(&v->sysctls[1]);
 }

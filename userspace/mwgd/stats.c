@@ -27,6 +27,7 @@ static const char *const counter_names[__C_MAX] = {
 	[C_RX_AUTH_FAILED]	= "rx_auth_failed",
 	[C_RX_REPLAYED]		= "rx_replayed",
 	[C_RX_STALE_ECHO]	= "rx_stale_echo",
+	[C_RX_RATE_LIMITED]	= "rx_rate_limited",
 	[C_SCANNERS_ADDED]	= "scanners_added",
 	[C_SCANNERS_EXPIRED]	= "scanners_expired",
 	[C_SCANNERS_REFUSED]	= "scanners_refused",
@@ -48,6 +49,7 @@ static const char *const counter_names[__C_MAX] = {
 	[C_IPVS_CHANGE_SETS]	= "ipvs_change_sets",
 	[C_IPVS_MSGS]		= "ipvs_msgs",
 	[C_IPVS_ERRORS]		= "ipvs_errors",
+	[C_IPVS_DESTS_CAPPED]	= "ipvs_dests_capped",
 	[C_SYNC_SWITCHES]	= "sync_switches",
 };
 

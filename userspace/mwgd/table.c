@@ -107,7 +107,7 @@ struct mwgd_scanner *mwgd_table_add(struct mwgd_table *t,
 	return sc;
 }
 
-static void queue_gone(struct mwgd_table *t, const uint8_t *node_id)
+void mwgd_table_queue_gone(struct mwgd_table *t, const uint8_t *node_id)
 {
 	if (t->n_gone == t->gone_cap) {
 		size_t cap = t->gone_cap ? 2 * t->gone_cap : 16;
@@ -139,7 +139,7 @@ void mwgd_table_remove(struct mwgd_table *t, struct mwgd_scanner *sc,
 	if (sc->dirty)
 		t->dirty--;
 	if (tell)
-		queue_gone(t, sc->node_id);
+		mwgd_table_queue_gone(t, sc->node_id);
 	free(sc);
 }
 

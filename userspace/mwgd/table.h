@@ -67,6 +67,12 @@ struct mwgd_scanner *mwgd_table_add(struct mwgd_table *t,
 void mwgd_table_remove(struct mwgd_table *t, struct mwgd_scanner *sc,
 		       bool tell);
 
+/*
+ * Queue @node_id for the kernel's SCANNER_DEL although it is not in the
+ * table (an entry the kernel holds from an earlier run that never answered).
+ */
+void mwgd_table_queue_gone(struct mwgd_table *t, const uint8_t *node_id);
+
 void mwgd_table_set_dirty(struct mwgd_table *t, struct mwgd_scanner *sc);
 void mwgd_table_clear_dirty(struct mwgd_table *t, struct mwgd_scanner *sc);
 

@@ -79,13 +79,26 @@ static int append(struct mwgd_vr_conf *v, const char *word, char *err,
 	return 0;
 }
 
-static const char *onoff(const char *value)
+/* The keys that take on or off, as mwgctl spells them. */
+static bool is_onoff_key(const char *kw)
 {
+	return !strcmp(kw, "preempt") || !strcmp(kw, "accept") ||
+	       !strcmp(kw, "track-bfd");
+}
+
+/*
+ * yes/true and no/false mean on and off; 1 and 0 too, but only for an
+ * on/off key: "garp_repeat = 1" or "track_scanners = 1" is a number.
+ */
+static const char *onoff(const char *kw, const char *value)
+{
+	bool numeric_ok = is_onoff_key(kw);
+
 	if (!strcmp(value, "yes") || !strcmp(value, "true") ||
-	    !strcmp(value, "1"))
+	    (numeric_ok && !strcmp(value, "1")))
 		return "on";
 	if (!strcmp(value, "no") || !strcmp(value, "false") ||
-	    !strcmp(value, "0"))
+	    (numeric_ok && !strcmp(value, "0")))
 		return "off";
 	return value;
 }
@@ -125,7 +138,7 @@ int mwgd_vr_conf_entry(struct mwgd_vr_confs *vc, const char *section,
 	strcpy(buf, value);
 	for (tok = strtok_r(buf, ", \t", &save); tok;
 	     tok = strtok_r(NULL, ", \t", &save))
-		if (append(v, onoff(tok), err, errlen) < 0)
+		if (append(v, onoff(kw, tok), err, errlen) < 0)
 			return -1;
 	return 0;
 }

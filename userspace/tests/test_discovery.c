@@ -15,6 +15,7 @@
 #include "auth.h"
 #include "config.h"
 #include "proto.h"
+#include "ratelimit.h"
 #include "table.h"
 #include "tap.h"
 
@@ -396,6 +397,73 @@ static void test_config(const char *dir)
 	unlink(path);
 }
 
+/* A director without a key: refused unless insecure = yes. */
+static void test_insecure(const char *dir)
+{
+	struct mwgd_config c;
+	char path[512], err[600];
+
+	snprintf(path, sizeof(path), "%s/mwgd.conf", dir);
+	write_file(path, "interface = eth0\nmgmt_ip = 192.0.2.1\n"
+		   "role = director\n", 0644);
+	mwgd_config_defaults(&c);
+	tap_ok(mwgd_config_load(path, &c, err, sizeof(err)) == 0 &&
+	       mwgd_config_check_key(&c, path, err, sizeof(err)) < 0 &&
+	       strstr(err, "mwgd.conf:3: ") && strstr(err, "insecure = yes"),
+	       "director without key_file refused, role line named: %s", err);
+	c.role_line = 0;
+	tap_ok(mwgd_config_check_key(&c, path, err, sizeof(err)) < 0 &&
+	       !strncmp(err, "command line: ", 14),
+	       "role from the command line: %s", err);
+	write_file(path, "interface = eth0\nmgmt_ip = 192.0.2.1\n"
+		   "role = director\ninsecure = yes\n", 0644);
+	mwgd_config_defaults(&c);
+	tap_ok(mwgd_config_load(path, &c, err, sizeof(err)) == 0 &&
+	       mwgd_config_check_key(&c, path, err, sizeof(err)) == 0 &&
+	       mwgd_config_insecure(&c), "insecure = yes accepted");
+	write_file(path, "interface = eth0\nrole = scanner\n", 0644);
+	mwgd_config_defaults(&c);
+	tap_ok(mwgd_config_load(path, &c, err, sizeof(err)) == 0 &&
+	       mwgd_config_check_key(&c, path, err, sizeof(err)) == 0,
+	       "a scanner without key needs no insecure");
+	mwgd_config_defaults(&c);
+	tap_ok(c.announce_rate == MWGD_DEF_ANNOUNCE_RATE &&
+	       mwgd_config_set(&c, "announce_rate", "0", err, sizeof(err)) == 0 &&
+	       c.announce_rate == 0 &&
+	       mwgd_config_set(&c, "announce_burst", "0", err, sizeof(err)) < 0,
+	       "announce_rate 0 (off) allowed, announce_burst 0 refused");
+	unlink(path);
+}
+
+static void test_ratelimit(void)
+{
+	static struct mwgd_ratelimit rl;
+	unsigned int i, passed = 0, other = 0;
+	uint64_t t = 1000;
+
+	mwgd_rl_init(&rl);
+	for (i = 0; i < 1000; i++)
+		passed += mwgd_rl_allow(&rl, 0x0a000001, t, 10, 20);
+	tap_ok(passed == 20, "a burst of 1000 at once: the bucket's 20 pass (%u)",
+	       passed);
+	for (i = 0; i < 1000; i++)
+		other += mwgd_rl_allow(&rl, 0x0a000002, t, 10, 20);
+	tap_ok(other == 20, "another address has its own bucket (%u)", other);
+	passed = 0;
+	for (t = 1001; t <= 11000; t++)	/* 10 s, one try per ms */
+		passed += mwgd_rl_allow(&rl, 0x0a000001, t, 10, 20);
+	tap_ok(passed >= 99 && passed <= 101,
+	       "then 10 a second: %u in 10 s", passed);
+	passed = 0;
+	for (i = 0; i < 100; i++)
+		passed += mwgd_rl_allow(&rl, 0x0a000001, t, 0, 20);
+	tap_ok(passed == 100, "rate 0: no limit");
+	/* A flood of addresses evicts buckets; memory stays fixed. */
+	for (i = 0; i < 100000; i++)
+		mwgd_rl_allow(&rl, 0xc0000000 + i, t, 10, 20);
+	tap_ok(true, "100000 addresses in a table of %d buckets", MWGD_RL_SLOTS);
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/test_discovery.XXXXXX";
@@ -413,6 +481,8 @@ int main(void)
 	test_key_file(dir);
 	test_table();
 	test_config(dir);
+	test_insecure(dir);
+	test_ratelimit();
 	rmdir(dir);
 	return tap_done();
 }

@@ -50,6 +50,8 @@ expected="./etc/modules-load.d/mwg_vrrp.conf
 ./lib/systemd/system/mwgd.service
 ./usr/sbin/mwgctl
 ./usr/sbin/mwgd
+./usr/share/man/man4/mwg_vrrp.4
+./usr/share/man/man5/mwgd.conf.5
 ./usr/share/man/man8/mwgctl.8
 ./usr/share/man/man8/mwgd.8"
 

@@ -7,6 +7,7 @@
 #include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <netlink/attr.h>
 #include <netlink/genl/genl.h>
@@ -66,6 +67,11 @@ static struct nl_msg *full_vr_reply(void)
 	put_vip(msg, AF_INET, "192.0.2.101", 24);
 	nla_nest_end(msg, vips);
 	nla_put_u8(msg, MWG_VRRP_A_STATE, MWG_VRRP_STATE_MASTER);
+	/* The last change, as a reply carries it. */
+	nla_put_u64(msg, MWG_VRRP_A_STATE_AGE_MS, 1500);
+	nla_put_u8(msg, MWG_VRRP_A_OLD_STATE, MWG_VRRP_STATE_BACKUP);
+	nla_put_u8(msg, MWG_VRRP_A_REASON, MWG_VRRP_REASON_MASTER_DOWN);
+	nla_put_u64(msg, MWG_VRRP_A_TIME_NS, 1700000000123456789ULL);
 	inet_pton(AF_INET, "192.0.2.1", master);
 	nla_put(msg, MWG_VRRP_A_MASTER_IP, 4, master);
 	nla_put_u32(msg, MWG_VRRP_A_TRACK_SCANNERS, 2);
@@ -122,7 +128,10 @@ static void test_vr_reply(void)
 	fclose(f);
 	tap_str_eq(mem_buf,
 		   "{\"dev\":\"d0\",\"ifindex\":3,\"vrid\":5,\"family\":\"inet\","
-		   "\"version\":3,\"state\":\"master\",\"priority\":100,"
+		   "\"version\":3,\"state\":\"master\",\"in_state_ms\":1500,"
+		   "\"last_transition\":{\"time\":\"2023-11-14T22:13:20.123456+0000\","
+		   "\"time_ns\":1700000000123456789,\"old_state\":\"backup\","
+		   "\"reason\":\"master_down\"},\"priority\":100,"
 		   "\"effective_priority\":90,\"advert_interval_ms\":1000,"
 		   "\"master_adver_interval_ms\":1000,\"preempt\":true,"
 		   "\"preempt_delay_ms\":0,\"accept\":false,"
@@ -146,6 +155,7 @@ static void test_vr_reply(void)
 	fclose(f);
 	tap_str_eq(mem_buf,
 		   "dev d0 vrid 5 inet: master\n"
+		   "\tin-state 1.500s since 2023-11-14T22:13:20.123456+0000 backup -> master (master_down)\n"
 		   "\tversion 3 prio 100 effective-prio 90 interval 1000ms master-interval 1000ms\n"
 		   "\tpreempt on preempt-delay 0ms accept off checksum pseudo\n"
 		   "\tgarp-repeat 5 garp-interval 1000ms garp-refresh 0s\n"
@@ -188,7 +198,8 @@ static void test_sparse_reply(void)
 	fclose(f);
 	tap_str_eq(mem_buf,
 		   "{\"dev\":\"if7\",\"ifindex\":7,\"vrid\":9,\"family\":\"inet6\","
-		   "\"version\":null,\"state\":null,\"priority\":null,"
+		   "\"version\":null,\"state\":null,\"in_state_ms\":null,"
+		   "\"last_transition\":null,\"priority\":null,"
 		   "\"effective_priority\":null,\"advert_interval_ms\":null,"
 		   "\"master_adver_interval_ms\":null,\"preempt\":null,"
 		   "\"preempt_delay_ms\":null,\"accept\":null,\"checksum\":null,"
@@ -437,6 +448,9 @@ static void test_info(void)
 
 int main(void)
 {
+	/* Times are printed in local time: make it the same everywhere. */
+	setenv("TZ", "UTC", 1);
+	tzset();
 	tap_start();
 	test_vr_reply();
 	test_sparse_reply();

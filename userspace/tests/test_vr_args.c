@@ -124,7 +124,7 @@ int main(void)
 	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 192.0.2.1", "given twice");
 	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 bogus 1", "unknown keyword \"bogus\"");
 	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 192.0.2.x", "invalid vip");
-	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 preempt yes", "on or off");
+	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 preempt maybe", "on or off");
 	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 checksum crc", "pseudo or rfc9568");
 	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 family ipx", "inet or inet6");
 	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 family inet6", "not an inet6 address");
@@ -195,6 +195,39 @@ int main(void)
 	tap_ok(parse(VR_CMD_ADD, "dev d0 vrid 5 prio 300 vip 192.0.2.1",
 		     true, &va, err, sizeof(err)) < 0 && strstr(err, "8 bits"),
 	       "no_check still refuses what does not fit the wire");
+
+	/* Durations name their unit, or are in the key's own. */
+	tap_ok(ok(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 interval 1s preempt-delay 5s garp-interval 250ms garp-refresh 2m") &&
+	       va.vr.advert_interval_ms == 1000 &&
+	       va.vr.preempt_delay_ms == 5000 &&
+	       va.vr.garp_interval_ms == 250 && va.vr.garp_refresh_s == 120,
+	       "durations with units");
+	tap_ok(ok(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 interval 200 garp-refresh 30") &&
+	       va.vr.advert_interval_ms == 200 && va.vr.garp_refresh_s == 30,
+	       "bare numbers keep the key's unit");
+	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 garp-refresh 1500ms", "not a whole number of seconds");
+	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 interval 1d", "not a duration");
+	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 preempt-delay 2h", "must be 0..3600000 ms");
+
+	/* iproute2 habits: abbreviations, yes/no, specific messages. */
+	tap_ok(ok(VR_CMD_ADD, "d d0 vr 5 pri 90 vi 192.0.2.1 preempt-d 200 acc yes preempt no") &&
+	       !strcmp(va.dev, "d0") && va.vr.vrid == 5 &&
+	       va.vr.priority == 90 && va.vr.preempt_delay_ms == 200 &&
+	       va.vr.accept && HAS(PREEMPT) && !va.vr.preempt,
+	       "unique prefixes of keywords; yes and no");
+	tap_ok(ok(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 preempt on") &&
+	       va.vr.preempt && !HAS(PREEMPT_DELAY_MS),
+	       "a whole keyword wins over longer ones it starts");
+	refused(VR_CMD_ADD, "dev d0 vrid 5 p 1 vip 192.0.2.1", "ambiguous keyword \"p\"");
+	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 garp 3", "ambiguous keyword \"garp\"");
+	refused(VR_CMD_ADD, "dev d0 vrid 5 prioity 1 vip 192.0.2.1", "did you mean \"priority\"?");
+	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 intreval 100", "did you mean \"interval\"?");
+	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 acept on", "did you mean \"accept\"?");
+	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 zzz", "unknown keyword \"zzz\"");
+	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1/33", "prefix length 33 out of range 0-32");
+	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 2001:db8::1/129", "prefix length 129 out of range 0-128");
+	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1/2x", "invalid vip");
+	refused(VR_CMD_DEL, "dev d0 vrid 5 pr 1", "unknown keyword \"pr\"");
 
 	free(last_copy);
 	return tap_done();

@@ -1,0 +1,110 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# mwgd's command line: long options, --test reporting every error of a
+# configuration with its file and line, --dump printing the effective
+# configuration (which --test then accepts), and the exit codes: 0, 1 for
+# a configuration or runtime error, 2 for a usage error.  Nothing here
+# starts the daemon.
+top=$(cd "$(dirname "$0")/../.." && pwd)
+mwgd=${MWGD:-$top/userspace/mwgd/mwgd}
+. "$(dirname "$0")/tap_lib.sh"
+[ -x "$mwgd" ] || tap_skip_all "mwgd options" "mwgd not built"
+d=$(mktemp -d) || exit 1
+trap 'rm -rf "$d" "$tap_out"' EXIT
+
+# check NAME RC REGEX -- ARGS...: mwgd ARGS exits RC, prints REGEX.
+check() {
+	local name=$1 want=$2 pattern=$3
+	shift 4
+	tap_check "$name" "$want" "$pattern" -- "$mwgd" "$@"
+}
+
+check "--help names --test and --dump" 0 '--test' -- --help
+check "--help: exit codes" 0 '^Exit status: 0 success, 1 .*, 2 usage error' -- --help
+check "--version" 0 '^mwgd [0-9]' -- --version
+check "an unknown option is a usage error" 2 'usage: mwgd' -- --frobnicate
+check "-t no longer takes the interval" 2 'the interval is --interval MS' -- -t 100
+check "-o without = is a usage error" 2 'wants KEY=VALUE' -- -o interval_ms
+check "a missing -c file" 1 "$d/none: No such file" -- -c "$d/none" -f
+
+cat >"$d/bad.conf" <<'C'
+role = scanner
+interface = lo
+interval_ms = fast
+frobnicate = 1
+this line has no equals sign
+dead_after = 0
+node_id_file = /nonexistent-dir/id
+C
+check "--test reports an error on line 3" 1 "^$d/bad.conf:3: interval_ms: \"fast\" is not a duration" -- -t -c "$d/bad.conf"
+check "...and on line 4" 1 "^$d/bad.conf:4: frobnicate: unknown key" -- -t -c "$d/bad.conf"
+check "...and on line 5" 1 "^$d/bad.conf:5: syntax error" -- -t -c "$d/bad.conf"
+check "...and on line 6" 1 "^$d/bad.conf:6: dead_after" -- -t -c "$d/bad.conf"
+check "...and counts them" 1 "^mwgd: $d/bad.conf: 4 errors$" -- --test -c "$d/bad.conf"
+check "--test with an override error" 1 '^command line: port: ' -- -t -c "$d/bad.conf" -o port=0
+
+cat >"$d/good.conf" <<C
+role = scanner
+interface = lo
+interval_ms = 250ms
+notify_timeout_s = 2m
+node_id_file = $d/id
+vr_state_file = $d/vrs
+C
+check "--test of a good file" 0 "^mwgd: $d/good.conf: configuration is valid$" -- -t -c "$d/good.conf"
+check "--dump: a duration with a unit in the key's unit" 0 '^interval_ms = 250$' -- --dump -c "$d/good.conf"
+check "--dump: minutes in seconds" 0 '^notify_timeout_s = 120$' -- --dump -c "$d/good.conf"
+check "--dump: defaults filled in" 0 '^dead_after = 3$' -- --dump -c "$d/good.conf"
+check "--dump: an option overrides the file" 0 '^dead_after = 5$' -- --dump -c "$d/good.conf" -d 5
+"$mwgd" --dump -c "$d/good.conf" >"$d/dumped.conf" 2>/dev/null
+check "what --dump prints, --test accepts" 0 'configuration is valid' -- -t -c "$d/dumped.conf"
+check "a director without a key: --test says why, at the role line" 1 "^$d/dir.conf:1: a director without key_file" -- \
+	-t -c "$(printf 'role = director\ninterface = lo\nmgmt_ip = 192.0.2.1\n' >"$d/dir.conf"; echo "$d/dir.conf")"
+
+# The shipped example is installed as /etc/mwgd/mwgd.conf: it must stay a
+# file that mwgd accepts, with the sections and keys the code has.
+example=$top/userspace/mwgd/mwgd.conf.example
+check "the shipped example is valid" 0 "^mwgd: $example: configuration is valid$" -- -t -c "$example"
+# Every "#key = value" line of it, the sections too, is a key the code
+# knows with a value it takes (as a director, with a key).
+sed 's/^#\([a-z_[]\)/\1/' "$example" >"$d/example-all.conf"
+printf '%064d\n' 0 >"$d/key"
+chmod 600 "$d/key"
+check "...and so is every key it shows commented out" 0 "configuration is valid" -- \
+	-t -c "$d/example-all.conf" -o role=both -o key_file="$d/key"
+check "...its [vr] section included" 0 '^preempt_delay = 5000ms$' -- \
+	--dump -c "$d/example-all.conf" -o role=both -o key_file="$d/key"
+check "...and its [proxy] section" 0 '^\[proxy web\]$' -- \
+	--dump -c "$d/example-all.conf" -o role=both -o key_file="$d/key"
+# ...and it names every global key that --dump prints.
+missing=
+for key in $("$mwgd" --dump -c "$d/example-all.conf" -o role=both -o key_file="$d/key" 2>/dev/null |
+	sed -n '/^\[/q; s/^# //; s/ = .*//p'); do
+	grep -q "^#\?$key =" "$example" || missing="$missing $key"
+done
+[ -z "$missing" ] || echo "# missing from the example:$missing"
+[ -z "$missing" ]
+tap_result $? "the example names every global key"
+
+# In a [vr] section, 1 and 0 are on and off only for an on/off key: a
+# count or a priority of 1 is a number.
+cat >"$d/vr.conf" <<C
+role = scanner
+interface = lo
+[vr eth0 51]
+prio = 1
+vip = 192.0.2.100/24
+garp_repeat = 1
+track_scanners = 1
+weight = 0
+preempt = 0
+accept = 1
+C
+check "[vr]: garp_repeat, track_scanners, prio = 1 are numbers" 0 "configuration is valid" -- -t -c "$d/vr.conf"
+check "[vr]: ...track_scanners = 1 stays 1" 0 '^track_scanners = 1$' -- --dump -c "$d/vr.conf"
+check "[vr]: ...weight = 0 stays 0" 0 '^weight = 0$' -- --dump -c "$d/vr.conf"
+check "[vr]: preempt = 0 is off" 0 '^preempt = no$' -- --dump -c "$d/vr.conf"
+check "[vr]: accept = 1 is on" 0 '^accept = yes$' -- --dump -c "$d/vr.conf"
+
+tap_end
