@@ -105,8 +105,11 @@ int mwg_group_nl_new(struct sk_buff *skb, struct genl_info *info)
 	err = mwg_group_nl_name(info, &name);
 	if (err)
 		return err;
-	if (GENL_REQ_ATTR_CHECK(info, MWG_VRRP_A_GROUP_MEMBERS))
+	if (!info->attrs[MWG_VRRP_A_GROUP_MEMBERS]) {
+		NL_SET_ERR_MSG_MOD(info->extack,
+				   "a group needs at least one member");
 		return -EINVAL;
+	}
 	g = kzalloc(sizeof(*g), GFP_KERNEL_ACCOUNT);
 	if (!g)
 		return -ENOMEM;
