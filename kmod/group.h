@@ -14,7 +14,11 @@
  *   - while a member is in INIT, or its VR was deleted (an empty place), no
  *     member becomes MASTER: a backup whose timer expires stays BACKUP.
  *
- * Moves of reason MWG_VRRP_REASON_GROUP are never passed on again.
+ * Moves of reason MWG_VRRP_REASON_GROUP are never passed on again.  Two
+ * members moving in opposite directions at the same instant on two CPUs
+ * (one taking over as another is preempted) can leave the group split;
+ * it is one-sided and short: the member left MASTER hears the preempting
+ * master's next advert, yields, and takes the group down with it.
  *
  * Locking
  *
