@@ -15,6 +15,7 @@
 #include "addr.h"
 #include "af.h"
 #include "fsm.h"
+#include "group.h"
 #include "notify.h"
 #include "send.h"
 #include "timers.h"
@@ -64,12 +65,13 @@ static void mwg_fsm_set_state(struct mwg_vr *vr, enum mwg_vrrp_state state,
 
 	if (old == state)
 		return;
-	vr->state = state;
+	WRITE_ONCE(vr->state, state);
 	vr->changed_at = ktime_get();
 	vr->changed_real_ns = ktime_get_real_ns();
 	vr->changed_from = old;
 	vr->changed_reason = reason;
 	vr->changed = true;
+	mwg_group_note(vr, old, reason);
 	trace_mwg_vrrp_state_change(vr, old, reason);
 	mwg_notify_state(vr, old, reason);
 }
@@ -139,7 +141,7 @@ void mwg_fsm_startup(struct mwg_vr *vr)
 	vr->master_adver_cs = mwg_vr_own_cs(vr);
 	vr->master_known = false;
 	vr->preempt_since = 0;
-	if (vr->cfg.priority == MWG_VRRP_PRIO_OWNER)
+	if (vr->cfg.priority == MWG_VRRP_PRIO_OWNER && !mwg_group_held(vr))
 		mwg_fsm_become_master(vr, MWG_VRRP_REASON_OWNER);
 	else
 		mwg_fsm_become_backup(vr, MWG_VRRP_REASON_STARTUP);
@@ -317,6 +319,11 @@ void mwg_fsm_master_down_expired(struct mwg_vr *vr)
 {
 	if (vr->state != MWG_VRRP_STATE_BACKUP)
 		return;
+	if (mwg_group_held(vr)) {
+		/* A member of its group is down: wait, as if heard again. */
+		mwg_fsm_restart_master_down(vr);
+		return;
+	}
 	mwg_fsm_become_master(vr, vr->mdt_is_skew ?
 				  MWG_VRRP_REASON_PRIORITY_ZERO :
 				  MWG_VRRP_REASON_MASTER_DOWN);
@@ -336,9 +343,29 @@ void mwg_fsm_bfd_down(struct mwg_vr *vr, const union mwg_addr *peer)
 	if (vr->dead || !vr->cfg.track_bfd ||
 	    vr->state != MWG_VRRP_STATE_BACKUP ||
 	    (!vr->cfg.bfd_peer_set && !vr->master_known) ||
-	    memcmp(tracked->raw, peer->raw, mwg_addr_len(vr->family)))
+	    memcmp(tracked->raw, peer->raw, mwg_addr_len(vr->family)) ||
+	    mwg_group_held(vr))
 		return;
 	mwg_fsm_become_master(vr, MWG_VRRP_REASON_BFD_DOWN);
+}
+
+/* Another member of the sync group left MASTER: resign with it. */
+void mwg_fsm_group_down(struct mwg_vr *vr)
+{
+	if (vr->dead || vr->state != MWG_VRRP_STATE_MASTER)
+		return;
+	/* Priority 0: the peer's member takes over in Skew_Time. */
+	if (vr->running)
+		mwg_send_advert(vr, 0);
+	mwg_fsm_become_backup(vr, MWG_VRRP_REASON_GROUP);
+}
+
+/* Another member of the sync group became MASTER: take over with it. */
+void mwg_fsm_group_up(struct mwg_vr *vr)
+{
+	if (vr->dead || vr->state != MWG_VRRP_STATE_BACKUP)
+		return;
+	mwg_fsm_become_master(vr, MWG_VRRP_REASON_GROUP);
 }
 
 bool mwg_fsm_garp_expired(struct mwg_vr *vr, u64 *next_ns)

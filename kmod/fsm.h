@@ -23,6 +23,10 @@ bool mwg_fsm_garp_expired(struct mwg_vr *vr, u64 *next_ns);
 /* A tracked BFD session went Down, from bfd.c. */
 void mwg_fsm_bfd_down(struct mwg_vr *vr, const union mwg_addr *peer);
 
+/* Another member of the VR's sync group moved, from group.c. */
+void mwg_fsm_group_down(struct mwg_vr *vr);
+void mwg_fsm_group_up(struct mwg_vr *vr);
+
 u64 mwg_vr_master_down_ns(const struct mwg_vr *vr);
 u64 mwg_vr_skew_ns(const struct mwg_vr *vr);
 

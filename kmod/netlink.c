@@ -15,6 +15,7 @@
 
 #include "bfd.h"
 #include "compat.h"
+#include "group.h"
 #include "netlink.h"
 #include "router.h"
 #include "scanners.h"
@@ -69,6 +70,22 @@ static const struct nla_policy mwg_scanner_policy[MWG_VRRP_SCANNER_A_MAX + 1] = 
 		NLA_POLICY_FULL_RANGE(NLA_U32, &mwg_lease_range),
 };
 
+static const struct nla_policy
+mwg_group_member_policy[MWG_VRRP_GROUP_MEMBER_A_MAX + 1] = {
+	[MWG_VRRP_GROUP_MEMBER_A_IFINDEX]	= { .type = NLA_U32 },
+	[MWG_VRRP_GROUP_MEMBER_A_VRID]		=
+		NLA_POLICY_RANGE(NLA_U8, MWG_VRRP_VRID_MIN, MWG_VRRP_VRID_MAX),
+	[MWG_VRRP_GROUP_MEMBER_A_FAMILY]	= { .type = NLA_U8 },
+	[MWG_VRRP_GROUP_MEMBER_A_IFNAME]	= {
+		.type = NLA_REJECT,
+		.reject_message = "member attribute IFNAME is a reply only",
+	},
+	[MWG_VRRP_GROUP_MEMBER_A_STATE]		= {
+		.type = NLA_REJECT,
+		.reject_message = "member attribute STATE is a reply only",
+	},
+};
+
 static mwg_nl_range_const struct netlink_range_validation mwg_bfd_us_range = {
 	.min = MWG_BFD_INTERVAL_US_MIN,
 	.max = MWG_BFD_INTERVAL_US_MAX,
@@ -119,6 +136,10 @@ static const struct nla_policy mwg_policy[MWG_VRRP_A_MAX + 1] = {
 	[MWG_VRRP_A_BFD_MULT]		= NLA_POLICY_MIN(NLA_U8, 1),
 	[MWG_VRRP_A_BFD_HOLDDOWN_MS]	=
 		NLA_POLICY_FULL_RANGE(NLA_U32, &mwg_bfd_holddown_range),
+	/* Length checked by the handler, with a message that says so. */
+	[MWG_VRRP_A_GROUP_NAME]		= { .type = NLA_NUL_STRING },
+	[MWG_VRRP_A_GROUP_MEMBERS]	=
+		NLA_POLICY_NESTED_ARRAY(mwg_group_member_policy),
 };
 
 /*
@@ -182,6 +203,9 @@ static const char *const mwg_nl_reject_msg[MWG_VRRP_A_MAX + 1] = {
 	MWG_NL_REJECT(BFD_DETECT_US),
 	MWG_NL_REJECT(BFD_STATS),
 	MWG_NL_REJECT(STATE_AGE_MS),
+	MWG_NL_REJECT(GROUP_NAME),
+	MWG_NL_REJECT(GROUP_MEMBERS),
+	MWG_NL_REJECT(GROUP_MEMBER),
 };
 
 #define MWG_NL_A(attr)		BIT_ULL(MWG_VRRP_A_##attr)
@@ -217,6 +241,9 @@ enum mwg_nl_op {
 	MWG_NL_OP_BFD_SET,
 	MWG_NL_OP_BFD_DEL,
 	MWG_NL_OP_BFD_GET,
+	MWG_NL_OP_GROUP_NEW,
+	MWG_NL_OP_GROUP_DEL,
+	MWG_NL_OP_GROUP_GET,
 	MWG_NL_OP_COUNT,
 };
 
@@ -234,6 +261,9 @@ static const u64 mwg_nl_op_attrs[MWG_NL_OP_COUNT] = {
 	[MWG_NL_OP_BFD_SET]	= MWG_NL_BFD_CONFIG,
 	[MWG_NL_OP_BFD_DEL]	= MWG_NL_BFD_KEY,
 	[MWG_NL_OP_BFD_GET]	= MWG_NL_BFD_KEY,
+	[MWG_NL_OP_GROUP_NEW]	= MWG_NL_A(GROUP_NAME) | MWG_NL_A(GROUP_MEMBERS),
+	[MWG_NL_OP_GROUP_DEL]	= MWG_NL_A(GROUP_NAME),
+	[MWG_NL_OP_GROUP_GET]	= 0,
 };
 
 /*
@@ -584,7 +614,7 @@ static int mwg_nl_fill_vr(struct sk_buff *skb, struct mwg_vr *vr, u32 portid,
 	    mwg_nl_put_addr(skb, MWG_VRRP_A_BFD_PEER, vr->family,
 			    &cfg->bfd_peer))
 		goto unlock;
-	if (mwg_nl_put_last_change(skb, vr))
+	if (mwg_nl_put_last_change(skb, vr) || mwg_group_put_name(skb, vr))
 		goto unlock;
 	vips = rcu_dereference_protected(vr->vips, lockdep_is_held(&vr->lock));
 	if (mwg_nl_put_vips(skb, vr, vips) ||
@@ -1017,6 +1047,20 @@ static const struct genl_ops mwg_genl_ops[] = {
 		MWG_NL_OP(BFD_GET),
 		.doit		= mwg_bfd_nl_get,
 		.dumpit		= mwg_bfd_nl_dump,
+	},
+	{
+		MWG_NL_OP(GROUP_NEW),
+		.doit		= mwg_group_nl_new,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		MWG_NL_OP(GROUP_DEL),
+		.doit		= mwg_group_nl_del,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		MWG_NL_OP(GROUP_GET),
+		.dumpit		= mwg_group_nl_dump,
 	},
 };
 

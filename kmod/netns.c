@@ -25,6 +25,7 @@ static int __net_init mwg_net_init(struct net *net)
 
 	mn->net = net;
 	hash_init(mn->ifs);
+	INIT_LIST_HEAD(&mn->groups);
 	INIT_WORK(&mn->links_work, mwg_router_links_work);
 	WRITE_ONCE(mn->alive, true);
 	mwg_bfd_init_net(mn);

@@ -7,6 +7,7 @@
 #include <linux/ktime.h>
 #include <net/genetlink.h>
 
+#include "group.h"
 #include "netlink.h"
 #include "notify.h"
 
@@ -27,6 +28,7 @@ static const char *const mwg_reason_names[] = {
 	[MWG_VRRP_REASON_LINK_DOWN]	= "link_down",
 	[MWG_VRRP_REASON_RECONFIGURED]	= "reconfigured",
 	[MWG_VRRP_REASON_BFD_DOWN]	= "bfd_down",
+	[MWG_VRRP_REASON_GROUP]		= "group",
 };
 
 const char *mwg_state_name(enum mwg_vrrp_state state)
@@ -64,6 +66,8 @@ static int mwg_notify_fill(struct sk_buff *skb, const struct mwg_vr *vr,
 	if (vr->master_known &&
 	    mwg_nl_put_addr(skb, MWG_VRRP_A_MASTER_IP, vr->family,
 			    &vr->master_ip))
+		goto cancel;
+	if (mwg_group_put_name(skb, vr))
 		goto cancel;
 	genlmsg_end(skb, hdr);
 	return 0;

@@ -12,6 +12,7 @@
 #include <net/ipv6.h>
 
 #include "fsm.h"
+#include "group.h"
 #include "receive.h"
 #include "router.h"
 
@@ -125,7 +126,7 @@ static void mwg_rx_advert(struct net_device *dev, u8 family, const u8 *msg,
 	}
 	mwg_fsm_rx_advert(vr, &adv, saddr);
 unlock:
-	spin_unlock(&vr->lock);
+	mwg_group_unlock(vr);
 }
 
 /*

@@ -14,6 +14,7 @@
 #include "af.h"
 #include "arp.h"
 #include "fsm.h"
+#include "group.h"
 #include "notify.h"
 #include "router.h"
 #include "rxfilter.h"
@@ -476,6 +477,7 @@ int mwg_vr_create(struct net_device *dev, u8 family, u8 vrid,
 	hlist_add_head_rcu(&vr->if_node, &mif->vr_list);
 	mif->nr_vrs++;
 	mn->nr_vrs++;
+	mwg_group_vr_added(vr);
 	mwg_vr_link_changed(vr);
 	return 0;
 
@@ -525,7 +527,7 @@ int mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
 		mwg_fsm_startup(vr);
 	else
 		mwg_fsm_config_changed(vr, &old_cfg, !!vips);
-	spin_unlock_bh(&vr->lock);
+	mwg_group_unlock_bh(vr);
 	if (old) {
 		mwg_rxfilter_vips_leave(vr->dev, vr->family, old);
 		kfree_rcu(old, rcu);
@@ -559,7 +561,7 @@ void mwg_vr_link_changed(struct mwg_vr *vr)
 		else
 			mwg_fsm_shutdown(vr, MWG_VRRP_REASON_LINK_DOWN);
 	}
-	spin_unlock_bh(&vr->lock);
+	mwg_group_unlock_bh(vr);
 }
 
 void mwg_router_dev_changed(struct net_device *dev)
@@ -606,7 +608,7 @@ void mwg_router_dev_going_down(struct net_device *dev)
 		spin_lock_bh(&vr->lock);
 		mwg_fsm_shutdown(vr, MWG_VRRP_REASON_LINK_DOWN);
 		vr->running = false;
-		spin_unlock_bh(&vr->lock);
+		mwg_group_unlock_bh(vr);
 	}
 }
 
@@ -646,7 +648,7 @@ void mwg_router_bfd_down(struct net_device *dev, u8 family,
 			continue;
 		spin_lock(&vr->lock);
 		mwg_fsm_bfd_down(vr, peer);
-		spin_unlock(&vr->lock);
+		mwg_group_unlock(vr);
 	}
 }
 
@@ -661,7 +663,8 @@ void mwg_vr_unlink(struct mwg_vr *vr, bool dev_gone)
 		vr->running = false;
 	mwg_fsm_shutdown(vr, MWG_VRRP_REASON_SHUTDOWN);
 	vr->dead = true;
-	spin_unlock_bh(&vr->lock);
+	mwg_group_unlock_bh(vr);
+	mwg_group_vr_removed(vr);
 
 	vr->af->leave(vr->dev);
 	/* After the priority-0 advert above: see rxfilter.c. */
@@ -721,6 +724,7 @@ void mwg_router_destroy_all(struct mwg_net *mn)
 			list_add_tail(&vr->gc_node, &gc);
 		}
 	}
+	mwg_group_destroy_all(mn);
 	rtnl_unlock();
 
 	list_for_each_entry_safe(vr, next, &gc, gc_node) {

@@ -23,6 +23,7 @@
 #include <linux/ktime.h>
 
 #include "fsm.h"
+#include "group.h"
 #include "timers.h"
 #include "trace.h"
 
@@ -129,7 +130,7 @@ static enum hrtimer_restart mwg_master_down_timer_fn(struct hrtimer *timer)
 		mwg_timer_trace_expiry(vr, timer);
 		mwg_fsm_master_down_expired(vr);
 	}
-	spin_unlock(&vr->lock);
+	mwg_group_unlock(vr);
 	return HRTIMER_NORESTART;
 }
 

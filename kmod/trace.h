@@ -57,7 +57,8 @@ static inline void mwg_trace_addr(struct in6_addr *out, u8 family,
 	{ MWG_VRRP_REASON_SHUTDOWN, "shutdown" },		\
 	{ MWG_VRRP_REASON_LINK_DOWN, "link_down" },		\
 	{ MWG_VRRP_REASON_RECONFIGURED, "reconfigured" },	\
-	{ MWG_VRRP_REASON_BFD_DOWN, "bfd_down" })
+	{ MWG_VRRP_REASON_BFD_DOWN, "bfd_down" },		\
+	{ MWG_VRRP_REASON_GROUP, "group" })
 
 #define mwg_show_action(a) __print_symbolic(a,			\
 	{ MWG_ACT_DISCARD, "discard" },				\

@@ -29,7 +29,8 @@
  *   decisions and the counters.  Softirq code takes it with spin_lock(),
  *   process context with spin_lock_bh().  Adverts and gratuitous ARPs are
  *   sent with it held so that no transition can interleave with a send.
- *   It never nests with another VR's lock and is never taken under it.
+ *   It never nests with another VR's lock and is never taken under it:
+ *   a sync group's members move one after the other (group.h).
  *
  *   mwg_vr.addr_mutex serialises the VIP address work (addr.c), which runs
  *   in process context without RTNL because it talks rtnetlink.
@@ -162,6 +163,7 @@ struct mwg_bfd_net {
 };
 
 struct mwg_af_ops;
+struct mwg_group;
 
 struct mwg_net {
 	struct net *net;
@@ -173,6 +175,7 @@ struct mwg_net {
 	u32 live_scanners;		/* scanners.count, RTNL */
 	unsigned int nr_vrs;		/* VRs of the namespace, RTNL */
 	struct mwg_bfd_net bfd;
+	struct list_head groups;	/* sync groups, group.h; RCU, RTNL */
 };
 
 struct mwg_if {
@@ -225,6 +228,8 @@ struct mwg_vr {
 	u8 changed_reason;		/* enum mwg_vrrp_reason */
 	bool changed;
 
+	u8 group_move;		/* enum mwg_group_move, to pass on */
+
 	bool mdt_is_skew;	/* the down timer runs for Skew_Time */
 	bool dev_gone;		/* device unregistering: leave addresses */
 
@@ -237,6 +242,7 @@ struct mwg_vr {
 	struct work_struct addr_work;
 	struct work_struct finish_work;
 	struct list_head gc_node;	/* batch destruction, RTNL */
+	struct mwg_group __rcu *group;	/* its sync group; RCU, RTNL */
 	struct rcu_head rcu;
 };
 

@@ -53,6 +53,9 @@ enum mwg_vrrp_cmd {
 	MWG_VRRP_CMD_BFD_DEL,
 	MWG_VRRP_CMD_BFD_GET,		/* doit with a key, or dump */
 	MWG_VRRP_CMD_BFD_EVENT,		/* notification: session state change */
+	MWG_VRRP_CMD_GROUP_NEW,		/* a sync group of VRs, see below */
+	MWG_VRRP_CMD_GROUP_DEL,
+	MWG_VRRP_CMD_GROUP_GET,		/* dump */
 	__MWG_VRRP_CMD_MAX,
 };
 
@@ -76,6 +79,7 @@ enum mwg_vrrp_reason {
 	MWG_VRRP_REASON_LINK_DOWN,	/* carrier lost, admin down, no addr */
 	MWG_VRRP_REASON_RECONFIGURED,	/* a modify that restarts the VR */
 	MWG_VRRP_REASON_BFD_DOWN,	/* tracked BFD session went down */
+	MWG_VRRP_REASON_GROUP,		/* another member of its sync group moved */
 	__MWG_VRRP_REASON_MAX,
 };
 
@@ -148,6 +152,11 @@ enum mwg_vrrp_attr {
 	 * describe that last change.
 	 */
 	MWG_VRRP_A_STATE_AGE_MS,	/* u64, replies */
+	MWG_VRRP_A_GROUP_NAME,		/* string: a sync group; in VR replies
+					 * and events, the VR's group
+					 */
+	MWG_VRRP_A_GROUP_MEMBERS,	/* nest of MWG_VRRP_A_GROUP_MEMBER */
+	MWG_VRRP_A_GROUP_MEMBER,	/* nest: enum mwg_vrrp_group_member_attr */
 	__MWG_VRRP_A_MAX,
 };
 
@@ -280,5 +289,31 @@ enum mwg_bfd_stats_attr {
 };
 
 #define MWG_BFD_STATS_A_MAX (__MWG_BFD_STATS_A_MAX - 1)
+
+/*
+ * Sync groups: VRs of one namespace, on different interfaces, that are
+ * MASTER together or not at all (transparent router mode: the inside and
+ * the outside VIP on the same director).  GROUP_NEW takes GROUP_NAME and
+ * GROUP_MEMBERS, each member naming an existing VR by IFINDEX, VRID and
+ * FAMILY (default AF_INET); a VR belongs to one group at most.  GROUP_DEL
+ * takes GROUP_NAME; GROUP_GET dumps every group with its members (IFNAME
+ * and STATE in replies; no STATE: the member's VR was deleted, its place
+ * is kept and holds the group out of MASTER until a VR with the same key
+ * is created again or the group is deleted).
+ */
+#define MWG_VRRP_GROUP_NAME_MAX		32	/* with the NUL */
+#define MWG_VRRP_GROUP_MEMBERS_MAX	8
+
+enum mwg_vrrp_group_member_attr {
+	MWG_VRRP_GROUP_MEMBER_A_UNSPEC,
+	MWG_VRRP_GROUP_MEMBER_A_IFINDEX,	/* u32 */
+	MWG_VRRP_GROUP_MEMBER_A_VRID,		/* u8 */
+	MWG_VRRP_GROUP_MEMBER_A_FAMILY,		/* u8, AF_INET (default) or AF_INET6 */
+	MWG_VRRP_GROUP_MEMBER_A_IFNAME,		/* string, replies */
+	MWG_VRRP_GROUP_MEMBER_A_STATE,		/* u8, replies: absent if no VR */
+	__MWG_VRRP_GROUP_MEMBER_A_MAX,
+};
+
+#define MWG_VRRP_GROUP_MEMBER_A_MAX (__MWG_VRRP_GROUP_MEMBER_A_MAX - 1)
 
 #endif /* _UAPI_MWG_VRRP_H */

@@ -229,6 +229,7 @@ struct mwg_vr {
 	uint8_t track_weight;
 	bool track_bfd;
 	struct mwg_addr bfd_peer;	/* MWG_VRRP_A_BFD_PEER */
+	char group[MWG_VRRP_GROUP_NAME_MAX];	/* MWG_VRRP_A_GROUP_NAME */
 	struct mwg_vr_stats stats;
 };
 

@@ -29,6 +29,7 @@ static const char *const reason_names[] = {
 	[MWG_VRRP_REASON_LINK_DOWN]	= "link_down",
 	[MWG_VRRP_REASON_RECONFIGURED]	= "reconfigured",
 	[MWG_VRRP_REASON_BFD_DOWN]	= "bfd_down",
+	[MWG_VRRP_REASON_GROUP]		= "group",
 };
 
 static const char *const checksum_names[] = {
@@ -145,6 +146,17 @@ static const char *const attr_names[] = {
 	[MWG_VRRP_A_BFD_TX_INTERVAL_US]	= "tx_interval_us",
 	[MWG_VRRP_A_BFD_DETECT_US]	= "detect_us",
 	[MWG_VRRP_A_BFD_STATS]		= "bfd_stats",
+	[MWG_VRRP_A_GROUP_NAME]		= "group",
+	[MWG_VRRP_A_GROUP_MEMBERS]	= "members",
+	[MWG_VRRP_A_GROUP_MEMBER]	= "vr",
+};
+
+static const char *const group_member_attr_names[] = {
+	[MWG_VRRP_GROUP_MEMBER_A_IFINDEX]	= "ifindex",
+	[MWG_VRRP_GROUP_MEMBER_A_VRID]		= "vrid",
+	[MWG_VRRP_GROUP_MEMBER_A_FAMILY]	= "family",
+	[MWG_VRRP_GROUP_MEMBER_A_IFNAME]	= "ifname",
+	[MWG_VRRP_GROUP_MEMBER_A_STATE]		= "state",
 };
 
 static const char *const vip_attr_names[] = {
@@ -261,6 +273,11 @@ const char *mwg_attr_name(unsigned int parent, unsigned int type)
 	case MWG_VRRP_A_SCANNER:
 		return lookup(scanner_attr_names,
 			      ARRAY_SIZE(scanner_attr_names), type);
+	case MWG_VRRP_A_GROUP_MEMBERS:	/* holds MWG_VRRP_A_GROUP_MEMBER */
+		return lookup(attr_names, ARRAY_SIZE(attr_names), type);
+	case MWG_VRRP_A_GROUP_MEMBER:
+		return lookup(group_member_attr_names,
+			      ARRAY_SIZE(group_member_attr_names), type);
 	case MWG_VRRP_A_STATS:
 		return mwg_stats_name(type);
 	case MWG_VRRP_A_NS_STATS:

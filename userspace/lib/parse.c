@@ -233,6 +233,11 @@ int mwg_vr_parse(struct nl_msg *msg, struct mwg_vr *vr)
 			   sizeof(vr->ifname));
 		vr->have |= MWG_BIT(MWG_VRRP_A_IFNAME);
 	}
+	if (tb[MWG_VRRP_A_GROUP_NAME]) {
+		get_string(tb[MWG_VRRP_A_GROUP_NAME], vr->group,
+			   sizeof(vr->group));
+		vr->have |= MWG_BIT(MWG_VRRP_A_GROUP_NAME);
+	}
 	if (tb[MWG_VRRP_A_MASTER_IP] &&
 	    get_addr(tb[MWG_VRRP_A_MASTER_IP], &vr->master_ip))
 		vr->have |= MWG_BIT(MWG_VRRP_A_MASTER_IP);

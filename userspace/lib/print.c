@@ -168,6 +168,11 @@ void mwg_vr_print_text(FILE *out, const struct mwg_vr *vr)
 		mwg_family_name(vr->family),
 		HAS(STATE) ? mwg_state_name(vr->state) : "?");
 
+	if (HAS(GROUP_NAME)) {
+		item(&l, "group %s", vr->group);
+		item_line_end(&l);
+	}
+
 	/* In a reply (not an event), these describe the last change. */
 	if (HAS(STATE_AGE_MS)) {
 		char when[MWG_TIME_STRLEN];
@@ -313,6 +318,11 @@ void mwg_vr_print_json(struct mwg_json *j, const struct mwg_vr *vr)
 	kv_uint_if(j, vr, "in_state_ms", MWG_VRRP_A_STATE_AGE_MS,
 		   vr->state_age_ms);
 	last_transition_json(j, vr);
+	mwg_json_key(j, "group");
+	if (mwg_vr_has(vr, MWG_VRRP_A_GROUP_NAME))
+		mwg_json_string(j, vr->group);
+	else
+		mwg_json_null(j);
 	kv_uint_if(j, vr, "priority", MWG_VRRP_A_PRIORITY, vr->priority);
 	kv_uint_if(j, vr, "effective_priority", MWG_VRRP_A_EFFECTIVE_PRIORITY,
 		   vr->effective_priority);
@@ -386,6 +396,8 @@ void mwg_vr_event_print_text(FILE *out, const struct mwg_vr *ev)
 		mwg_state_name(ev->state) : "?",
 		mwg_vr_has(ev, MWG_VRRP_A_REASON) ?
 		mwg_reason_name(ev->reason) : "none");
+	if (mwg_vr_has(ev, MWG_VRRP_A_GROUP_NAME))
+		fprintf(out, "\tgroup %s\n", ev->group);
 }
 
 void mwg_vr_event_print_json(struct mwg_json *j, const struct mwg_vr *ev)
@@ -413,6 +425,8 @@ void mwg_vr_event_print_json(struct mwg_json *j, const struct mwg_vr *ev)
 		mwg_json_kv_string(j, "master_ip",
 				   mwg_addr_format(&ev->master_ip, false,
 						   addr, sizeof(addr)));
+	if (mwg_vr_has(ev, MWG_VRRP_A_GROUP_NAME))
+		mwg_json_kv_string(j, "group", ev->group);
 	mwg_json_end_object(j);
 }
 

@@ -125,5 +125,8 @@ int cmd_bfd_add(struct mwgctl *ctl, int argc, char **argv);
 int cmd_bfd_set(struct mwgctl *ctl, int argc, char **argv);
 int cmd_bfd_del(struct mwgctl *ctl, int argc, char **argv);
 int cmd_bfd_show(struct mwgctl *ctl, int argc, char **argv);
+int cmd_group_add(struct mwgctl *ctl, int argc, char **argv);
+int cmd_group_del(struct mwgctl *ctl, int argc, char **argv);
+int cmd_group_show(struct mwgctl *ctl, int argc, char **argv);
 
 #endif /* MWGCTL_H */

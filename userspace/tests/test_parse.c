@@ -76,6 +76,7 @@ static struct nl_msg *full_vr_reply(void)
 	nla_put(msg, MWG_VRRP_A_MASTER_IP, 4, master);
 	nla_put_u32(msg, MWG_VRRP_A_TRACK_SCANNERS, 2);
 	nla_put_u8(msg, MWG_VRRP_A_TRACK_WEIGHT, 10);
+	nla_put_string(msg, MWG_VRRP_A_GROUP_NAME, "router");
 	stats = nla_nest_start(msg, MWG_VRRP_A_STATS);
 	/* The kernel pads u64s with a PAD attribute: it must be ignored. */
 	nla_put(msg, MWG_VRRP_STATS_A_PAD, 0, NULL);
@@ -131,7 +132,8 @@ static void test_vr_reply(void)
 		   "\"version\":3,\"state\":\"master\",\"in_state_ms\":1500,"
 		   "\"last_transition\":{\"time\":\"2023-11-14T22:13:20.123456+0000\","
 		   "\"time_ns\":1700000000123456789,\"old_state\":\"backup\","
-		   "\"reason\":\"master_down\"},\"priority\":100,"
+		   "\"reason\":\"master_down\"},\"group\":\"router\","
+		   "\"priority\":100,"
 		   "\"effective_priority\":90,\"advert_interval_ms\":1000,"
 		   "\"master_adver_interval_ms\":1000,\"preempt\":true,"
 		   "\"preempt_delay_ms\":0,\"accept\":false,"
@@ -155,6 +157,7 @@ static void test_vr_reply(void)
 	fclose(f);
 	tap_str_eq(mem_buf,
 		   "dev d0 vrid 5 inet: master\n"
+		   "\tgroup router\n"
 		   "\tin-state 1.500s since 2023-11-14T22:13:20.123456+0000 backup -> master (master_down)\n"
 		   "\tversion 3 prio 100 effective-prio 90 interval 1000ms master-interval 1000ms\n"
 		   "\tpreempt on preempt-delay 0ms accept off checksum pseudo\n"
@@ -199,7 +202,7 @@ static void test_sparse_reply(void)
 	tap_str_eq(mem_buf,
 		   "{\"dev\":\"if7\",\"ifindex\":7,\"vrid\":9,\"family\":\"inet6\","
 		   "\"version\":null,\"state\":null,\"in_state_ms\":null,"
-		   "\"last_transition\":null,\"priority\":null,"
+		   "\"last_transition\":null,\"group\":null,\"priority\":null,"
 		   "\"effective_priority\":null,\"advert_interval_ms\":null,"
 		   "\"master_adver_interval_ms\":null,\"preempt\":null,"
 		   "\"preempt_delay_ms\":null,\"accept\":null,\"checksum\":null,"
