@@ -61,10 +61,11 @@ trap 'rm -rf "$tmp"' EXIT
 # Under software emulation (the guests of scripts/vm-run), a static key
 # switched while packets flow can make x86 text patching trap: an "int3"
 # oops in __netif_receive_skb_core was seen once, as the module's ingress
-# hooks came and went with rmmod under a 10 ms advert load.  That is the
-# emulator's cross-CPU code modification, not the module, and hardware
-# does not see it.  An ingress qdisc on lo holds the ingress key on for
-# the whole run, so the module's hooks never patch that code.
+# hooks came and went with rmmod under a 10 ms advert load, with the
+# host fully loaded.  It points at the emulator's handling of code that
+# one CPU patches while another runs it.  An ingress qdisc on lo holds the
+# ingress key on for the whole run, so the module's hooks never patch
+# that code.
 if [ "$(id -u)" = 0 ] && command -v tc >/dev/null &&
 	tc qdisc add dev lo clsact 2>/dev/null; then
 	trap 'tc qdisc del dev lo clsact 2>/dev/null; rm -rf "$tmp"' EXIT
