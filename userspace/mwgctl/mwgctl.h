@@ -6,6 +6,7 @@
 #define MWGCTL_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "json.h"
 #include "mwg.h"
@@ -61,6 +62,9 @@ int mwgctl_open(struct mwgctl *ctl, struct mwg_session *s);
  */
 struct mwg_session *mwgctl_session(struct mwgctl *ctl);
 void mwgctl_close(struct mwgctl *ctl);
+
+/* The whole usage: options, every command, the VR options. */
+void mwgctl_print_usage(FILE *out);
 
 /* Run "OBJECT COMMAND ARGS"; an exit code. */
 int mwgctl_run(struct mwgctl *ctl, int argc, char **argv);
