@@ -190,9 +190,15 @@ nsx "$sw" tc qdisc add dev pb root netem loss 20% ||
 	ksft_fail "netem (sch_netem) not available"
 transitions=$(vr_stat "$b" $VRID master_transitions)
 nap 6
-check "lossy: b still backup" state_is "$b" $VRID backup
-check "lossy: b never became master" \
-	test "$(vr_stat "$b" $VRID master_transitions)" = "$transitions"
+# The 1 s adverts may lose three in a row at 20 % (about one run in 20):
+# VRRP's own takeover is then right, and not this test's subject.  What
+# must not happen is a takeover on a BFD Down.
+bfd_took_over() {
+	[ "$(vr_stat "$b" $VRID master_transitions)" != "$transitions" ] &&
+		[ "$(vr_stat "$b" $VRID new_master_reason)" = bfd_down ]
+}
+check "lossy: b still backup" vwait 5 state_is "$b" $VRID backup
+check_fail "lossy: b never took over on a BFD Down" bfd_took_over
 check "lossy: the session stayed up" bfd_state_is "$b" 192.0.2.2 up
 nsx "$sw" tc qdisc del dev pb root
 
