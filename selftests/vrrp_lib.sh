@@ -22,6 +22,9 @@ TAKEOVER_S=${VRRP_TAKEOVER_S:-5}
 
 VIP=192.0.2.100
 SUBNET_LEN=24
+# The device the VR readers below look at when none is given: a test of
+# VRs on a VLAN or a bond sets it.
+VR_DEV=${VR_DEV:-eth0}
 
 # vmac VRID: the IPv4 virtual MAC of RFC 5798 7.3, as ip(8) prints it.
 vmac() {
@@ -178,10 +181,11 @@ switch_up() {
 	ip -n "$sw" link set br0 up
 }
 
-# nic_take NS: the next free emulated NIC becomes eth0 of NS, as the
-# guest booted it (no leftover filter, promiscuity or qdisc).
+# nic_take NS [NAME]: the next free emulated NIC becomes NAME (default
+# eth0) of NS, as the guest booted it (no leftover filter, promiscuity or
+# qdisc).
 nic_take() {
-	local ns=$1 nic
+	local ns=$1 name=${2:-eth0} nic
 	vwait 10 nics_at_least 1 ||
 		ksft_fail "no free emulated NIC for $ns (MWG_LINK=$MWG_LINK)"
 	nic=$(nics_free | head -n 1)
@@ -189,7 +193,7 @@ nic_take() {
 	ip link set dev "$nic" promisc off
 	tc qdisc del dev "$nic" clsact 2>/dev/null
 	ip link set dev "$nic" netns "$ns" || ksft_fail "moving $nic to $ns"
-	ip -n "$ns" link set dev "$nic" name eth0 ||
+	ip -n "$ns" link set dev "$nic" name "$name" ||
 		ksft_fail "renaming $nic in $ns"
 }
 
@@ -262,9 +266,10 @@ vr_del() {
 	mwgctl_ns "$1" vr del dev eth0 vrid "$2"
 }
 
-# vr_sysfs NS VRID FILE [DEV]: a file of /sys/class/net/DEV/mwg_vrrp/VRID.
+# vr_sysfs NS VRID FILE [DEV]: a file of /sys/class/net/DEV/mwg_vrrp/VRID
+# (DEV defaults to $VR_DEV, as in the readers below).
 vr_sysfs() {
-	local l f=${SYSFS[$1]}/class/net/${4:-eth0}/mwg_vrrp/$2/$3
+	local l f=${SYSFS[$1]}/class/net/${4:-$VR_DEV}/mwg_vrrp/$2/$3
 	[ -e "$f" ] || return 1
 	while IFS= read -r l; do
 		printf '%s\n' "$l"
@@ -273,7 +278,7 @@ vr_sysfs() {
 
 vr_state() {
 	local s
-	read -r s 2>/dev/null <"${SYSFS[$1]}/class/net/eth0/mwg_vrrp/$2/state" ||
+	read -r s 2>/dev/null <"${SYSFS[$1]}/class/net/$VR_DEV/mwg_vrrp/$2/state" ||
 		return 1
 	echo "$s"
 }
@@ -288,7 +293,7 @@ vr_write() {
 # vr_stat NS VRID NAME [DEV]: one counter (or new_master_reason) of the
 # sysfs stats file.
 vr_stat() {
-	local k v f=${SYSFS[$1]}/class/net/${4:-eth0}/mwg_vrrp/$2/stats
+	local k v f=${SYSFS[$1]}/class/net/${4:-$VR_DEV}/mwg_vrrp/$2/stats
 	[ -e "$f" ] || return 1
 	while read -r k v; do
 		if [ "$k" = "$3" ]; then
@@ -311,7 +316,7 @@ ns_stat() {
 
 state_is() {
 	local s
-	read -r s 2>/dev/null <"${SYSFS[$1]}/class/net/eth0/mwg_vrrp/$2/state" &&
+	read -r s 2>/dev/null <"${SYSFS[$1]}/class/net/$VR_DEV/mwg_vrrp/$2/state" &&
 		[ "$s" = "$3" ]
 }
 
@@ -333,7 +338,7 @@ check_state() {
 
 # stat_above NS VRID NAME BEFORE: the counter is now above BEFORE.
 stat_above() {
-	local k v f=${SYSFS[$1]}/class/net/eth0/mwg_vrrp/$2/stats
+	local k v f=${SYSFS[$1]}/class/net/$VR_DEV/mwg_vrrp/$2/stats
 	[ -e "$f" ] || return 1
 	while read -r k v; do
 		[ "$k" = "$3" ] && { [ "$v" -gt "$4" ]; return; }

@@ -18,6 +18,7 @@
 # VR 51 (IPv4, VIP 192.0.2.100, 00:00:5e:00:01:33) and VR 52 (IPv6, VIPs
 # fe80::100 and 2001:db8::100, 00:00:5e:00:02:34).
 . "$(dirname "$0")/vrrp_lib.sh"
+. "$(dirname "$0")/client_lib.sh"
 
 require_nics 3
 require_cmd busybox tc timeout
@@ -33,7 +34,6 @@ VIP6=2001:db8::100
 # the virtual MAC, and e1000e's hashed filter (as QEMU emulates it) then
 # lets frames to the virtual MAC through by coincidence.
 VIP6_LL=fe80::100
-PORT=8080
 
 vrrp_ns a b c
 # No duplicate address detection: addresses usable at once, and VIPs
@@ -53,73 +53,10 @@ echo "# link $MWG_LINK: a $(nsx "$a" readlink /sys/class/net/eth0/device/driver 
 tmp=$(mktemp -d)
 defer rm -rf "$tmp"
 
-# A TCP listener on both directors, on every address (v4 and v6): whoever
-# holds the VIP accepts. It answers each connection with its namespace's
-# letter, so the client sees which director it reached. ip netns exec
-# execs it: $! is the listener itself, which must go before its namespace
-# can (ns_gone below).
-declare -A LISTENER
-listen() {
-	ip netns exec "$1" python3 -c '
-import socket, sys
-s = socket.socket(socket.AF_INET6)
-s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
-s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("::", int(sys.argv[2])))
-s.listen(16)
-open(sys.argv[3], "w").close()
-while True:
-    c, _ = s.accept()
-    c.sendall(sys.argv[1].encode() + b"\n")
-    c.close()
-' "$2" $PORT "$tmp/listen.$2" &
-	bg_pids+=($!)
-	LISTENER[$2]=$!
-	vwait 10 test -e "$tmp/listen.$2" || ksft_fail "listener in $2 did not start"
-}
+CLIENT_NS=$c
+CLIENT_TMP=$tmp
 listen "$a" a
 listen "$b" b
-
-# ping_vip ADDR: one echo from the client answered.
-ping_vip() {
-	nsx "$c" busybox ping -c 1 -W 1 -q "$1" >/dev/null 2>&1
-}
-
-# tcp_reaches ADDR WHO: a TCP connection from the client to ADDR is
-# answered by director WHO.
-tcp_reaches() {
-	local got
-	got=$(nsx "$c" timeout 3 bash -c \
-		'exec 3<>"/dev/tcp/$1/$2" && read -r l <&3 && echo "$l"' \
-		bash "$1" $PORT 2>/dev/null)
-	[ "$got" = "$2" ]
-}
-
-# client_neigh ADDR MAC: the client's neighbour entry for ADDR is MAC.
-client_neigh() {
-	ip -n "$c" neigh show "$1" dev eth0 | grep -q -i "lladdr $2"
-}
-
-# in_uc_list NS MAC: MAC is in the unicast address list of eth0 in NS (the
-# device's own "self" entries that bridge(8) lists).
-in_uc_list() {
-	bridge -n "$1" fdb show dev eth0 | grep -q -i "^$2 .*self"
-}
-
-# reaches NAME ADDR MAC WHO: the client reaches ADDR (resolved to MAC) at
-# director WHO, by ping and by TCP.
-reaches() {
-	local name=$1 addr=$2 mac=$3 who=$4
-	check "$name: client pings $addr" vwait 5 ping_vip "$addr"
-	check "$name: client resolved $addr to the virtual MAC" \
-		client_neigh "$addr" "$mac"
-	if vwait 5 tcp_reaches "$addr" "$who"; then
-		tap_ok "$name: TCP to $addr reaches $who"
-	else
-		tap_fail "$name: TCP to $addr reaches $who" \
-			"client's neighbours: $(ip -n "$c" neigh show dev eth0 | tr '\n' ';')"
-	fi
-}
 
 # check_master NAME NS VR REASON: NS is master for REASON.
 check_master() {
@@ -144,7 +81,7 @@ check "v4: the virtual MAC is in a's unicast filter list" in_uc_list "$a" "$VMAC
 check "v4: and in b's (for the VR's lifetime)" in_uc_list "$b" "$VMAC"
 check "v4: a's NIC filters (not promiscuous)" \
 	sh -c "! ip -n '$a' -d link show eth0 | grep -q 'promiscuity [1-9]'"
-ip -n "$c" neigh flush dev eth0
+client_forget
 reaches "v4 election" $VIP "$VMAC" a
 
 # --- resignation: the master's VR is deleted ---------------------------------
@@ -187,7 +124,7 @@ check "v6: the virtual MAC is in a's unicast filter list" \
 	in_uc_list "$a" "$VMAC6"
 check "v6: b joined the VIP's solicited-node group as backup" \
 	sh -c "ip -n '$b' -6 maddr show dev eth0 | grep -q 'ff02::1:ff00:100'"
-ip -n "$c" neigh flush dev eth0
+client_forget
 reaches "v6 election" $VIP6 "$VMAC6" a
 
 mwgctl_ns "$a" vr del dev eth0 vrid $VRID6 family inet6 ||
@@ -213,7 +150,7 @@ mwgctl_ns "$b" vr set dev eth0 vrid $VRID6 family inet6 accept off ||
 	tap_fail "accept off on b"
 check "v6 accept off: a holds no VIP" \
 	vwait 5 sh -c "! ip -n '$a' -6 -o addr show dev eth0 | grep -q ' $VIP6/'"
-ip -n "$c" neigh flush dev eth0
+client_forget
 nsx "$c" busybox ping -c 1 -W 1 "$VIP6" >/dev/null 2>&1
 check "v6 accept off: the client resolved the VIP to the virtual MAC" \
 	vwait 5 client_neigh "$VIP6" "$VMAC6"
