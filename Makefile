@@ -13,6 +13,8 @@
 #                      timers, scale, control plane (build/bench/results.md)
 # make bench-proxy     Proxy HA in a guest: scanner death -> out of IPVS,
 #                      connection rate, flows moved (build/bench/proxy.txt)
+# make bench-cluster   crash failover across two appliances (two guests),
+#                      mwg_vrrp and keepalived (build/bench/cluster.txt)
 
 # Supported kernels: Debian 12's 6.1 and bookworm-backports' 6.12.
 SUPPORTED_KVERS ?= $(shell scripts/kernels)
@@ -23,7 +25,7 @@ BUILD ?= $(CURDIR)/build
 CHECKPATCH ?= $(BUILD)/linux-tools/scripts/checkpatch.pl
 
 .PHONY: all module modules-all userspace check check-debug unit selftests \
-	style sparse demo bench bench-proxy clean install
+	style sparse demo bench bench-proxy bench-cluster clean install
 
 all: module userspace
 
@@ -87,6 +89,9 @@ bench: modules-all
 
 bench-proxy: modules-all userspace
 	scripts/bench-proxy $(BENCH_FLAGS)
+
+bench-cluster: modules-all userspace
+	scripts/bench-cluster $(BENCH_FLAGS)
 
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR)/kmod clean
