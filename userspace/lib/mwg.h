@@ -15,6 +15,7 @@
  *   addr.c      address and prefix parsing/formatting
  *   print.c     text and JSON renderings
  *   json.c      a small streaming JSON writer (json.h)
+ *   group.c     sync groups: requests and replies
  */
 #ifndef MWG_H
 #define MWG_H
@@ -382,5 +383,34 @@ void mwg_bfd_print_json(struct mwg_json *j, const struct mwg_bfd *b);
 void mwg_bfd_event_print_text(FILE *out, const struct mwg_bfd *b);
 void mwg_bfd_event_print_json(struct mwg_json *j, const struct mwg_bfd *b);
 void mwg_info_print_json_fields(struct mwg_json *j, const struct mwg_info *info);
+
+/* ---------------------------------------------------------------------- */
+/* Sync groups (group.c)                                                   */
+
+struct mwg_group_member {
+	uint32_t ifindex;
+	char ifname[IF_NAMESIZE];	/* "ifN" when the reply has none */
+	uint8_t vrid;
+	uint8_t family;
+	bool has_state;			/* false: no such VR (yet) */
+	uint8_t state;
+};
+
+struct mwg_group {
+	char name[MWG_VRRP_GROUP_NAME_MAX];
+	unsigned int count;
+	/* Room past the kernel's limit: a request over it is the kernel's
+	 * to refuse, with its own message. */
+	struct mwg_group_member member[2 * MWG_VRRP_GROUP_MEMBERS_MAX];
+};
+
+/* A GROUP_GET reply or dump entry: 0, or -EINVAL for another message. */
+int mwg_group_parse(struct nl_msg *msg, struct mwg_group *g);
+
+/* MWG_VRRP_A_GROUP_NAME and the members (ifindex, vrid, family) of @g. */
+int mwg_group_put(struct nl_msg *msg, const struct mwg_group *g);
+
+/* Same name and the same members, in any order. */
+bool mwg_group_equal(const struct mwg_group *a, const struct mwg_group *b);
 
 #endif /* MWG_H */

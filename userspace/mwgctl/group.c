@@ -15,46 +15,29 @@
 #include "group_args.h"
 #include "mwgctl.h"
 
-static int put_members(struct nl_msg *msg, const struct group_args *g,
-		       const uint32_t *ifindex)
-{
-	struct nlattr *members, *m;
-	unsigned int i;
-
-	members = nla_nest_start(msg, MWG_VRRP_A_GROUP_MEMBERS);
-	if (!members)
-		return -EMSGSIZE;
-	for (i = 0; i < g->count; i++) {
-		m = nla_nest_start(msg, MWG_VRRP_A_GROUP_MEMBER);
-		if (!m ||
-		    nla_put_u32(msg, MWG_VRRP_GROUP_MEMBER_A_IFINDEX,
-				ifindex[i]) ||
-		    nla_put_u8(msg, MWG_VRRP_GROUP_MEMBER_A_VRID,
-			       g->member[i].vrid) ||
-		    nla_put_u8(msg, MWG_VRRP_GROUP_MEMBER_A_FAMILY, g->family))
-			return -EMSGSIZE;
-		nla_nest_end(msg, m);
-	}
-	nla_nest_end(msg, members);
-	return 0;
-}
-
 static int group_change(struct mwgctl *ctl, enum group_cmd cmd, int argc,
 			char **argv)
 {
-	uint32_t ifindex[2 * MWG_VRRP_GROUP_MEMBERS_MAX];
 	struct mwg_session *s;
 	struct group_args g;
+	struct mwg_group grp;
 	struct nl_msg *msg;
 	struct args a;
 	unsigned int i;
+	int err;
 
 	args_init(&a, argc, argv, ctl->no_check);
 	if (group_args_parse(cmd, &a, &g) < 0)
 		return mwgctl_usage_error(ctl, "%s", a.err);
+	memset(&grp, 0, sizeof(grp));
+	snprintf(grp.name, sizeof(grp.name), "%s", g.name);
 	for (i = 0; i < g.count; i++) {
-		ifindex[i] = if_nametoindex(g.member[i].dev);
-		if (!ifindex[i]) {
+		struct mwg_group_member *m = &grp.member[grp.count++];
+
+		m->ifindex = if_nametoindex(g.member[i].dev);
+		m->vrid = g.member[i].vrid;
+		m->family = g.family;
+		if (!m->ifindex) {
 			char what[IF_NAMESIZE + 8];
 
 			snprintf(what, sizeof(what), "vr %s", g.member[i].dev);
@@ -66,11 +49,16 @@ static int group_change(struct mwgctl *ctl, enum group_cmd cmd, int argc,
 		return MWGCTL_FAILED;
 	msg = mwg_msg_new(s, cmd == GROUP_CMD_ADD ? MWG_VRRP_CMD_GROUP_NEW :
 						    MWG_VRRP_CMD_GROUP_DEL, 0);
-	if (!msg || nla_put_string(msg, MWG_VRRP_A_GROUP_NAME, g.name) ||
-	    (cmd == GROUP_CMD_ADD && put_members(msg, &g, ifindex) < 0)) {
-		if (msg)
-			nlmsg_free(msg);
+	if (!msg)
 		return mwgctl_fail(ctl, NULL, strerror(ENOMEM));
+	if (cmd == GROUP_CMD_ADD)
+		err = mwg_group_put(msg, &grp);
+	else
+		err = nla_put_string(msg, MWG_VRRP_A_GROUP_NAME, grp.name) ?
+		      -EMSGSIZE : 0;
+	if (err) {
+		nlmsg_free(msg);
+		return mwgctl_fail(ctl, NULL, strerror(-err));
 	}
 	return mwgctl_change(ctl, s, msg);
 }
@@ -85,82 +73,28 @@ int cmd_group_del(struct mwgctl *ctl, int argc, char **argv)
 	return group_change(ctl, GROUP_CMD_DEL, argc, argv);
 }
 
-struct group_member {
-	uint32_t ifindex;
-	char ifname[IF_NAMESIZE];
-	uint8_t vrid;
-	uint8_t family;
-	bool has_state;
-	uint8_t state;
-};
-
-struct group {
-	char name[MWG_VRRP_GROUP_NAME_MAX];
-	unsigned int count;
-	struct group_member member[MWG_VRRP_GROUP_MEMBERS_MAX];
-};
-
 struct group_list {
-	struct group *items;
+	struct mwg_group *items;
 	unsigned int count;
 	unsigned int cap;
 };
 
-static void parse_member(const struct nlattr *nest, struct group_member *m)
-{
-	struct nlattr *tb[MWG_VRRP_GROUP_MEMBER_A_MAX + 1];
-
-	memset(m, 0, sizeof(*m));
-	if (nla_parse_nested(tb, MWG_VRRP_GROUP_MEMBER_A_MAX,
-			     (struct nlattr *)nest, NULL) < 0)
-		return;
-	if (tb[MWG_VRRP_GROUP_MEMBER_A_IFINDEX])
-		m->ifindex = nla_get_u32(tb[MWG_VRRP_GROUP_MEMBER_A_IFINDEX]);
-	if (tb[MWG_VRRP_GROUP_MEMBER_A_VRID])
-		m->vrid = nla_get_u8(tb[MWG_VRRP_GROUP_MEMBER_A_VRID]);
-	if (tb[MWG_VRRP_GROUP_MEMBER_A_FAMILY])
-		m->family = nla_get_u8(tb[MWG_VRRP_GROUP_MEMBER_A_FAMILY]);
-	if (tb[MWG_VRRP_GROUP_MEMBER_A_IFNAME])
-		nla_strlcpy(m->ifname, tb[MWG_VRRP_GROUP_MEMBER_A_IFNAME],
-			    sizeof(m->ifname));
-	else
-		snprintf(m->ifname, sizeof(m->ifname), "if%u", m->ifindex);
-	if (tb[MWG_VRRP_GROUP_MEMBER_A_STATE]) {
-		m->state = nla_get_u8(tb[MWG_VRRP_GROUP_MEMBER_A_STATE]);
-		m->has_state = true;
-	}
-}
-
 static int collect(struct nl_msg *msg, void *arg)
 {
-	struct nlattr *tb[MWG_VRRP_A_MAX + 1], *nest;
 	struct group_list *list = arg;
-	struct group *items, *g;
-	int rem;
+	struct mwg_group *items;
 
-	if (mwg_msg_cmd(msg) != MWG_VRRP_CMD_GROUP_GET ||
-	    genlmsg_parse(nlmsg_hdr(msg), 0, tb, MWG_VRRP_A_MAX, NULL) < 0 ||
-	    !tb[MWG_VRRP_A_GROUP_NAME])
-		return 0;
 	items = mwgctl_list_grow(list->items, &list->cap, list->count,
 				 sizeof(*items));
 	if (!items)
 		return -ENOMEM;
 	list->items = items;
-	g = &list->items[list->count++];
-	memset(g, 0, sizeof(*g));
-	nla_strlcpy(g->name, tb[MWG_VRRP_A_GROUP_NAME], sizeof(g->name));
-	if (!tb[MWG_VRRP_A_GROUP_MEMBERS])
-		return 0;
-	nla_for_each_nested(nest, tb[MWG_VRRP_A_GROUP_MEMBERS], rem) {
-		if (g->count == MWG_VRRP_GROUP_MEMBERS_MAX)
-			break;
-		parse_member(nest, &g->member[g->count++]);
-	}
+	if (mwg_group_parse(msg, &list->items[list->count]) == 0)
+		list->count++;
 	return 0;
 }
 
-static const char *member_state(const struct group_member *m)
+static const char *member_state(const struct mwg_group_member *m)
 {
 	return m->has_state ? mwg_state_name(m->state) : "absent";
 }
@@ -172,14 +106,14 @@ static void print_json(struct mwgctl *ctl, const struct group_list *list)
 
 	mwg_json_begin_array(j);
 	for (i = 0; i < list->count; i++) {
-		const struct group *g = &list->items[i];
+		const struct mwg_group *g = &list->items[i];
 
 		mwg_json_begin_object(j);
 		mwg_json_kv_string(j, "name", g->name);
 		mwg_json_key(j, "members");
 		mwg_json_begin_array(j);
 		for (k = 0; k < g->count; k++) {
-			const struct group_member *m = &g->member[k];
+			const struct mwg_group_member *m = &g->member[k];
 
 			mwg_json_begin_object(j);
 			mwg_json_kv_string(j, "dev", m->ifname);
@@ -220,7 +154,7 @@ int cmd_group_show(struct mwgctl *ctl, int argc, char **argv)
 		goto out;
 	}
 	for (i = 0; i < list.count; i++) {
-		const struct group *grp = &list.items[i];
+		const struct mwg_group *grp = &list.items[i];
 
 		printf("group %s\n", grp->name);
 		for (k = 0; k < grp->count; k++)

@@ -180,6 +180,17 @@ static void dump_vr(FILE *out, const struct mwgd_vr_conf *v)
 #undef HAS
 }
 
+static void dump_group(FILE *out, const struct mwgd_group_conf *g)
+{
+	unsigned int i;
+
+	fprintf(out, "[group %s]\nvr =", g->name);
+	for (i = 0; i < g->count; i++)
+		fprintf(out, " %s:%u", g->member[i].dev, g->member[i].vrid);
+	fputc('\n', out);
+	put_str(out, "family", mwg_family_name(g->family));
+}
+
 void mwgd_config_dump(FILE *out, const struct mwgd_config *c)
 {
 	unsigned int i;
@@ -188,6 +199,10 @@ void mwgd_config_dump(FILE *out, const struct mwgd_config *c)
 	for (i = 0; i < c->vr_confs.n; i++) {
 		fputc('\n', out);
 		dump_vr(out, &c->vr_confs.e[i]);
+	}
+	for (i = 0; i < c->group_confs.n; i++) {
+		fputc('\n', out);
+		dump_group(out, &c->group_confs.e[i]);
 	}
 	for (i = 0; i < c->proxies.n; i++) {
 		fputc('\n', out);

@@ -467,6 +467,10 @@ static int on_entry(void *user, const char *section, const char *name,
 			rc = mwgd_vr_conf_entry(&ctx->c->vr_confs, section,
 						ctx->line, name, value, why,
 						sizeof(why));
+		else if (mwgd_group_section(section))
+			rc = mwgd_group_conf_entry(&ctx->c->group_confs,
+						   section, ctx->line, name,
+						   value, why, sizeof(why));
 		else
 			goto unknown;
 		if (rc < 0) {
@@ -476,7 +480,7 @@ static int on_entry(void *user, const char *section, const char *name,
 		return 1;
 unknown:
 		load_error(ctx, ctx->line,
-			   "unknown section \"[%s]\" (only [vr NAME] and [proxy NAME])",
+			   "unknown section \"[%s]\" (only [vr NAME], [group NAME] and [proxy NAME])",
 			   section);
 		return !!ctx->report;
 	}
@@ -542,6 +546,8 @@ static int config_load(struct load_ctx *ctx, const char *path, char *err,
 	}
 	if (mwgd_vr_conf_finish(&c->vr_confs, &ctx->err_line, ctx->err,
 				sizeof(ctx->err)) < 0 ||
+	    mwgd_group_conf_finish(&c->group_confs, &ctx->err_line, ctx->err,
+				   sizeof(ctx->err)) < 0 ||
 	    mwgd_proxy_conf_finish(&c->proxies, &ctx->err_line, ctx->err,
 				   sizeof(ctx->err)) < 0) {
 		snprintf(err, errlen, "%s:%d: %s", path, ctx->err_line,

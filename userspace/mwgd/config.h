@@ -16,6 +16,7 @@
 
 #include "proto.h"
 #include "proxyconf.h"
+#include "groupconf.h"
 #include "vrconf.h"
 
 #define MWGD_ROLE_DIRECTOR	0x1
@@ -102,6 +103,8 @@ struct mwgd_config {
 	/* Persistent VRs (vrconf.c) and the file of those mwgd created. */
 	struct mwgd_vr_confs vr_confs;
 	char vr_state_file[PATH_MAX];
+	/* Persistent sync groups (groupconf.c); theirs is vr_state_file.groups. */
+	struct mwgd_group_confs group_confs;
 	/* State-change hooks (notify.c): VRs, BFD sessions. */
 	char notify[PATH_MAX];
 	char notify_bfd[PATH_MAX];

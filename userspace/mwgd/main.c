@@ -125,6 +125,7 @@ static void reload(struct mwgd *d)
 		mwgd_director_restart_rounds(d);
 	}
 	mwgd_vrs_apply(&d->cfg);
+	mwgd_groups_apply(&d->cfg);
 	mwgd_proxy_open(d);
 	if (!d->cfg.notify[0] && !d->cfg.notify_bfd[0])
 		mwgd_notify_close(d);
@@ -327,6 +328,8 @@ int main(int argc, char **argv)
 	}
 	/* Before READY=1: units ordered after mwgd find the VRs in place. */
 	if (mwgd_vrs_apply(&d->cfg) < 0 && d->cfg.vr_confs.n)
+		return MWGD_EXIT_FAILURE;
+	if (mwgd_groups_apply(&d->cfg) < 0 && d->cfg.group_confs.n)
 		return MWGD_EXIT_FAILURE;
 	if (mwgd_notify_open(d) < 0)
 		return MWGD_EXIT_FAILURE;

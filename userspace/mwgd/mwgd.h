@@ -292,6 +292,9 @@ int mwgd_kernel_push(struct mwgd *d, bool full);
 /* vrsync.c: create, change and delete VRs to match the [vr] sections. */
 int mwgd_vrs_apply(const struct mwgd_config *c);
 
+/* groupsync.c: the same for the [group] sections, after the VRs. */
+int mwgd_groups_apply(const struct mwgd_config *c);
+
 /* notify.c */
 int mwgd_notify_open(struct mwgd *d);
 void mwgd_notify_close(struct mwgd *d);

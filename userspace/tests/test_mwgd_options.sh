@@ -107,4 +107,39 @@ check "[vr]: ...weight = 0 stays 0" 0 '^weight = 0$' -- --dump -c "$d/vr.conf"
 check "[vr]: preempt = 0 is off" 0 '^preempt = no$' -- --dump -c "$d/vr.conf"
 check "[vr]: accept = 1 is on" 0 '^accept = yes$' -- --dump -c "$d/vr.conf"
 
+# [group NAME]: the words of "mwgctl group add", checked by its parser.
+cat >"$d/group.conf" <<C
+role = scanner
+interface = lo
+[group router]
+vr = eth0:51, eth1:52
+vr = eth2:53
+family = inet6
+C
+check "[group]: valid" 0 "configuration is valid" -- -t -c "$d/group.conf"
+check "[group]: --dump lists every member" 0 '^vr = eth0:51 eth1:52 eth2:53$' -- --dump -c "$d/group.conf"
+check "[group]: ...and the family" 0 '^family = inet6$' -- --dump -c "$d/group.conf"
+cat >"$d/group-bad.conf" <<C
+role = scanner
+interface = lo
+[group a]
+vr = eth0:51
+colour = red
+[group b]
+vr = eth0:300
+C
+check "[group]: an unknown key names file and line" 1 "group-bad.conf:5: \\[group a\\]: unknown key \"colour\"" -- -t -c "$d/group-bad.conf"
+check "[group]: a bad VRID names its line" 1 "group-bad.conf:7: \\[group b\\]: .*VRID is 1..255" -- -t -c "$d/group-bad.conf"
+cat >"$d/group-twice.conf" <<C
+role = scanner
+interface = lo
+[group a]
+vr = eth0:51 eth1:52
+[group b]
+vr = eth1:52
+C
+check "[group]: one VR in two groups is refused" 1 "vr eth1:52 is in \\[group a\\] and \\[group b\\]" -- -t -c "$d/group-twice.conf"
+printf 'role = scanner\ninterface = lo\n[group]\nvr = eth0:51\n' >"$d/group-noname.conf"
+check "[group]: a section without a name" 1 "needs one name" -- -t -c "$d/group-noname.conf"
+
 tap_end
