@@ -81,6 +81,15 @@ static bool same_vips(const struct mwg_vr *a, const struct mwg_vr *b)
 	return true;
 }
 
+static bool same_peer(const struct mwg_vr *want, const struct mwg_vr *have)
+{
+	if (!mwg_vr_has(have, MWG_VRRP_A_BFD_PEER))
+		return false;
+	return want->bfd_peer.family == have->bfd_peer.family &&
+	       !memcmp(want->bfd_peer.bytes, have->bfd_peer.bytes,
+		       mwg_addr_len(&want->bfd_peer));
+}
+
 /*
  * The attributes of @want that @have lacks or holds otherwise.  Only what
  * the section names is compared: a key left out keeps the kernel's value.
@@ -105,6 +114,7 @@ static uint64_t changed(const struct mwg_vr *want, const struct mwg_vr *have)
 		F(VERSION, version),
 		F(TRACK_SCANNERS, track_scanners),
 		F(TRACK_WEIGHT, track_weight),
+		F(TRACK_BFD, track_bfd),
 #undef F
 	};
 	uint64_t diff = 0;
@@ -123,6 +133,10 @@ static uint64_t changed(const struct mwg_vr *want, const struct mwg_vr *have)
 	}
 	if (mwg_vr_has(want, MWG_VRRP_A_VIPS) && !same_vips(want, have))
 		diff |= MWG_BIT(MWG_VRRP_A_VIPS);
+	/* The kernel names a peer only when one is set. */
+	if (mwg_vr_has(want, MWG_VRRP_A_BFD_PEER) &&
+	    !same_peer(want, have))
+		diff |= MWG_BIT(MWG_VRRP_A_BFD_PEER);
 	return diff;
 }
 
