@@ -36,6 +36,7 @@ static int mwg_netdev_event(struct notifier_block *nb, unsigned long event,
 	case NETDEV_CHANGE:
 	case NETDEV_DOWN:
 		mwg_router_dev_changed(dev);
+		mwg_router_tracked_changed(dev);
 		break;
 	case NETDEV_GOING_DOWN:
 		/* Still up: a master can resign before the link goes. */
@@ -44,6 +45,8 @@ static int mwg_netdev_event(struct notifier_block *nb, unsigned long event,
 	case NETDEV_UNREGISTER:
 		mwg_bfd_dev_gone(dev);
 		mwg_router_dev_gone(dev);
+		/* Unlisted by now: its trackers find it gone, so down. */
+		mwg_router_tracked_changed(dev);
 		break;
 	}
 	return NOTIFY_DONE;

@@ -140,6 +140,8 @@ static const struct nla_policy mwg_policy[MWG_VRRP_A_MAX + 1] = {
 	[MWG_VRRP_A_GROUP_NAME]		= { .type = NLA_NUL_STRING },
 	[MWG_VRRP_A_GROUP_MEMBERS]	=
 		NLA_POLICY_NESTED_ARRAY(mwg_group_member_policy),
+	[MWG_VRRP_A_TRACK_IFINDEX]	= { .type = NLA_U32 },
+	[MWG_VRRP_A_TRACK_IF_WEIGHT]	= { .type = NLA_U8 },
 };
 
 /*
@@ -206,6 +208,9 @@ static const char *const mwg_nl_reject_msg[MWG_VRRP_A_MAX + 1] = {
 	MWG_NL_REJECT(GROUP_NAME),
 	MWG_NL_REJECT(GROUP_MEMBERS),
 	MWG_NL_REJECT(GROUP_MEMBER),
+	MWG_NL_REJECT(TRACK_IFINDEX),
+	MWG_NL_REJECT(TRACK_IF_WEIGHT),
+	MWG_NL_REJECT(TRACK_IF_UP),
 };
 
 #define MWG_NL_A(attr)		BIT_ULL(MWG_VRRP_A_##attr)
@@ -220,7 +225,8 @@ static const char *const mwg_nl_reject_msg[MWG_VRRP_A_MAX + 1] = {
 				 MWG_NL_A(GARP_REFRESH_S) | MWG_NL_A(CHECKSUM) | \
 				 MWG_NL_A(VIPS) | MWG_NL_A(TRACK_SCANNERS) | \
 				 MWG_NL_A(TRACK_WEIGHT) | MWG_NL_A(TRACK_BFD) | \
-				 MWG_NL_A(BFD_PEER))
+				 MWG_NL_A(BFD_PEER) | MWG_NL_A(TRACK_IFINDEX) | \
+				 MWG_NL_A(TRACK_IF_WEIGHT))
 #define MWG_NL_BFD_KEY		(MWG_NL_A(IFINDEX) | MWG_NL_A(BFD_PEER))
 /* BFD_LOCAL in BFD_SET too: its handler says why it cannot change. */
 #define MWG_NL_BFD_CONFIG	(MWG_NL_BFD_KEY | MWG_NL_A(BFD_LOCAL) | \
@@ -472,6 +478,36 @@ static void mwg_nl_apply_config(struct nlattr **tb, struct mwg_vr_config *cfg)
 		cfg->track_weight = nla_get_u8(tb[MWG_VRRP_A_TRACK_WEIGHT]);
 	if (tb[MWG_VRRP_A_TRACK_BFD])
 		cfg->track_bfd = nla_get_u8(tb[MWG_VRRP_A_TRACK_BFD]);
+	if (tb[MWG_VRRP_A_TRACK_IFINDEX])
+		cfg->track_ifindex = nla_get_u32(tb[MWG_VRRP_A_TRACK_IFINDEX]);
+	if (tb[MWG_VRRP_A_TRACK_IF_WEIGHT])
+		cfg->track_if_weight = nla_get_u8(tb[MWG_VRRP_A_TRACK_IF_WEIGHT]);
+}
+
+/*
+ * The tracked interface: another one of the VR's namespace.  Only when the
+ * request names it: one that went away since keeps being tracked (down).
+ */
+static int mwg_nl_check_track_if(struct nlattr **tb,
+				 const struct net_device *dev,
+				 const struct mwg_vr_config *cfg,
+				 struct netlink_ext_ack *extack)
+{
+	const struct nlattr *a = tb[MWG_VRRP_A_TRACK_IFINDEX];
+
+	if (!a || !cfg->track_ifindex)
+		return 0;
+	if (cfg->track_ifindex == dev->ifindex) {
+		NL_SET_ERR_MSG_ATTR(extack, a,
+				    "a VR cannot track its own interface");
+		return -EINVAL;
+	}
+	if (!__dev_get_by_index(dev_net(dev), cfg->track_ifindex)) {
+		NL_SET_ERR_MSG_ATTR(extack, a,
+				    "no such interface to track in the namespace");
+		return -ENODEV;
+	}
+	return 0;
 }
 
 static int mwg_nl_put_stat(struct sk_buff *skb, int attr, u64 value)
@@ -614,6 +650,11 @@ static int mwg_nl_fill_vr(struct sk_buff *skb, struct mwg_vr *vr, u32 portid,
 	    mwg_nl_put_addr(skb, MWG_VRRP_A_BFD_PEER, vr->family,
 			    &cfg->bfd_peer))
 		goto unlock;
+	if (cfg->track_ifindex &&
+	    (nla_put_u32(skb, MWG_VRRP_A_TRACK_IFINDEX, cfg->track_ifindex) ||
+	     nla_put_u8(skb, MWG_VRRP_A_TRACK_IF_WEIGHT, cfg->track_if_weight) ||
+	     nla_put_u8(skb, MWG_VRRP_A_TRACK_IF_UP, !vr->track_if_down)))
+		goto unlock;
 	if (mwg_nl_put_last_change(skb, vr) || mwg_group_put_name(skb, vr))
 		goto unlock;
 	vips = rcu_dereference_protected(vr->vips, lockdep_is_held(&vr->lock));
@@ -650,6 +691,9 @@ static int mwg_nl_vr_new(struct sk_buff *skb, struct genl_info *info)
 	mwg_vr_default_config(&cfg);
 	mwg_nl_apply_config(info->attrs, &cfg);
 	err = mwg_nl_apply_bfd_peer(info->attrs, key.family, &cfg, extack);
+	if (err)
+		goto out;
+	err = mwg_nl_check_track_if(info->attrs, key.dev, &cfg, extack);
 	if (err)
 		goto out;
 	err = mwg_vr_config_validate(&cfg, key.family, extack);
@@ -701,6 +745,9 @@ static int mwg_nl_vr_set(struct sk_buff *skb, struct genl_info *info)
 	mwg_nl_apply_config(info->attrs, &cfg);
 	err = mwg_nl_apply_bfd_peer(info->attrs, vr->family, &cfg,
 				    info->extack);
+	if (err)
+		goto out;
+	err = mwg_nl_check_track_if(info->attrs, vr->dev, &cfg, info->extack);
 	if (err)
 		goto out;
 	err = mwg_vr_config_validate(&cfg, vr->family, info->extack);

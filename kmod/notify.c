@@ -29,6 +29,7 @@ static const char *const mwg_reason_names[] = {
 	[MWG_VRRP_REASON_RECONFIGURED]	= "reconfigured",
 	[MWG_VRRP_REASON_BFD_DOWN]	= "bfd_down",
 	[MWG_VRRP_REASON_GROUP]		= "group",
+	[MWG_VRRP_REASON_TRACK_IF]	= "track_if",
 };
 
 const char *mwg_state_name(enum mwg_vrrp_state state)

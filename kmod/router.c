@@ -325,14 +325,16 @@ int mwg_vip_list_validate(const struct mwg_vip_list *vips, u8 family,
 u8 mwg_vr_effective_priority(const struct mwg_vr *vr, u32 live_scanners)
 {
 	const struct mwg_vr_config *cfg = &vr->cfg;
+	int prio = cfg->priority;
 
 	/* The address owner keeps 255: it holds the VIPs as its own. */
 	if (cfg->priority == MWG_VRRP_PRIO_OWNER)
 		return cfg->priority;
 	if (cfg->track_scanners && live_scanners < cfg->track_scanners)
-		return cfg->priority > cfg->track_weight ?
-		       cfg->priority - cfg->track_weight : 1;
-	return cfg->priority;
+		prio -= cfg->track_weight;
+	if (vr->track_if_down)
+		prio -= cfg->track_if_weight;
+	return max(prio, 1);
 }
 
 static void mwg_vr_free_rcu(struct rcu_head *head)
@@ -532,6 +534,8 @@ int mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
 		mwg_rxfilter_vips_leave(vr->dev, vr->family, old);
 		kfree_rcu(old, rcu);
 	}
+	/* Another tracked interface or weight: what they allow now. */
+	mwg_vr_link_changed(vr);
 	return 0;
 }
 
@@ -549,18 +553,60 @@ static bool mwg_vr_link_ok(const struct mwg_vr *vr)
 	return ok;
 }
 
+/*
+ * The interface the VR tracks, if any, is up.  RTNL held, which is what
+ * keeps cfg.track_ifindex still here (it changes under RTNL too).
+ */
+static bool mwg_vr_track_if_ok(const struct mwg_vr *vr)
+{
+	u32 ifindex = vr->cfg.track_ifindex;
+	struct net_device *dev;
+
+	ASSERT_RTNL();
+	if (!ifindex)
+		return true;
+	dev = __dev_get_by_index(dev_net(vr->dev), ifindex);
+	return dev && netif_running(dev) && netif_carrier_ok(dev);
+}
+
+/*
+ * Re-evaluate what the VR's own link and the interface it tracks allow.
+ * A tracked interface with a weight lowers the effective priority; one
+ * without holds the VR in Initialize, and a master there resigns with
+ * priority 0 first: its own link still carries the advert.
+ */
 void mwg_vr_link_changed(struct mwg_vr *vr)
 {
-	bool ok = mwg_vr_link_ok(vr);
+	bool link = mwg_vr_link_ok(vr);
+	bool track = mwg_vr_track_if_ok(vr);
+	bool ok;
+	u8 prio;
 
 	spin_lock_bh(&vr->lock);
-	if (!vr->dead && ok != vr->running) {
-		vr->running = ok;
-		if (ok)
-			mwg_fsm_startup(vr);
-		else
-			mwg_fsm_shutdown(vr, MWG_VRRP_REASON_LINK_DOWN);
+	if (vr->dead)
+		goto out;
+	if (vr->track_if_down == track) {
+		vr->track_if_down = !track;
+		prio = mwg_vr_effective_priority(vr, vr->mif->mn->live_scanners);
+		if (prio != vr->eff_prio) {
+			vr->eff_prio = prio;
+			mwg_fsm_config_changed(vr, NULL, false);
+		}
 	}
+	ok = link && (track || vr->cfg.track_if_weight);
+	if (ok == vr->running)
+		goto out;
+	if (ok) {
+		vr->running = true;
+		mwg_fsm_startup(vr);
+	} else if (link) {
+		mwg_fsm_shutdown(vr, MWG_VRRP_REASON_TRACK_IF);
+		vr->running = false;
+	} else {
+		vr->running = false;
+		mwg_fsm_shutdown(vr, MWG_VRRP_REASON_LINK_DOWN);
+	}
+out:
 	mwg_group_unlock_bh(vr);
 }
 
@@ -573,6 +619,20 @@ void mwg_router_dev_changed(struct net_device *dev)
 		return;
 	hlist_for_each_entry(vr, &mif->vr_list, if_node)
 		mwg_vr_link_changed(vr);
+}
+
+void mwg_router_tracked_changed(struct net_device *dev)
+{
+	struct mwg_net *mn = mwg_net(dev_net(dev));
+	struct mwg_if *mif;
+	struct mwg_vr *vr;
+	unsigned int bkt;
+
+	ASSERT_RTNL();
+	hash_for_each(mn->ifs, bkt, mif, node)
+		hlist_for_each_entry(vr, &mif->vr_list, if_node)
+			if (vr->cfg.track_ifindex == dev->ifindex)
+				mwg_vr_link_changed(vr);
 }
 
 /* Work: re-check every link of a namespace (see mwg_router_links_changed). */

@@ -36,6 +36,8 @@ int mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
 		       struct mwg_vip_list *vips);
 void mwg_vr_unlink(struct mwg_vr *vr, bool dev_gone);
 void mwg_vr_link_changed(struct mwg_vr *vr);
+/* RTNL: @dev changed state; the VRs that track it re-evaluate. */
+void mwg_router_tracked_changed(struct net_device *dev);
 void mwg_router_dev_changed(struct net_device *dev);
 void mwg_router_dev_going_down(struct net_device *dev);
 void mwg_router_links_changed(struct net *net);

@@ -100,6 +100,9 @@ struct mwg_vr_config {
 	u32 garp_refresh_s;
 	u32 track_scanners;
 	u8 track_weight;
+	/* Another interface the VR follows (0: none); 0 weight: Initialize. */
+	u32 track_ifindex;
+	u8 track_if_weight;
 	bool track_bfd;
 	/* The BFD peer to track; unset: the master learned from adverts. */
 	bool bfd_peer_set;
@@ -209,6 +212,7 @@ struct mwg_vr {
 	enum mwg_vrrp_state state;
 	bool dead;
 	bool running;		/* link up, carrier, a primary address */
+	bool track_if_down;	/* cfg.track_ifindex is down */
 	struct mwg_vr_config cfg;
 	u8 eff_prio;
 	u16 master_adver_cs;	/* learned from the master, or ours */

@@ -34,6 +34,8 @@ write_conf() {
 		printf '[vr inside]\ndev = eth0\nvrid = 1\nprio = 100\nvip = 192.0.2.101/24\ninterval = %s\n' "$ADV_MS"
 		printf '[vr outside]\ndev = eth1\nvrid = 2\nprio = 100\nvip = 198.51.100.102/24\ninterval = %s\n' "$ADV_MS"
 		printf '[vr spare]\ndev = eth2\nvrid = 3\nprio = 100\nvip = 203.0.113.103/24\ninterval = %s\n' "$ADV_MS"
+		# Not in a group: a [vr] section's track_if, applied by difference.
+		printf '[vr tracker]\ndev = eth2\nvrid = 4\nprio = 100\nvip = 203.0.113.104/24\ninterval = %s\ntrack_if = eth1\ntrack_if_weight = 20\n' "$ADV_MS"
 		printf '%b' "$@"
 	} >"$conf"
 }
@@ -67,11 +69,16 @@ transitions() {
 }
 before=$(transitions)
 
+check "[vr] track_if: the kernel tracks eth1" \
+	test "$(mwgctl_ns "$r1" -j vr show dev eth2 vrid 4 | jq -r '.[0].track_if | "\(.dev) \(.weight) \(.up)"')" = "eth1 20 true"
+
 # --- reload: unchanged -------------------------------------------------------------
 mwgd_kill r1 HUP
 nap 1
 check "an unchanged group is not touched on reload" \
 	test "$(grep -c '\[group router\]: \(created\|changed\)' "$MWGD_DIR/r1.log")" = 1
+check "nor an unchanged VR with track_if" \
+	test "$(grep -c '\[vr tracker\]: \(created\|changed\)' "$MWGD_DIR/r1.log")" = 1
 
 # --- reload: a member added ---------------------------------------------------------
 write_conf "[group router]\nvr = eth0:1 eth1:2\nvr = eth2:3\n"

@@ -80,6 +80,7 @@ enum mwg_vrrp_reason {
 	MWG_VRRP_REASON_RECONFIGURED,	/* a modify that restarts the VR */
 	MWG_VRRP_REASON_BFD_DOWN,	/* tracked BFD session went down */
 	MWG_VRRP_REASON_GROUP,		/* another member of its sync group moved */
+	MWG_VRRP_REASON_TRACK_IF,	/* the tracked interface went down or up */
 	__MWG_VRRP_REASON_MAX,
 };
 
@@ -157,6 +158,16 @@ enum mwg_vrrp_attr {
 					 */
 	MWG_VRRP_A_GROUP_MEMBERS,	/* nest of MWG_VRRP_A_GROUP_MEMBER */
 	MWG_VRRP_A_GROUP_MEMBER,	/* nest: enum mwg_vrrp_group_member_attr */
+	/*
+	 * Another interface of the namespace whose state the VR follows
+	 * (0: none).  While it is down (admin down, no carrier, gone), a VR
+	 * with TRACK_IF_WEIGHT N runs at its priority minus N (1 at least),
+	 * one with weight 0 is held in Initialize: a master resigns with
+	 * priority 0 first.
+	 */
+	MWG_VRRP_A_TRACK_IFINDEX,	/* u32 */
+	MWG_VRRP_A_TRACK_IF_WEIGHT,	/* u8, 0 (the default): Initialize */
+	MWG_VRRP_A_TRACK_IF_UP,		/* u8, replies: the tracked one is up */
 	__MWG_VRRP_A_MAX,
 };
 

@@ -61,6 +61,8 @@ int mwg_vr_put(struct nl_msg *msg, const struct mwg_vr *vr)
 		SCALAR(MWG_VRRP_A_TRACK_SCANNERS, track_scanners),
 		SCALAR(MWG_VRRP_A_TRACK_WEIGHT, track_weight),
 		SCALAR(MWG_VRRP_A_TRACK_BFD, track_bfd),
+		SCALAR(MWG_VRRP_A_TRACK_IFINDEX, track_ifindex),
+		SCALAR(MWG_VRRP_A_TRACK_IF_WEIGHT, track_if_weight),
 #undef SCALAR
 	};
 	const char *base = (const char *)vr;

@@ -228,6 +228,9 @@ struct mwg_vr {
 	struct mwg_addr master_ip;
 	uint32_t track_scanners;
 	uint8_t track_weight;
+	uint32_t track_ifindex;		/* MWG_VRRP_A_TRACK_IFINDEX, 0: none */
+	uint8_t track_if_weight;
+	bool track_if_up;		/* MWG_VRRP_A_TRACK_IF_UP, replies */
 	bool track_bfd;
 	struct mwg_addr bfd_peer;	/* MWG_VRRP_A_BFD_PEER */
 	char group[MWG_VRRP_GROUP_NAME_MAX];	/* MWG_VRRP_A_GROUP_NAME */

@@ -30,6 +30,7 @@ static const char *const reason_names[] = {
 	[MWG_VRRP_REASON_RECONFIGURED]	= "reconfigured",
 	[MWG_VRRP_REASON_BFD_DOWN]	= "bfd_down",
 	[MWG_VRRP_REASON_GROUP]		= "group",
+	[MWG_VRRP_REASON_TRACK_IF]	= "track_if",
 };
 
 static const char *const checksum_names[] = {
@@ -127,6 +128,9 @@ static const char *const attr_names[] = {
 	[MWG_VRRP_A_SCANNER_REPLACE]	= "scanner_replace",
 	[MWG_VRRP_A_PAD]		= "pad",
 	[MWG_VRRP_A_TRACK_BFD]		= "track-bfd",
+	[MWG_VRRP_A_TRACK_IFINDEX]	= "track-if",
+	[MWG_VRRP_A_TRACK_IF_WEIGHT]	= "track-if-weight",
+	[MWG_VRRP_A_TRACK_IF_UP]	= "track_if_up",
 	[MWG_VRRP_A_BFD_PEER]		= "peer",
 	[MWG_VRRP_A_BFD_LOCAL]		= "local",
 	[MWG_VRRP_A_BFD_TX_US]		= "tx-us",

@@ -204,6 +204,8 @@ int mwg_vr_parse(struct nl_msg *msg, struct mwg_vr *vr)
 		VR_SCALAR(MWG_VRRP_A_STATE_AGE_MS, state_age_ms),
 		VR_SCALAR(MWG_VRRP_A_TRACK_SCANNERS, track_scanners),
 		VR_SCALAR(MWG_VRRP_A_TRACK_WEIGHT, track_weight),
+		VR_SCALAR(MWG_VRRP_A_TRACK_IFINDEX, track_ifindex),
+		VR_SCALAR(MWG_VRRP_A_TRACK_IF_WEIGHT, track_if_weight),
 #undef VR_SCALAR
 	};
 	struct nlattr *tb[MWG_VRRP_A_MAX + 1];
@@ -226,6 +228,11 @@ int mwg_vr_parse(struct nl_msg *msg, struct mwg_vr *vr)
 	if (tb[MWG_VRRP_A_TRACK_BFD] && get_uint(tb[MWG_VRRP_A_TRACK_BFD], &v)) {
 		vr->track_bfd = v != 0;
 		vr->have |= MWG_BIT(MWG_VRRP_A_TRACK_BFD);
+	}
+	if (tb[MWG_VRRP_A_TRACK_IF_UP] &&
+	    get_uint(tb[MWG_VRRP_A_TRACK_IF_UP], &v)) {
+		vr->track_if_up = v != 0;
+		vr->have |= MWG_BIT(MWG_VRRP_A_TRACK_IF_UP);
 	}
 
 	if (tb[MWG_VRRP_A_IFNAME]) {

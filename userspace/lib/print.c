@@ -126,6 +126,15 @@ void mwg_vr_stats_print_json(struct mwg_json *j, const struct mwg_vr_stats *st)
 /* ---------------------------------------------------------------------- */
 /* Virtual routers                                                         */
 
+/* The tracked interface's name here, or "ifN" when it has none now. */
+static const char *track_if_name(const struct mwg_vr *vr,
+				 char name[IF_NAMESIZE])
+{
+	if (!if_indextoname(vr->track_ifindex, name))
+		snprintf(name, IF_NAMESIZE, "if%u", vr->track_ifindex);
+	return name;
+}
+
 static const char *onoff(bool v)
 {
 	return v ? "on" : "off";
@@ -239,6 +248,13 @@ void mwg_vr_print_text(FILE *out, const struct mwg_vr *vr)
 	if (HAS(BFD_PEER))
 		item(&l, "bfd-peer %s", mwg_addr_format(&vr->bfd_peer, false,
 							 addr, sizeof(addr)));
+	if (HAS(TRACK_IFINDEX) && vr->track_ifindex) {
+		char name[IF_NAMESIZE];
+
+		item(&l, "track-if %s track-if-weight %u (%s)",
+		     track_if_name(vr, name), vr->track_if_weight,
+		     vr->track_if_up ? "up" : "down");
+	}
 	item_line_end(&l);
 
 	if (HAS(STATS)) {
@@ -360,6 +376,22 @@ void mwg_vr_print_json(struct mwg_json *j, const struct mwg_vr *vr)
 	kv_bool_if(j, vr, "track_bfd", MWG_VRRP_A_TRACK_BFD, vr->track_bfd);
 	kv_string_if(j, vr, "bfd_peer", MWG_VRRP_A_BFD_PEER,
 		     mwg_addr_format(&vr->bfd_peer, false, addr, sizeof(addr)));
+	if (mwg_vr_has(vr, MWG_VRRP_A_TRACK_IFINDEX) && vr->track_ifindex) {
+		char name[IF_NAMESIZE];
+
+		/* What the interface does to the VR, as it stands. */
+		mwg_json_key(j, "track_if");
+		mwg_json_begin_object(j);
+		mwg_json_kv_string(j, "dev", track_if_name(vr, name));
+		mwg_json_kv_uint(j, "ifindex", vr->track_ifindex);
+		mwg_json_kv_uint(j, "weight", vr->track_if_weight);
+		mwg_json_kv_bool(j, "up", vr->track_if_up);
+		mwg_json_key(j, "priority_delta");
+		mwg_json_int(j, vr->track_if_up ? 0 : -(int)vr->track_if_weight);
+		mwg_json_kv_bool(j, "holds_init",
+				 !vr->track_if_up && !vr->track_if_weight);
+		mwg_json_end_object(j);
+	}
 
 	mwg_json_key(j, "stats");
 	mwg_vr_stats_print_json(j, &vr->stats);

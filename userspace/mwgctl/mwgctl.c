@@ -101,7 +101,10 @@ static const char options_help[] =
 	"    track-bfd on|off        take over at once when the BFD session to the\n"
 	"                            master goes down (see \"bfd add\")\n"
 	"    bfd-peer ADDR           the BFD peer to track instead of the master\n"
-	"                            learned from the adverts (0.0.0.0 or :: unsets)\n";
+	"                            learned from the adverts (0.0.0.0 or :: unsets)\n"
+	"    track-if IF|none        follow interface IF: while it is down, lower\n"
+	"    track-if-weight W       the priority by W (1..254), or with W 0 (the\n"
+	"                            default) hold the VR in init\n";
 
 void mwgctl_print_usage(FILE *out)
 {

@@ -67,11 +67,21 @@ static int parse_args(struct mwgctl *ctl, enum vr_cmd cmd, int argc,
 	return 0;
 }
 
-/* The device, named in the caller's network namespace. */
+/* The devices (the VR's, the tracked one), named in the caller's namespace. */
 static int resolve_dev(struct mwgctl *ctl, struct vr_args *va)
 {
-	char text[64];
+	char text[80];
 
+	if (va->track_dev) {
+		va->vr.track_ifindex = if_nametoindex(va->track_dev);
+		if (!va->vr.track_ifindex) {
+			snprintf(text, sizeof(text),
+				 "cannot find device \"%s\" to track",
+				 va->track_dev);
+			return mwgctl_fail(ctl, NULL, text);
+		}
+		va->vr.have |= MWG_BIT(MWG_VRRP_A_TRACK_IFINDEX);
+	}
 	if (!va->dev)
 		return 0;
 	va->vr.ifindex = if_nametoindex(va->dev);

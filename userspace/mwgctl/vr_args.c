@@ -31,6 +31,7 @@ enum vr_key_kind {
 	KEY_CHECKSUM,
 	KEY_VIP,
 	KEY_ADDR,	/* one address, of the VR's family */
+	KEY_TRACK_DEV,	/* an interface name, or none */
 };
 
 struct vr_key {
@@ -87,6 +88,11 @@ static const struct vr_key vr_keys[] = {
 	  FIELD(track_bfd), 0, 0 },
 	{ "bfd-peer", NULL, KEY_ADDR, CONFIG_CMDS, MWG_VRRP_A_BFD_PEER,
 	  FIELD(bfd_peer), 0, 0 },
+	{ "track-if", NULL, KEY_TRACK_DEV, CONFIG_CMDS,
+	  MWG_VRRP_A_TRACK_IFINDEX, FIELD(track_ifindex), 0, 0 },
+	/* 0: the VR goes to Initialize while the interface is down. */
+	{ "track-if-weight", NULL, KEY_UINT, CONFIG_CMDS,
+	  MWG_VRRP_A_TRACK_IF_WEIGHT, FIELD(track_if_weight), 0, 254 },
 };
 
 #define N_KEYS	(sizeof(vr_keys) / sizeof(vr_keys[0]))
@@ -213,6 +219,20 @@ static int parse_key(enum vr_cmd cmd, const struct vr_key *k, struct args *a,
 		if (!out->dev[0] || strlen(out->dev) >= IF_NAMESIZE)
 			return args_error(a, "invalid dev \"%s\"", out->dev);
 		return 0;
+	case KEY_TRACK_DEV:
+		v = args_value(a, k->name);
+		if (!v)
+			return -1;
+		if (!v[0] || strlen(v) >= IF_NAMESIZE)
+			return args_error(a, "invalid %s \"%s\"", k->name, v);
+		if (!strcmp(v, "none")) {
+			out->track_dev = NULL;
+			vr->track_ifindex = 0;
+			break;
+		}
+		/* The index once resolved; the attribute is sent either way. */
+		out->track_dev = v;
+		break;
 	case KEY_UINT:
 		if (args_uint(a, k->name, k->min, k->max,
 			      k->size == 1 ? UINT8_MAX : UINT32_MAX, &n) < 0)

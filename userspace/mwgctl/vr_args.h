@@ -23,6 +23,11 @@ struct vr_args {
 	 */
 	struct mwg_vr vr;
 	const char *dev;
+	/*
+	 * "track-if IF": resolved like dev, into TRACK_IFINDEX; "none" sets
+	 * TRACK_IFINDEX 0 here already (tracking nothing).
+	 */
+	const char *track_dev;
 };
 
 /*

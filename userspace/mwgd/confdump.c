@@ -177,6 +177,12 @@ static void dump_vr(FILE *out, const struct mwgd_vr_conf *v)
 	if (HAS(BFD_PEER))
 		put_str(out, "bfd_peer", mwg_addr_format(&vr->bfd_peer, false,
 							 addr, sizeof(addr)));
+	if (v->track_dev[0])
+		put_str(out, "track_if", v->track_dev);
+	else if (HAS(TRACK_IFINDEX))
+		put_str(out, "track_if", "none");
+	if (HAS(TRACK_IF_WEIGHT))
+		fprintf(out, "track_if_weight = %u\n", vr->track_if_weight);
 #undef HAS
 }
 

@@ -175,6 +175,8 @@ static int finish_one(struct mwgd_vr_conf *v, char *err, size_t errlen)
 		return -1;
 	}
 	snprintf(v->dev, sizeof(v->dev), "%s", va.dev);
+	snprintf(v->track_dev, sizeof(v->track_dev), "%s",
+		 va.track_dev ? va.track_dev : "");
 	v->vr = va.vr;
 	return 0;
 }

@@ -22,6 +22,7 @@ struct mwgd_vr_conf {
 	/* "key value ..." as read, parsed once the whole section is in. */
 	char words[MWGD_VR_WORDS_MAX];
 	char dev[IF_NAMESIZE];
+	char track_dev[IF_NAMESIZE];		/* track_if, resolved at apply */
 	struct mwg_vr vr;			/* no IFINDEX: resolved at apply */
 };
 

@@ -115,6 +115,8 @@ static uint64_t changed(const struct mwg_vr *want, const struct mwg_vr *have)
 		F(TRACK_SCANNERS, track_scanners),
 		F(TRACK_WEIGHT, track_weight),
 		F(TRACK_BFD, track_bfd),
+		F(TRACK_IFINDEX, track_ifindex),
+		F(TRACK_IF_WEIGHT, track_if_weight),
 #undef F
 	};
 	uint64_t diff = 0;
@@ -169,7 +171,23 @@ static void apply_one(struct mwg_session *s, struct dump *dump,
 		return;
 	}
 	want.have |= KEY_ATTRS;
+	if (v->track_dev[0]) {
+		want.track_ifindex = if_nametoindex(v->track_dev);
+		if (!want.track_ifindex) {
+			mwgd_log(LOG_WARNING, "[vr %s]: no device %s to track; not applied",
+				 v->name, v->track_dev);
+			return;
+		}
+		want.have |= MWG_BIT(MWG_VRRP_A_TRACK_IFINDEX);
+	}
 	have = dump_find(dump, want.ifindex, want.family, want.vrid);
+	/* The kernel names a tracked interface only when there is one. */
+	if (have && !mwg_vr_has(have, MWG_VRRP_A_TRACK_IFINDEX)) {
+		have->track_ifindex = 0;
+		have->track_if_weight = 0;
+		have->have |= MWG_BIT(MWG_VRRP_A_TRACK_IFINDEX) |
+			      MWG_BIT(MWG_VRRP_A_TRACK_IF_WEIGHT);
+	}
 	if (!have) {
 		what = "created";
 		if (send_vr(s, MWG_VRRP_CMD_VR_NEW, &want) < 0)
