@@ -142,6 +142,7 @@ static const struct nla_policy mwg_policy[MWG_VRRP_A_MAX + 1] = {
 		NLA_POLICY_NESTED_ARRAY(mwg_group_member_policy),
 	[MWG_VRRP_A_TRACK_IFINDEX]	= { .type = NLA_U32 },
 	[MWG_VRRP_A_TRACK_IF_WEIGHT]	= { .type = NLA_U8 },
+	[MWG_VRRP_A_ALLOW]		= NLA_POLICY_NESTED_ARRAY(mwg_vip_policy),
 };
 
 /*
@@ -211,6 +212,8 @@ static const char *const mwg_nl_reject_msg[MWG_VRRP_A_MAX + 1] = {
 	MWG_NL_REJECT(TRACK_IFINDEX),
 	MWG_NL_REJECT(TRACK_IF_WEIGHT),
 	MWG_NL_REJECT(TRACK_IF_UP),
+	MWG_NL_REJECT(ALLOW),
+	MWG_NL_REJECT(ALLOW_ENTRY),
 };
 
 #define MWG_NL_A(attr)		BIT_ULL(MWG_VRRP_A_##attr)
@@ -226,7 +229,7 @@ static const char *const mwg_nl_reject_msg[MWG_VRRP_A_MAX + 1] = {
 				 MWG_NL_A(VIPS) | MWG_NL_A(TRACK_SCANNERS) | \
 				 MWG_NL_A(TRACK_WEIGHT) | MWG_NL_A(TRACK_BFD) | \
 				 MWG_NL_A(BFD_PEER) | MWG_NL_A(TRACK_IFINDEX) | \
-				 MWG_NL_A(TRACK_IF_WEIGHT))
+				 MWG_NL_A(TRACK_IF_WEIGHT) | MWG_NL_A(ALLOW))
 #define MWG_NL_BFD_KEY		(MWG_NL_A(IFINDEX) | MWG_NL_A(BFD_PEER))
 /* BFD_LOCAL in BFD_SET too: its handler says why it cannot change. */
 #define MWG_NL_BFD_CONFIG	(MWG_NL_BFD_KEY | MWG_NL_A(BFD_LOCAL) | \
@@ -485,6 +488,61 @@ static void mwg_nl_apply_config(struct nlattr **tb, struct mwg_vr_config *cfg)
 }
 
 /*
+ * MWG_VRRP_A_ALLOW of a VR request: the source prefixes, which replace the
+ * list; an empty nest clears it.  Host bits are cleared, as ip route does
+ * for a route's prefix.
+ */
+static int mwg_nl_apply_allow(struct nlattr **tb, u8 family,
+			      struct mwg_vr_config *cfg,
+			      struct netlink_ext_ack *extack)
+{
+	struct nlattr *etb[MWG_VRRP_VIP_A_MAX + 1];
+	const struct nlattr *nest = tb[MWG_VRRP_A_ALLOW], *a;
+	unsigned int alen = mwg_addr_len(family), n = 0, i;
+	struct mwg_allow_prefix *p;
+	int rem, err;
+
+	if (!nest)
+		return 0;
+	nla_for_each_nested(a, nest, rem) {
+		if (nla_type(a) != MWG_VRRP_A_ALLOW_ENTRY) {
+			NL_SET_ERR_MSG_ATTR(extack, a, "expected an allow entry");
+			return -EINVAL;
+		}
+		if (n == MWG_VRRP_MAX_ALLOW) {
+			NL_SET_ERR_MSG_ATTR(extack, a,
+					    "too many allowed prefixes (max 8)");
+			return -E2BIG;
+		}
+		err = nla_parse_nested(etb, MWG_VRRP_VIP_A_MAX, a,
+				       mwg_vip_policy, extack);
+		if (err)
+			return err;
+		if (!etb[MWG_VRRP_VIP_A_ADDR] ||
+		    nla_len(etb[MWG_VRRP_VIP_A_ADDR]) != alen) {
+			NL_SET_ERR_MSG_ATTR(extack, a,
+					    "allowed address missing or not of the VR's family");
+			return -EINVAL;
+		}
+		p = &cfg->allow[n++];
+		memset(p, 0, sizeof(*p));
+		nla_memcpy(p->addr.raw, etb[MWG_VRRP_VIP_A_ADDR], alen);
+		p->prefixlen = etb[MWG_VRRP_VIP_A_PREFIXLEN] ?
+			       nla_get_u8(etb[MWG_VRRP_VIP_A_PREFIXLEN]) :
+			       alen * 8;
+		if (p->prefixlen > alen * 8) {
+			NL_SET_ERR_MSG_ATTR(extack, etb[MWG_VRRP_VIP_A_PREFIXLEN],
+					    "prefix length too long for the family");
+			return -EINVAL;
+		}
+		for (i = p->prefixlen; i < alen * 8; i++)
+			p->addr.raw[i / 8] &= ~(0x80 >> (i % 8));
+	}
+	cfg->n_allow = n;
+	return 0;
+}
+
+/*
  * The tracked interface: another one of the VR's namespace.  Only when the
  * request names it: one that went away since keeps being tracked (down).
  */
@@ -548,9 +606,38 @@ static int mwg_nl_put_stats(struct sk_buff *skb, const struct mwg_vr_stats *st)
 	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_VERSION_ERRORS,
 			    st->version_errors) ||
 	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_AUTH_TYPE_ERRORS,
-			    st->auth_type_errors)) {
+			    st->auth_type_errors) ||
+	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_RCVD_NOT_ALLOWED,
+			    st->rcvd_not_allowed)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int mwg_nl_put_allow(struct sk_buff *skb, const struct mwg_vr *vr)
+{
+	const struct mwg_vr_config *cfg = &vr->cfg;
+	struct nlattr *nest, *entry;
+	unsigned int i;
+
+	if (!cfg->n_allow)
+		return 0;
+	nest = nla_nest_start(skb, MWG_VRRP_A_ALLOW);
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < cfg->n_allow; i++) {
+		entry = nla_nest_start(skb, MWG_VRRP_A_ALLOW_ENTRY);
+		if (!entry ||
+		    mwg_nl_put_addr(skb, MWG_VRRP_VIP_A_ADDR, vr->family,
+				    &cfg->allow[i].addr) ||
+		    nla_put_u8(skb, MWG_VRRP_VIP_A_PREFIXLEN,
+			       cfg->allow[i].prefixlen)) {
+			nla_nest_cancel(skb, nest);
+			return -EMSGSIZE;
+		}
+		nla_nest_end(skb, entry);
 	}
 	nla_nest_end(skb, nest);
 	return 0;
@@ -658,7 +745,7 @@ static int mwg_nl_fill_vr(struct sk_buff *skb, struct mwg_vr *vr, u32 portid,
 	if (mwg_nl_put_last_change(skb, vr) || mwg_group_put_name(skb, vr))
 		goto unlock;
 	vips = rcu_dereference_protected(vr->vips, lockdep_is_held(&vr->lock));
-	if (mwg_nl_put_vips(skb, vr, vips) ||
+	if (mwg_nl_put_vips(skb, vr, vips) || mwg_nl_put_allow(skb, vr) ||
 	    mwg_nl_put_stats(skb, &vr->stats))
 		goto unlock;
 	err = 0;
@@ -694,6 +781,9 @@ static int mwg_nl_vr_new(struct sk_buff *skb, struct genl_info *info)
 	if (err)
 		goto out;
 	err = mwg_nl_check_track_if(info->attrs, key.dev, &cfg, extack);
+	if (err)
+		goto out;
+	err = mwg_nl_apply_allow(info->attrs, key.family, &cfg, extack);
 	if (err)
 		goto out;
 	err = mwg_vr_config_validate(&cfg, key.family, extack);
@@ -748,6 +838,9 @@ static int mwg_nl_vr_set(struct sk_buff *skb, struct genl_info *info)
 	if (err)
 		goto out;
 	err = mwg_nl_check_track_if(info->attrs, vr->dev, &cfg, info->extack);
+	if (err)
+		goto out;
+	err = mwg_nl_apply_allow(info->attrs, vr->family, &cfg, info->extack);
 	if (err)
 		goto out;
 	err = mwg_vr_config_validate(&cfg, vr->family, info->extack);

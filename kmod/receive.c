@@ -5,6 +5,7 @@
  * first).  Runs in softirq.  Every drop the RFCs require is counted: per VR
  * once the VRID is known, per namespace before that.
  */
+#include <linux/inetdevice.h>
 #include <linux/ip.h>
 #include <linux/ipv6.h>
 #include <linux/skbuff.h>
@@ -61,6 +62,29 @@ static const char *const mwg_parse_result_names[] = {
 	[MWG_PARSE_CARP]	= "carp",
 	[MWG_PARSE_NOT_LINKLOCAL] = "first address not link-local",
 };
+
+/*
+ * Whether the VR takes adverts from @saddr: its allow list is empty, or a
+ * prefix of it holds the address.  vr->lock held (the list is in cfg).
+ */
+static bool mwg_rx_allowed(const struct mwg_vr *vr, const union mwg_addr *saddr)
+{
+	const struct mwg_vr_config *cfg = &vr->cfg;
+	unsigned int i;
+
+	if (!cfg->n_allow)
+		return true;
+	for (i = 0; i < cfg->n_allow; i++) {
+		const struct mwg_allow_prefix *p = &cfg->allow[i];
+
+		if (vr->family == AF_INET ?
+		    !((saddr->v4 ^ p->addr.v4) &
+		      inet_make_mask(p->prefixlen)) :
+		    ipv6_prefix_equal(&saddr->v6, &p->addr.v6, p->prefixlen))
+			return true;
+	}
+	return false;
+}
 
 /*
  * The common part for both families: @msg/@len is the VRRP message, @saddr
@@ -122,6 +146,19 @@ static void mwg_rx_advert(struct net_device *dev, u8 family, const u8 *msg,
 		net_info_ratelimited("mwg_vrrp: %s vrid %u: dropped advert: %s\n",
 				     dev->name, vr->vrid,
 				     mwg_parse_result_names[res]);
+		goto unlock;
+	}
+	/* A source outside the list never moves the VR: not even a priority 0. */
+	if (!mwg_rx_allowed(vr, saddr)) {
+		vr->stats.rcvd_not_allowed++;
+		if (family == AF_INET)
+			net_info_ratelimited("mwg_vrrp: %s vrid %u: dropped advert from %pI4 (priority %u): source not allowed\n",
+					     dev->name, vr->vrid, &saddr->v4,
+					     adv.priority);
+		else
+			net_info_ratelimited("mwg_vrrp: %s vrid %u: dropped advert from %pI6c (priority %u): source not allowed\n",
+					     dev->name, vr->vrid, &saddr->v6,
+					     adv.priority);
 		goto unlock;
 	}
 	mwg_fsm_rx_advert(vr, &adv, saddr);

@@ -235,7 +235,8 @@ static ssize_t stats_show(struct mwg_vr *vr, char *buf)
 			  "sent_advertisements %llu\n"
 			  "checksum_errors %llu\n"
 			  "version_errors %llu\n"
-			  "auth_type_errors %llu\n",
+			  "auth_type_errors %llu\n"
+			  "rcvd_not_allowed %llu\n",
 			  st.master_transitions,
 			  mwg_reason_name(st.new_master_reason),
 			  st.rcvd_advertisements, st.adv_interval_errors,
@@ -244,7 +245,8 @@ static ssize_t stats_show(struct mwg_vr *vr, char *buf)
 			  st.rcvd_invalid_type_packets,
 			  st.address_list_errors, st.packet_length_errors,
 			  st.sent_advertisements, st.checksum_errors,
-			  st.version_errors, st.auth_type_errors);
+			  st.version_errors, st.auth_type_errors,
+			  st.rcvd_not_allowed);
 }
 
 static struct mwg_vr_attribute mwg_attr_state = MWG_VR_ATTR_RO(state);

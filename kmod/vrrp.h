@@ -86,6 +86,12 @@ struct mwg_vip_list {
 	struct mwg_vip vip[];
 };
 
+/* A source prefix adverts are accepted from (MWG_VRRP_A_ALLOW). */
+struct mwg_allow_prefix {
+	union mwg_addr addr;		/* host bits cleared */
+	u8 prefixlen;
+};
+
 /* What the operator sets (genl, sysfs); the defaults come from modparams. */
 struct mwg_vr_config {
 	u8 priority;
@@ -107,6 +113,9 @@ struct mwg_vr_config {
 	/* The BFD peer to track; unset: the master learned from adverts. */
 	bool bfd_peer_set;
 	union mwg_addr bfd_peer;
+	/* No entry: adverts from any source. */
+	u8 n_allow;
+	struct mwg_allow_prefix allow[MWG_VRRP_MAX_ALLOW];
 };
 
 /* RFC 6527 vrrpv3StatisticsTable, plus what we send. */
@@ -124,6 +133,7 @@ struct mwg_vr_stats {
 	u64 checksum_errors;
 	u64 version_errors;
 	u64 auth_type_errors;
+	u64 rcvd_not_allowed;
 	u8 new_master_reason;
 };
 

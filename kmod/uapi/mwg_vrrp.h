@@ -30,6 +30,8 @@
 #define MWG_VRRP_ADVERT_MS_MAX		40950
 #define MWG_VRRP_V2_ADVERT_MS_MAX	255000
 #define MWG_VRRP_MAX_VIPS		32
+/* Prefixes of MWG_VRRP_A_ALLOW per VR. */
+#define MWG_VRRP_MAX_ALLOW		8
 #define MWG_VRRP_PREEMPT_DELAY_MS_MAX	3600000
 #define MWG_VRRP_GARP_REPEAT_MAX	100
 #define MWG_VRRP_GARP_INTERVAL_MS_MIN	1
@@ -168,6 +170,14 @@ enum mwg_vrrp_attr {
 	MWG_VRRP_A_TRACK_IFINDEX,	/* u32 */
 	MWG_VRRP_A_TRACK_IF_WEIGHT,	/* u8, 0 (the default): Initialize */
 	MWG_VRRP_A_TRACK_IF_UP,		/* u8, replies: the tracked one is up */
+	/*
+	 * The sources a VR accepts adverts from: prefixes of its family, up
+	 * to MWG_VRRP_MAX_ALLOW; an advert from any other source is dropped
+	 * and counted (RCVD_NOT_ALLOWED) and never moves the VR.  An empty
+	 * nest clears the list (every source accepted, the default).
+	 */
+	MWG_VRRP_A_ALLOW,		/* nest of MWG_VRRP_A_ALLOW_ENTRY */
+	MWG_VRRP_A_ALLOW_ENTRY,		/* nest: enum mwg_vrrp_vip_attr */
 	__MWG_VRRP_A_MAX,
 };
 
@@ -200,6 +210,7 @@ enum mwg_vrrp_stats_attr {
 	MWG_VRRP_STATS_A_VERSION_ERRORS,	/* u64, per VR refinement */
 	MWG_VRRP_STATS_A_AUTH_TYPE_ERRORS,	/* u64, VRRPv2 auth type != 0 */
 	MWG_VRRP_STATS_A_PAD,
+	MWG_VRRP_STATS_A_RCVD_NOT_ALLOWED,	/* u64, source not in ALLOW */
 	__MWG_VRRP_STATS_A_MAX,
 };
 

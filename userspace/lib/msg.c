@@ -12,26 +12,29 @@
 
 #include "mwg.h"
 
-static int put_vips(struct nl_msg *msg, const struct mwg_vr *vr)
+/* A nest @list of @entry nests, each an address and its prefix length. */
+static int put_prefixes(struct nl_msg *msg, int list, int entry,
+			const struct mwg_addr *addrs, unsigned int n)
 {
-	struct nlattr *vips, *vip;
+	struct nlattr *nest, *e;
 	unsigned int i;
 
-	vips = nla_nest_start(msg, MWG_VRRP_A_VIPS);
-	if (!vips)
+	nest = nla_nest_start(msg, list);
+	if (!nest)
 		return -EMSGSIZE;
-	for (i = 0; i < vr->n_vips; i++) {
-		const struct mwg_addr *a = &vr->vips[i];
+	for (i = 0; i < n; i++) {
+		const struct mwg_addr *a = &addrs[i];
 
-		vip = nla_nest_start(msg, MWG_VRRP_A_VIP);
-		if (!vip ||
+		e = nla_nest_start(msg, entry);
+		if (!e ||
 		    nla_put(msg, MWG_VRRP_VIP_A_ADDR, mwg_addr_len(a),
 			    a->bytes) < 0 ||
 		    nla_put_u8(msg, MWG_VRRP_VIP_A_PREFIXLEN, a->prefixlen) < 0)
 			return -EMSGSIZE;
-		nla_nest_end(msg, vip);
+		nla_nest_end(msg, e);
 	}
-	nla_nest_end(msg, vips);
+	/* An empty list means something (allow: every source): keep it. */
+	nla_nest_end_keep_empty(msg, nest);
 	return 0;
 }
 
@@ -88,8 +91,13 @@ int mwg_vr_put(struct nl_msg *msg, const struct mwg_vr *vr)
 	    nla_put(msg, MWG_VRRP_A_BFD_PEER, mwg_addr_len(&vr->bfd_peer),
 		    vr->bfd_peer.bytes) < 0)
 		return -EMSGSIZE;
+	if (mwg_vr_has(vr, MWG_VRRP_A_ALLOW) &&
+	    put_prefixes(msg, MWG_VRRP_A_ALLOW, MWG_VRRP_A_ALLOW_ENTRY,
+			 vr->allow, vr->n_allow) < 0)
+		return -EMSGSIZE;
 	if (mwg_vr_has(vr, MWG_VRRP_A_VIPS))
-		return put_vips(msg, vr);
+		return put_prefixes(msg, MWG_VRRP_A_VIPS, MWG_VRRP_A_VIP,
+				    vr->vips, vr->n_vips);
 	return 0;
 }
 

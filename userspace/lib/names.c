@@ -54,6 +54,7 @@ static const char *const stats_names[] = {
 	[MWG_VRRP_STATS_A_CHECKSUM_ERRORS]	= "checksum_errors",
 	[MWG_VRRP_STATS_A_VERSION_ERRORS]	= "version_errors",
 	[MWG_VRRP_STATS_A_AUTH_TYPE_ERRORS]	= "auth_type_errors",
+	[MWG_VRRP_STATS_A_RCVD_NOT_ALLOWED]	= "rcvd_not_allowed",
 };
 
 static const char *const ns_stats_names[] = {
@@ -131,6 +132,8 @@ static const char *const attr_names[] = {
 	[MWG_VRRP_A_TRACK_IFINDEX]	= "track-if",
 	[MWG_VRRP_A_TRACK_IF_WEIGHT]	= "track-if-weight",
 	[MWG_VRRP_A_TRACK_IF_UP]	= "track_if_up",
+	[MWG_VRRP_A_ALLOW]		= "allow",
+	[MWG_VRRP_A_ALLOW_ENTRY]	= "allow",
 	[MWG_VRRP_A_BFD_PEER]		= "peer",
 	[MWG_VRRP_A_BFD_LOCAL]		= "local",
 	[MWG_VRRP_A_BFD_TX_US]		= "tx-us",

@@ -88,33 +88,35 @@ int mwg_msg_cmd(struct nl_msg *msg)
 	return ((struct genlmsghdr *)nlmsg_data(hdr))->cmd;
 }
 
-static void parse_vips(const struct nlattr *vips, struct mwg_vr *vr)
+/* A nest of @entry nests (address, prefix length) into @addrs, @cap max. */
+static unsigned int parse_prefixes(const struct nlattr *list, int entry,
+				   struct mwg_addr *addrs, unsigned int cap)
 {
-	const struct nlattr *vip;
+	const struct nlattr *e;
+	unsigned int n = 0;
 	int rem;
 
-	vr->n_vips = 0;
-	nla_for_each_nested(vip, (struct nlattr *)vips, rem) {
+	nla_for_each_nested(e, (struct nlattr *)list, rem) {
 		struct nlattr *tb[MWG_VRRP_VIP_A_MAX + 1];
 		struct mwg_addr *a;
 		uint64_t len;
 
-		if (nla_type(vip) != MWG_VRRP_A_VIP ||
-		    vr->n_vips >= MWG_VR_VIPS_CAP)
+		if (nla_type(e) != entry || n >= cap)
 			continue;
 		if (nla_parse_nested(tb, MWG_VRRP_VIP_A_MAX,
-				     (struct nlattr *)vip, NULL) < 0 ||
+				     (struct nlattr *)e, NULL) < 0 ||
 		    !tb[MWG_VRRP_VIP_A_ADDR])
 			continue;
-		a = &vr->vips[vr->n_vips];
+		a = &addrs[n];
 		if (!get_addr(tb[MWG_VRRP_VIP_A_ADDR], a))
 			continue;
 		if (tb[MWG_VRRP_VIP_A_PREFIXLEN] &&
 		    get_uint(tb[MWG_VRRP_VIP_A_PREFIXLEN], &len) &&
 		    len <= a->prefixlen)
 			a->prefixlen = len;
-		vr->n_vips++;
+		n++;
 	}
+	return n;
 }
 
 static void parse_counters(const struct nlattr *nest, unsigned int max,
@@ -251,8 +253,15 @@ int mwg_vr_parse(struct nl_msg *msg, struct mwg_vr *vr)
 	if (tb[MWG_VRRP_A_BFD_PEER] &&
 	    get_addr(tb[MWG_VRRP_A_BFD_PEER], &vr->bfd_peer))
 		vr->have |= MWG_BIT(MWG_VRRP_A_BFD_PEER);
+	if (tb[MWG_VRRP_A_ALLOW]) {
+		vr->n_allow = parse_prefixes(tb[MWG_VRRP_A_ALLOW],
+					     MWG_VRRP_A_ALLOW_ENTRY, vr->allow,
+					     MWG_VRRP_MAX_ALLOW);
+		vr->have |= MWG_BIT(MWG_VRRP_A_ALLOW);
+	}
 	if (tb[MWG_VRRP_A_VIPS]) {
-		parse_vips(tb[MWG_VRRP_A_VIPS], vr);
+		vr->n_vips = parse_prefixes(tb[MWG_VRRP_A_VIPS], MWG_VRRP_A_VIP,
+					    vr->vips, MWG_VR_VIPS_CAP);
 		vr->have |= MWG_BIT(MWG_VRRP_A_VIPS);
 	}
 	if (tb[MWG_VRRP_A_STATS]) {

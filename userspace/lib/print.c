@@ -248,6 +248,13 @@ void mwg_vr_print_text(FILE *out, const struct mwg_vr *vr)
 	if (HAS(BFD_PEER))
 		item(&l, "bfd-peer %s", mwg_addr_format(&vr->bfd_peer, false,
 							 addr, sizeof(addr)));
+	if (HAS(ALLOW) && vr->n_allow) {
+		item(&l, "allow");
+		for (i = 0; i < vr->n_allow; i++)
+			fprintf(out, "%s %s", i ? "," : "",
+				mwg_addr_format(&vr->allow[i], true, addr,
+						sizeof(addr)));
+	}
 	if (HAS(TRACK_IFINDEX) && vr->track_ifindex) {
 		char name[IF_NAMESIZE];
 
@@ -376,6 +383,13 @@ void mwg_vr_print_json(struct mwg_json *j, const struct mwg_vr *vr)
 	kv_bool_if(j, vr, "track_bfd", MWG_VRRP_A_TRACK_BFD, vr->track_bfd);
 	kv_string_if(j, vr, "bfd_peer", MWG_VRRP_A_BFD_PEER,
 		     mwg_addr_format(&vr->bfd_peer, false, addr, sizeof(addr)));
+	/* The sources adverts are taken from; empty: any. */
+	mwg_json_key(j, "allow");
+	mwg_json_begin_array(j);
+	for (i = 0; i < vr->n_allow; i++)
+		mwg_json_string(j, mwg_addr_format(&vr->allow[i], true, addr,
+						   sizeof(addr)));
+	mwg_json_end_array(j);
 	if (mwg_vr_has(vr, MWG_VRRP_A_TRACK_IFINDEX) && vr->track_ifindex) {
 		char name[IF_NAMESIZE];
 

@@ -102,6 +102,8 @@ static const char options_help[] =
 	"                            master goes down (see \"bfd add\")\n"
 	"    bfd-peer ADDR           the BFD peer to track instead of the master\n"
 	"                            learned from the adverts (0.0.0.0 or :: unsets)\n"
+	"    allow PREFIX...|none    take adverts only from these sources (at most\n"
+	"                            8); others are dropped and counted\n"
 	"    track-if IF|none        follow interface IF: while it is down, lower\n"
 	"    track-if-weight W       the priority by W (1..254), or with W 0 (the\n"
 	"                            default) hold the VR in init\n";

@@ -177,6 +177,14 @@ static void dump_vr(FILE *out, const struct mwgd_vr_conf *v)
 	if (HAS(BFD_PEER))
 		put_str(out, "bfd_peer", mwg_addr_format(&vr->bfd_peer, false,
 							 addr, sizeof(addr)));
+	if (HAS(ALLOW)) {
+		fprintf(out, "allow =");
+		for (i = 0; i < vr->n_allow; i++)
+			fprintf(out, "%s %s", i ? "," : "",
+				mwg_addr_format(&vr->allow[i], true, addr,
+						sizeof(addr)));
+		fputs(vr->n_allow ? "\n" : " none\n", out);
+	}
 	if (v->track_dev[0])
 		put_str(out, "track_if", v->track_dev);
 	else if (HAS(TRACK_IFINDEX))

@@ -129,7 +129,8 @@ int mwgd_vr_conf_entry(struct mwgd_vr_confs *vc, const char *section,
 	if (!strcmp(kw, "vips"))
 		strcpy(kw, "vip");
 	/* Words are split on blanks: a value must not smuggle in a keyword. */
-	if (!*value || (strcmp(kw, "vip") && strpbrk(value, " \t,"))) {
+	if (!*value || (strcmp(kw, "vip") && strcmp(kw, "allow") &&
+			strpbrk(value, " \t,"))) {
 		snprintf(err, errlen, "%s: \"%s\" is not one value", key, value);
 		return -1;
 	}

@@ -69,6 +69,36 @@ static bool vip_in(const struct mwg_addr *a, const struct mwg_vr *vr)
 	return false;
 }
 
+static bool allow_in(const struct mwg_addr *a, const struct mwg_vr *vr)
+{
+	unsigned int i;
+
+	for (i = 0; i < vr->n_allow; i++)
+		if (vr->allow[i].family == a->family &&
+		    vr->allow[i].prefixlen == a->prefixlen &&
+		    !memcmp(vr->allow[i].bytes, a->bytes, mwg_addr_len(a)))
+			return true;
+	return false;
+}
+
+/* The kernel clears host bits: compare what it would hold. */
+static bool same_allow(const struct mwg_vr *want, const struct mwg_vr *have)
+{
+	unsigned int i, b;
+
+	if (want->n_allow != have->n_allow)
+		return false;
+	for (i = 0; i < want->n_allow; i++) {
+		struct mwg_addr p = want->allow[i];
+
+		for (b = p.prefixlen; b < mwg_addr_len(&p) * 8; b++)
+			p.bytes[b / 8] &= ~(0x80 >> (b % 8));
+		if (!allow_in(&p, have))
+			return false;
+	}
+	return true;
+}
+
 static bool same_vips(const struct mwg_vr *a, const struct mwg_vr *b)
 {
 	unsigned int i;
@@ -135,6 +165,9 @@ static uint64_t changed(const struct mwg_vr *want, const struct mwg_vr *have)
 	}
 	if (mwg_vr_has(want, MWG_VRRP_A_VIPS) && !same_vips(want, have))
 		diff |= MWG_BIT(MWG_VRRP_A_VIPS);
+	/* The kernel names its allow list only when it has one. */
+	if (mwg_vr_has(want, MWG_VRRP_A_ALLOW) && !same_allow(want, have))
+		diff |= MWG_BIT(MWG_VRRP_A_ALLOW);
 	/* The kernel names a peer only when one is set. */
 	if (mwg_vr_has(want, MWG_VRRP_A_BFD_PEER) &&
 	    !same_peer(want, have))
