@@ -199,7 +199,6 @@ int mwgd_groups_apply(const struct mwgd_config *c)
 	struct group_dump dump = { 0 };
 	struct mwg_session s = { 0 };
 	char path[PATH_MAX + 8];
-	struct nl_msg *msg;
 	unsigned int i;
 	int rc;
 
@@ -207,25 +206,15 @@ int mwgd_groups_apply(const struct mwgd_config *c)
 	/* Nothing in the file and nothing created earlier: stay off netlink. */
 	if (!c->group_confs.n && access(path, F_OK) < 0)
 		return 0;
-	if (mwg_session_open(&s) < 0) {
-		mwgd_log(LOG_ERR, "[group] sections not applied: %s", s.err.text);
-		mwg_session_close(&s);
-		return -1;
-	}
 	dump.e = calloc(MAX_KERNEL_GROUPS, sizeof(*dump.e));
-	msg = mwg_msg_new(&s, MWG_VRRP_CMD_GROUP_GET, NLM_F_DUMP);
-	if (!dump.e || !msg) {
-		nlmsg_free(msg);
-		rc = -ENOMEM;
+	if (!dump.e) {
 		mwgd_log(LOG_ERR, "[group] sections not applied: out of memory");
-		goto out;
+		return -ENOMEM;
 	}
-	rc = mwg_request(&s, msg, on_dump, &dump);
-	if (rc < 0) {
-		mwgd_log(LOG_ERR, "[group] sections not applied: GROUP_GET: %s",
-			 s.err.text);
+	rc = mwgd_sections_dump(&s, "group", MWG_VRRP_CMD_GROUP_GET,
+				"GROUP_GET", on_dump, &dump);
+	if (rc < 0)
 		goto out;
-	}
 	remove_gone(&s, &dump, &c->group_confs, path);
 	for (i = 0; i < c->group_confs.n; i++)
 		apply_one(&s, &dump, &c->group_confs.e[i]);

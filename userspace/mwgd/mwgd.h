@@ -292,6 +292,14 @@ int mwgd_kernel_push(struct mwgd *d, bool full);
 /* vrsync.c: create, change and delete VRs to match the [vr] sections. */
 int mwgd_vrs_apply(const struct mwgd_config *c);
 
+/*
+ * sectsync.c: open @s and dump the kernel's objects of @cmd into @fn;
+ * failures are logged as "[@what] sections not applied".  The caller
+ * closes @s either way.
+ */
+int mwgd_sections_dump(struct mwg_session *s, const char *what, uint8_t cmd,
+		       const char *cmd_name, mwg_reply_fn fn, void *arg);
+
 /* groupsync.c: the same for the [group] sections, after the VRs. */
 int mwgd_groups_apply(const struct mwgd_config *c);
 

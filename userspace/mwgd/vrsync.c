@@ -342,32 +342,21 @@ int mwgd_vrs_apply(const struct mwgd_config *c)
 {
 	struct dump dump = { 0 };
 	struct mwg_session s = { 0 };
-	struct nl_msg *msg;
 	unsigned int i;
 	int rc;
 
 	/* Nothing in the file and nothing created earlier: stay off netlink. */
 	if (!c->vr_confs.n && access(c->vr_state_file, F_OK) < 0)
 		return 0;
-	if (mwg_session_open(&s) < 0) {
-		mwgd_log(LOG_ERR, "[vr] sections not applied: %s", s.err.text);
-		mwg_session_close(&s);
-		return -1;
-	}
 	dump.e = calloc(MAX_KERNEL_VRS, sizeof(*dump.e));
-	msg = mwg_msg_new(&s, MWG_VRRP_CMD_VR_GET, NLM_F_DUMP);
-	if (!dump.e || !msg) {
-		nlmsg_free(msg);
-		rc = -ENOMEM;
+	if (!dump.e) {
 		mwgd_log(LOG_ERR, "[vr] sections not applied: out of memory");
-		goto out;
+		return -ENOMEM;
 	}
-	rc = mwg_request(&s, msg, on_dump, &dump);
-	if (rc < 0) {
-		mwgd_log(LOG_ERR, "[vr] sections not applied: VR_GET: %s",
-			 s.err.text);
+	rc = mwgd_sections_dump(&s, "vr", MWG_VRRP_CMD_VR_GET, "VR_GET",
+				on_dump, &dump);
+	if (rc < 0)
 		goto out;
-	}
 	for (i = 0; i < c->vr_confs.n; i++)
 		apply_one(&s, &dump, &c->vr_confs.e[i]);
 	remove_gone(&s, &dump, &c->vr_confs, c->vr_state_file);
