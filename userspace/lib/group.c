@@ -57,12 +57,13 @@ int mwg_group_parse(struct nl_msg *msg, struct mwg_group *g)
 	return 0;
 }
 
-int mwg_group_put(struct nl_msg *msg, const struct mwg_group *g)
+int mwg_group_put(struct nl_msg *msg, const char *name,
+		  const struct mwg_group *g)
 {
 	struct nlattr *members, *m;
 	unsigned int i;
 
-	if (nla_put_string(msg, MWG_VRRP_A_GROUP_NAME, g->name))
+	if (nla_put_string(msg, MWG_VRRP_A_GROUP_NAME, name))
 		return -EMSGSIZE;
 	members = nla_nest_start(msg, MWG_VRRP_A_GROUP_MEMBERS);
 	if (!members)

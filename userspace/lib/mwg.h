@@ -412,8 +412,13 @@ struct mwg_group {
 /* A GROUP_GET reply or dump entry: 0, or -EINVAL for another message. */
 int mwg_group_parse(struct nl_msg *msg, struct mwg_group *g);
 
-/* MWG_VRRP_A_GROUP_NAME and the members (ifindex, vrid, family) of @g. */
-int mwg_group_put(struct nl_msg *msg, const struct mwg_group *g);
+/*
+ * MWG_VRRP_A_GROUP_NAME @name and the members (ifindex, vrid, family) of
+ * @g.  @name apart: a name past the kernel's limit is the kernel's to
+ * refuse, so it is sent whole.
+ */
+int mwg_group_put(struct nl_msg *msg, const char *name,
+		  const struct mwg_group *g);
 
 /* Same name and the same members, in any order. */
 bool mwg_group_equal(const struct mwg_group *a, const struct mwg_group *b);

@@ -30,7 +30,6 @@ static int group_change(struct mwgctl *ctl, enum group_cmd cmd, int argc,
 	if (group_args_parse(cmd, &a, &g) < 0)
 		return mwgctl_usage_error(ctl, "%s", a.err);
 	memset(&grp, 0, sizeof(grp));
-	snprintf(grp.name, sizeof(grp.name), "%s", g.name);
 	for (i = 0; i < g.count; i++) {
 		struct mwg_group_member *m = &grp.member[grp.count++];
 
@@ -52,9 +51,9 @@ static int group_change(struct mwgctl *ctl, enum group_cmd cmd, int argc,
 	if (!msg)
 		return mwgctl_fail(ctl, NULL, strerror(ENOMEM));
 	if (cmd == GROUP_CMD_ADD)
-		err = mwg_group_put(msg, &grp);
+		err = mwg_group_put(msg, g.name, &grp);
 	else
-		err = nla_put_string(msg, MWG_VRRP_A_GROUP_NAME, grp.name) ?
+		err = nla_put_string(msg, MWG_VRRP_A_GROUP_NAME, g.name) ?
 		      -EMSGSIZE : 0;
 	if (err) {
 		nlmsg_free(msg);

@@ -60,7 +60,7 @@ static int send_group(struct mwg_session *s, uint8_t cmd,
 		return -ENOMEM;
 	}
 	if (cmd == MWG_VRRP_CMD_GROUP_NEW)
-		err = mwg_group_put(msg, g);
+		err = mwg_group_put(msg, g->name, g);
 	else
 		err = nla_put_string(msg, MWG_VRRP_A_GROUP_NAME, g->name) ?
 		      -EMSGSIZE : 0;
