@@ -19,7 +19,15 @@ struct mwg_af_ops {
 	bool (*primary_addr)(const struct mwg_vr *vr, union mwg_addr *out);
 	/* Push the IP header in front of @len bytes of VRRP message. */
 	void (*push_l3)(struct sk_buff *skb, const union mwg_addr *saddr,
-			unsigned int len);
+			const union mwg_addr *daddr, unsigned int len);
+	/*
+	 * Route @skb (IP header pushed) to the unicast @daddr out of the
+	 * VR's interface and hand it to the local output path: netfilter
+	 * and IPsec policies apply.  Consumes @skb; < 0 if it had no route.
+	 */
+	int (*output_unicast)(const struct mwg_vr *vr, struct sk_buff *skb,
+			      const union mwg_addr *saddr,
+			      const union mwg_addr *daddr);
 	/* Join or leave the VRRP group on @dev; RTNL held. */
 	int (*join)(struct net_device *dev);
 	void (*leave)(struct net_device *dev);

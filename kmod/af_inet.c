@@ -4,6 +4,7 @@
 #include <linux/inetdevice.h>
 #include <linux/ip.h>
 #include <net/ip.h>
+#include <net/route.h>
 
 #include "af.h"
 #include "arp.h"
@@ -44,7 +45,7 @@ static bool mwg_inet_primary_addr(const struct mwg_vr *vr,
 }
 
 static void mwg_inet_push_l3(struct sk_buff *skb, const union mwg_addr *saddr,
-			     unsigned int len)
+			     const union mwg_addr *daddr, unsigned int len)
 {
 	struct iphdr *iph;
 
@@ -60,8 +61,32 @@ static void mwg_inet_push_l3(struct sk_buff *skb, const union mwg_addr *saddr,
 	iph->ttl = MWG_VRRP_TTL;
 	iph->protocol = MWG_IPPROTO_VRRP;
 	iph->saddr = saddr->v4;
-	iph->daddr = mwg_inet_group.v4;
+	iph->daddr = daddr->v4;
 	ip_send_check(iph);
+}
+
+static int mwg_inet_output_unicast(const struct mwg_vr *vr,
+				   struct sk_buff *skb,
+				   const union mwg_addr *saddr,
+				   const union mwg_addr *daddr)
+{
+	struct net *net = dev_net(vr->dev);
+	struct flowi4 fl4 = {
+		.flowi4_oif	= vr->dev->ifindex,
+		.flowi4_proto	= MWG_IPPROTO_VRRP,
+		.saddr		= saddr->v4,
+		.daddr		= daddr->v4,
+	};
+	struct rtable *rt;
+
+	/* With a protocol in the flow, this looks up IPsec policies too. */
+	rt = ip_route_output_flow(net, &fl4, NULL);
+	if (IS_ERR(rt)) {
+		kfree_skb(skb);
+		return PTR_ERR(rt);
+	}
+	skb_dst_set(skb, &rt->dst);
+	return ip_local_out(net, NULL, skb);
 }
 
 static int mwg_inet_join(struct net_device *dev)
@@ -90,6 +115,7 @@ const struct mwg_af_ops mwg_af_inet = {
 	.group		= &mwg_inet_group,
 	.primary_addr	= mwg_inet_primary_addr,
 	.push_l3	= mwg_inet_push_l3,
+	.output_unicast	= mwg_inet_output_unicast,
 	.join		= mwg_inet_join,
 	.leave		= mwg_inet_leave,
 	.announce	= mwg_arp_announce,

@@ -6,7 +6,9 @@
 #include <linux/ipv6.h>
 #include <net/addrconf.h>
 #include <net/if_inet6.h>
+#include <net/ip6_route.h>
 #include <net/ipv6.h>
+#include <net/xfrm.h>
 
 #include "af.h"
 #include "nd.h"
@@ -69,10 +71,41 @@ void mwg_inet6_push_header(struct sk_buff *skb, const struct in6_addr *saddr,
 }
 
 static void mwg_inet6_push_l3(struct sk_buff *skb, const union mwg_addr *saddr,
-			      unsigned int len)
+			      const union mwg_addr *daddr, unsigned int len)
 {
-	mwg_inet6_push_header(skb, &saddr->v6, &mwg_inet6_group.v6,
-			      MWG_IPPROTO_VRRP, len);
+	mwg_inet6_push_header(skb, &saddr->v6, &daddr->v6, MWG_IPPROTO_VRRP,
+			      len);
+}
+
+static int mwg_inet6_output_unicast(const struct mwg_vr *vr,
+				    struct sk_buff *skb,
+				    const union mwg_addr *saddr,
+				    const union mwg_addr *daddr)
+{
+	struct net *net = dev_net(vr->dev);
+	struct flowi6 fl6 = {
+		.flowi6_oif	= vr->dev->ifindex,
+		.flowi6_proto	= MWG_IPPROTO_VRRP,
+		.saddr		= saddr->v6,
+		.daddr		= daddr->v6,
+	};
+	struct dst_entry *dst;
+	int err;
+
+	dst = ip6_route_output(net, NULL, &fl6);
+	err = dst->error;
+	if (err) {
+		dst_release(dst);
+		kfree_skb(skb);
+		return err;
+	}
+	dst = xfrm_lookup(net, dst, flowi6_to_flowi(&fl6), NULL, 0);
+	if (IS_ERR(dst)) {
+		kfree_skb(skb);
+		return PTR_ERR(dst);
+	}
+	skb_dst_set(skb, dst);
+	return ip6_local_out(net, NULL, skb);
 }
 
 static int mwg_inet6_join(struct net_device *dev)
@@ -94,6 +127,7 @@ const struct mwg_af_ops mwg_af_inet6 = {
 	.group		= &mwg_inet6_group,
 	.primary_addr	= mwg_inet6_primary_addr,
 	.push_l3	= mwg_inet6_push_l3,
+	.output_unicast	= mwg_inet6_output_unicast,
 	.join		= mwg_inet6_join,
 	.leave		= mwg_inet6_leave,
 	.announce	= mwg_nd_announce,

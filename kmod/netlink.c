@@ -8,8 +8,10 @@
  * depends on other attributes and answer every refusal with an extack
  * message.  A refused request changes nothing.
  */
+#include <linux/in.h>
 #include <linux/rtnetlink.h>
 #include <net/genetlink.h>
+#include <net/ipv6.h>
 #include <net/netlink.h>
 #include <net/sock.h>
 
@@ -143,6 +145,7 @@ static const struct nla_policy mwg_policy[MWG_VRRP_A_MAX + 1] = {
 	[MWG_VRRP_A_TRACK_IFINDEX]	= { .type = NLA_U32 },
 	[MWG_VRRP_A_TRACK_IF_WEIGHT]	= { .type = NLA_U8 },
 	[MWG_VRRP_A_ALLOW]		= NLA_POLICY_NESTED_ARRAY(mwg_vip_policy),
+	[MWG_VRRP_A_UNICAST_PEERS]	= NLA_POLICY_NESTED_ARRAY(mwg_vip_policy),
 };
 
 /*
@@ -214,6 +217,8 @@ static const char *const mwg_nl_reject_msg[MWG_VRRP_A_MAX + 1] = {
 	MWG_NL_REJECT(TRACK_IF_UP),
 	MWG_NL_REJECT(ALLOW),
 	MWG_NL_REJECT(ALLOW_ENTRY),
+	MWG_NL_REJECT(UNICAST_PEERS),
+	MWG_NL_REJECT(UNICAST_PEER),
 };
 
 #define MWG_NL_A(attr)		BIT_ULL(MWG_VRRP_A_##attr)
@@ -229,7 +234,8 @@ static const char *const mwg_nl_reject_msg[MWG_VRRP_A_MAX + 1] = {
 				 MWG_NL_A(VIPS) | MWG_NL_A(TRACK_SCANNERS) | \
 				 MWG_NL_A(TRACK_WEIGHT) | MWG_NL_A(TRACK_BFD) | \
 				 MWG_NL_A(BFD_PEER) | MWG_NL_A(TRACK_IFINDEX) | \
-				 MWG_NL_A(TRACK_IF_WEIGHT) | MWG_NL_A(ALLOW))
+				 MWG_NL_A(TRACK_IF_WEIGHT) | MWG_NL_A(ALLOW) | \
+				 MWG_NL_A(UNICAST_PEERS))
 #define MWG_NL_BFD_KEY		(MWG_NL_A(IFINDEX) | MWG_NL_A(BFD_PEER))
 /* BFD_LOCAL in BFD_SET too: its handler says why it cannot change. */
 #define MWG_NL_BFD_CONFIG	(MWG_NL_BFD_KEY | MWG_NL_A(BFD_LOCAL) | \
@@ -487,31 +493,87 @@ static void mwg_nl_apply_config(struct nlattr **tb, struct mwg_vr_config *cfg)
 		cfg->track_if_weight = nla_get_u8(tb[MWG_VRRP_A_TRACK_IF_WEIGHT]);
 }
 
+/* How one address list of a VR request is read and refused. */
+struct mwg_nl_addr_list {
+	int list;			/* the nest attribute */
+	int entry;			/* the type of each entry */
+	unsigned int max;
+	bool prefixes;			/* entries may carry a prefix length */
+	const char *not_entry;
+	const char *too_many;
+	const char *bad_addr;
+};
+
+static const struct mwg_nl_addr_list mwg_nl_allow_list = {
+	.list		= MWG_VRRP_A_ALLOW,
+	.entry		= MWG_VRRP_A_ALLOW_ENTRY,
+	.max		= MWG_VRRP_MAX_ALLOW,
+	.prefixes	= true,
+	.not_entry	= "expected an allow entry",
+	.too_many	= "too many allowed prefixes (max 8)",
+	.bad_addr	= "allowed address missing or not of the VR's family",
+};
+
+static const struct mwg_nl_addr_list mwg_nl_peer_list = {
+	.list		= MWG_VRRP_A_UNICAST_PEERS,
+	.entry		= MWG_VRRP_A_UNICAST_PEER,
+	.max		= MWG_VRRP_MAX_PEERS,
+	.not_entry	= "expected a unicast peer entry",
+	.too_many	= "too many unicast peers (max 8)",
+	.bad_addr	= "unicast peer address missing or not of the VR's family",
+};
+
 /*
- * MWG_VRRP_A_ALLOW of a VR request: the source prefixes, which replace the
- * list; an empty nest clears it.  Host bits are cleared, as ip route does
- * for a route's prefix.
+ * What NL_SET_ERR_MSG_ATTR() does, for a message that is not a literal (it
+ * comes from a list's description; 6.1's macro copies a literal).
  */
-static int mwg_nl_apply_allow(struct nlattr **tb, u8 family,
-			      struct mwg_vr_config *cfg,
-			      struct netlink_ext_ack *extack)
+static void mwg_nl_err_attr(struct netlink_ext_ack *extack,
+			    const struct nlattr *attr, const char *msg)
+{
+	if (!extack)
+		return;
+	extack->_msg = msg;
+	extack->bad_attr = attr;
+}
+
+/*
+ * A peer must be one host that a unicast packet can reach: not the
+ * unspecified address, a multicast or a broadcast one.
+ */
+static bool mwg_nl_unicast_host(u8 family, const union mwg_addr *a)
+{
+	if (family == AF_INET)
+		return !ipv4_is_zeronet(a->v4) && !ipv4_is_multicast(a->v4) &&
+		       !ipv4_is_lbcast(a->v4) && !ipv4_is_loopback(a->v4);
+	return !ipv6_addr_any(&a->v6) && !ipv6_addr_is_multicast(&a->v6) &&
+	       !ipv6_addr_loopback(&a->v6);
+}
+
+/*
+ * One address list of a VR request (@desc says which), which replaces the
+ * list in @out/@count; an empty nest clears it.  Host bits of a prefix are
+ * cleared, as ip route does for a route's prefix.
+ */
+static int mwg_nl_parse_addr_list(struct nlattr **tb,
+				  const struct mwg_nl_addr_list *desc,
+				  u8 family, struct mwg_prefix *out, u8 *count,
+				  struct netlink_ext_ack *extack)
 {
 	struct nlattr *etb[MWG_VRRP_VIP_A_MAX + 1];
-	const struct nlattr *nest = tb[MWG_VRRP_A_ALLOW], *a;
+	const struct nlattr *nest = tb[desc->list], *a;
 	unsigned int alen = mwg_addr_len(family), n = 0, i;
-	struct mwg_allow_prefix *p;
+	struct mwg_prefix *p;
 	int rem, err;
 
 	if (!nest)
 		return 0;
 	nla_for_each_nested(a, nest, rem) {
-		if (nla_type(a) != MWG_VRRP_A_ALLOW_ENTRY) {
-			NL_SET_ERR_MSG_ATTR(extack, a, "expected an allow entry");
+		if (nla_type(a) != desc->entry) {
+			mwg_nl_err_attr(extack, a, desc->not_entry);
 			return -EINVAL;
 		}
-		if (n == MWG_VRRP_MAX_ALLOW) {
-			NL_SET_ERR_MSG_ATTR(extack, a,
-					    "too many allowed prefixes (max 8)");
+		if (n == desc->max) {
+			mwg_nl_err_attr(extack, a, desc->too_many);
 			return -E2BIG;
 		}
 		err = nla_parse_nested(etb, MWG_VRRP_VIP_A_MAX, a,
@@ -520,11 +582,10 @@ static int mwg_nl_apply_allow(struct nlattr **tb, u8 family,
 			return err;
 		if (!etb[MWG_VRRP_VIP_A_ADDR] ||
 		    nla_len(etb[MWG_VRRP_VIP_A_ADDR]) != alen) {
-			NL_SET_ERR_MSG_ATTR(extack, a,
-					    "allowed address missing or not of the VR's family");
+			mwg_nl_err_attr(extack, a, desc->bad_addr);
 			return -EINVAL;
 		}
-		p = &cfg->allow[n++];
+		p = &out[n++];
 		memset(p, 0, sizeof(*p));
 		nla_memcpy(p->addr.raw, etb[MWG_VRRP_VIP_A_ADDR], alen);
 		p->prefixlen = etb[MWG_VRRP_VIP_A_PREFIXLEN] ?
@@ -535,11 +596,36 @@ static int mwg_nl_apply_allow(struct nlattr **tb, u8 family,
 					    "prefix length too long for the family");
 			return -EINVAL;
 		}
+		if (!desc->prefixes && p->prefixlen != alen * 8) {
+			NL_SET_ERR_MSG_ATTR(extack, etb[MWG_VRRP_VIP_A_PREFIXLEN],
+					    "a unicast peer is one address, not a prefix");
+			return -EINVAL;
+		}
+		if (!desc->prefixes && !mwg_nl_unicast_host(family, &p->addr)) {
+			NL_SET_ERR_MSG_ATTR(extack, a,
+					    "a unicast peer must be a unicast address of another host");
+			return -EINVAL;
+		}
 		for (i = p->prefixlen; i < alen * 8; i++)
 			p->addr.raw[i / 8] &= ~(0x80 >> (i % 8));
 	}
-	cfg->n_allow = n;
+	*count = n;
 	return 0;
+}
+
+/* The allow list and the unicast peers of a VR request, into @cfg. */
+static int mwg_nl_apply_addr_lists(struct nlattr **tb, u8 family,
+				   struct mwg_vr_config *cfg,
+				   struct netlink_ext_ack *extack)
+{
+	int err;
+
+	err = mwg_nl_parse_addr_list(tb, &mwg_nl_allow_list, family,
+				     cfg->allow, &cfg->n_allow, extack);
+	if (err)
+		return err;
+	return mwg_nl_parse_addr_list(tb, &mwg_nl_peer_list, family,
+				      cfg->peers, &cfg->n_peers, extack);
 }
 
 /*
@@ -608,7 +694,9 @@ static int mwg_nl_put_stats(struct sk_buff *skb, const struct mwg_vr_stats *st)
 	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_AUTH_TYPE_ERRORS,
 			    st->auth_type_errors) ||
 	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_RCVD_NOT_ALLOWED,
-			    st->rcvd_not_allowed)) {
+			    st->rcvd_not_allowed) ||
+	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_UNICAST_SEND_ERRORS,
+			    st->unicast_send_errors)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
@@ -616,24 +704,27 @@ static int mwg_nl_put_stats(struct sk_buff *skb, const struct mwg_vr_stats *st)
 	return 0;
 }
 
-static int mwg_nl_put_allow(struct sk_buff *skb, const struct mwg_vr *vr)
+/* An address list of the VR's configuration, if it has entries. */
+static int mwg_nl_put_addr_list(struct sk_buff *skb, const struct mwg_vr *vr,
+				const struct mwg_nl_addr_list *desc,
+				const struct mwg_prefix *list, unsigned int n)
 {
-	const struct mwg_vr_config *cfg = &vr->cfg;
 	struct nlattr *nest, *entry;
 	unsigned int i;
 
-	if (!cfg->n_allow)
+	if (!n)
 		return 0;
-	nest = nla_nest_start(skb, MWG_VRRP_A_ALLOW);
+	nest = nla_nest_start(skb, desc->list);
 	if (!nest)
 		return -EMSGSIZE;
-	for (i = 0; i < cfg->n_allow; i++) {
-		entry = nla_nest_start(skb, MWG_VRRP_A_ALLOW_ENTRY);
+	for (i = 0; i < n; i++) {
+		entry = nla_nest_start(skb, desc->entry);
 		if (!entry ||
 		    mwg_nl_put_addr(skb, MWG_VRRP_VIP_A_ADDR, vr->family,
-				    &cfg->allow[i].addr) ||
-		    nla_put_u8(skb, MWG_VRRP_VIP_A_PREFIXLEN,
-			       cfg->allow[i].prefixlen)) {
+				    &list[i].addr) ||
+		    (desc->prefixes &&
+		     nla_put_u8(skb, MWG_VRRP_VIP_A_PREFIXLEN,
+				list[i].prefixlen))) {
 			nla_nest_cancel(skb, nest);
 			return -EMSGSIZE;
 		}
@@ -745,7 +836,11 @@ static int mwg_nl_fill_vr(struct sk_buff *skb, struct mwg_vr *vr, u32 portid,
 	if (mwg_nl_put_last_change(skb, vr) || mwg_group_put_name(skb, vr))
 		goto unlock;
 	vips = rcu_dereference_protected(vr->vips, lockdep_is_held(&vr->lock));
-	if (mwg_nl_put_vips(skb, vr, vips) || mwg_nl_put_allow(skb, vr) ||
+	if (mwg_nl_put_vips(skb, vr, vips) ||
+	    mwg_nl_put_addr_list(skb, vr, &mwg_nl_allow_list, cfg->allow,
+				 cfg->n_allow) ||
+	    mwg_nl_put_addr_list(skb, vr, &mwg_nl_peer_list, cfg->peers,
+				 cfg->n_peers) ||
 	    mwg_nl_put_stats(skb, &vr->stats))
 		goto unlock;
 	err = 0;
@@ -783,7 +878,7 @@ static int mwg_nl_vr_new(struct sk_buff *skb, struct genl_info *info)
 	err = mwg_nl_check_track_if(info->attrs, key.dev, &cfg, extack);
 	if (err)
 		goto out;
-	err = mwg_nl_apply_allow(info->attrs, key.family, &cfg, extack);
+	err = mwg_nl_apply_addr_lists(info->attrs, key.family, &cfg, extack);
 	if (err)
 		goto out;
 	err = mwg_vr_config_validate(&cfg, key.family, extack);
@@ -840,7 +935,8 @@ static int mwg_nl_vr_set(struct sk_buff *skb, struct genl_info *info)
 	err = mwg_nl_check_track_if(info->attrs, vr->dev, &cfg, info->extack);
 	if (err)
 		goto out;
-	err = mwg_nl_apply_allow(info->attrs, vr->family, &cfg, info->extack);
+	err = mwg_nl_apply_addr_lists(info->attrs, vr->family, &cfg,
+				      info->extack);
 	if (err)
 		goto out;
 	err = mwg_vr_config_validate(&cfg, vr->family, info->extack);

@@ -63,27 +63,38 @@ static const char *const mwg_parse_result_names[] = {
 	[MWG_PARSE_NOT_LINKLOCAL] = "first address not link-local",
 };
 
-/*
- * Whether the VR takes adverts from @saddr: its allow list is empty, or a
- * prefix of it holds the address.  vr->lock held (the list is in cfg).
- */
-static bool mwg_rx_allowed(const struct mwg_vr *vr, const union mwg_addr *saddr)
+/* Whether a prefix of @list (@n entries) holds @saddr. */
+static bool mwg_rx_in_list(u8 family, const struct mwg_prefix *list,
+			   unsigned int n, const union mwg_addr *saddr)
 {
-	const struct mwg_vr_config *cfg = &vr->cfg;
 	unsigned int i;
 
-	if (!cfg->n_allow)
-		return true;
-	for (i = 0; i < cfg->n_allow; i++) {
-		const struct mwg_allow_prefix *p = &cfg->allow[i];
+	for (i = 0; i < n; i++) {
+		const struct mwg_prefix *p = &list[i];
 
-		if (vr->family == AF_INET ?
+		if (family == AF_INET ?
 		    !((saddr->v4 ^ p->addr.v4) &
 		      inet_make_mask(p->prefixlen)) :
 		    ipv6_prefix_equal(&saddr->v6, &p->addr.v6, p->prefixlen))
 			return true;
 	}
 	return false;
+}
+
+/*
+ * Whether the VR takes adverts from @saddr: in unicast mode only from its
+ * peers, and only from its allow list when it has one.  vr->lock held (the
+ * lists are in cfg).
+ */
+static bool mwg_rx_allowed(const struct mwg_vr *vr, const union mwg_addr *saddr)
+{
+	const struct mwg_vr_config *cfg = &vr->cfg;
+
+	if (cfg->n_peers &&
+	    !mwg_rx_in_list(vr->family, cfg->peers, cfg->n_peers, saddr))
+		return false;
+	return !cfg->n_allow ||
+	       mwg_rx_in_list(vr->family, cfg->allow, cfg->n_allow, saddr);
 }
 
 /*
@@ -212,14 +223,18 @@ static int mwg_rx_inet6(struct sk_buff *skb)
 	return mwg_rx(skb, AF_INET6);
 }
 
+/*
+ * The IP layer checks inbound IPsec policies before the handler runs: an
+ * operator who protects unicast adverts with a transport-mode policy gets
+ * clear-text ones (a spoof) dropped there.
+ */
 static const struct net_protocol mwg_inet_protocol = {
 	.handler	= mwg_rx_inet,
-	.no_policy	= 1,
 };
 
 static const struct inet6_protocol mwg_inet6_protocol = {
 	.handler	= mwg_rx_inet6,
-	.flags		= INET6_PROTO_NOPOLICY | INET6_PROTO_FINAL,
+	.flags		= INET6_PROTO_FINAL,
 };
 
 /* Either fails only if another module already handles protocol 112. */

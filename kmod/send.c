@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Advert transmission.  Adverts are built here and handed straight to the
- * device queue with the virtual MAC as source: they are link-local
- * multicast with TTL 255 and need neither routing nor the local output path,
- * and skipping both keeps the takeover path short and free of sleeping.
+ * Advert transmission.  A multicast advert is built here and handed straight
+ * to the device queue with the virtual MAC as source: it is link-local
+ * multicast with TTL 255 and needs neither routing nor the local output
+ * path, and skipping both keeps the takeover path short and free of
+ * sleeping.  In unicast mode each peer gets its own copy through the IP
+ * stack instead, so that routing, netfilter and IPsec policies apply; it
+ * leaves from the interface's own MAC, as any routed packet does.
  */
 #include <linux/netdevice.h>
 #include <linux/etherdevice.h>
@@ -22,23 +25,22 @@ static unsigned int mwg_l3_len(const struct mwg_vr *vr)
 					sizeof(struct iphdr);
 }
 
-void mwg_send_advert(struct mwg_vr *vr, u8 priority)
+/*
+ * The advert at @priority from @saddr to @daddr, its IP header pushed; NULL
+ * without memory.  The checksum's pseudo-header holds @daddr (always on
+ * IPv6, on IPv4 VRRPv3 as configured): each unicast copy has its own.
+ */
+static struct sk_buff *mwg_advert_skb(const struct mwg_vr *vr,
+				      const struct mwg_vip_list *vips,
+				      u8 priority, const union mwg_addr *saddr,
+				      const union mwg_addr *daddr)
 {
 	struct net_device *dev = vr->dev;
-	const struct mwg_vip_list *vips;
 	struct mwg_pseudo pseudo, *ppseudo = NULL;
 	struct mwg_advert adv = {};
-	union mwg_addr saddr;
 	struct sk_buff *skb;
 	unsigned int i, len, hroom;
 	u8 *msg;
-	int err;
-
-	lockdep_assert_held(&vr->lock);
-	rcu_read_lock();
-	if (!vr->af->primary_addr(vr, &saddr))
-		goto out;
-	vips = rcu_dereference_protected(vr->vips, lockdep_is_held(&vr->lock));
 
 	adv.version = vr->cfg.version;
 	adv.vrid = vr->vrid;
@@ -52,7 +54,7 @@ void mwg_send_advert(struct mwg_vr *vr, u8 priority)
 	hroom = LL_RESERVED_SPACE(dev) + mwg_l3_len(vr);
 	skb = alloc_skb(hroom + len + dev->needed_tailroom, GFP_ATOMIC);
 	if (!skb)
-		goto out;
+		return NULL;
 	skb_reserve(skb, hroom);
 	msg = skb_put(skb, len);
 	for (i = 0; i < vips->count; i++)
@@ -60,27 +62,68 @@ void mwg_send_advert(struct mwg_vr *vr, u8 priority)
 		       vips->vip[i].addr.raw, adv.addr_len);
 	adv.addrs = msg + MWG_VRRP_HDR_LEN;
 
-	/* IPv6 always has the pseudo-header; IPv4 VRRPv3 as configured. */
 	if (vr->family == AF_INET6 || vr->cfg.checksum == MWG_VRRP_CSUM_PSEUDO) {
-		pseudo.saddr = saddr.raw;
-		pseudo.daddr = vr->af->group->raw;
+		pseudo.saddr = saddr->raw;
+		pseudo.daddr = daddr->raw;
 		pseudo.addr_len = adv.addr_len;
 		ppseudo = &pseudo;
 	}
 	mwg_advert_build(msg, len, &adv, ppseudo);
 	skb_reset_transport_header(skb);
-	vr->af->push_l3(skb, &saddr, len);
+	vr->af->push_l3(skb, saddr, daddr, len);
 
 	skb->dev = dev;
 	skb->protocol = vr->af->ethertype;
 	skb->priority = TC_PRIO_CONTROL;
-	if (dev_hard_header(skb, dev, ntohs(vr->af->ethertype),
+	return skb;
+}
+
+/* To the VRRP group, from the virtual MAC; consumes @skb. */
+static int mwg_xmit_multicast(const struct mwg_vr *vr, struct sk_buff *skb)
+{
+	if (dev_hard_header(skb, vr->dev, ntohs(vr->af->ethertype),
 			    vr->af->group_mac, vr->vmac, skb->len) < 0) {
 		kfree_skb(skb);
-		goto out;
+		return -EINVAL;
 	}
-	err = dev_queue_xmit(skb);
-	trace_mwg_vrrp_advert_tx(vr, priority, err);
+	return dev_queue_xmit(skb);
+}
+
+void mwg_send_advert(struct mwg_vr *vr, u8 priority)
+{
+	const struct mwg_vr_config *cfg = &vr->cfg;
+	const struct mwg_vip_list *vips;
+	union mwg_addr saddr;
+	struct sk_buff *skb;
+	unsigned int i;
+	int err;
+
+	lockdep_assert_held(&vr->lock);
+	rcu_read_lock();
+	if (!vr->af->primary_addr(vr, &saddr))
+		goto out;
+	vips = rcu_dereference_protected(vr->vips, lockdep_is_held(&vr->lock));
+
+	if (!cfg->n_peers) {
+		skb = mwg_advert_skb(vr, vips, priority, &saddr, vr->af->group);
+		if (!skb)
+			goto out;
+		err = mwg_xmit_multicast(vr, skb);
+		trace_mwg_vrrp_advert_tx(vr, priority, err);
+	}
+	for (i = 0; i < cfg->n_peers; i++) {
+		skb = mwg_advert_skb(vr, vips, priority, &saddr,
+				     &cfg->peers[i].addr);
+		if (!skb)
+			goto out;
+		err = vr->af->output_unicast(vr, skb, &saddr,
+					     &cfg->peers[i].addr);
+		/* Congestion (NET_XMIT_CN) still sent it; a drop did not. */
+		if (net_xmit_eval(err))
+			vr->stats.unicast_send_errors++;
+		trace_mwg_vrrp_advert_tx(vr, priority, err);
+	}
+	/* One advert per interval, however many copies carried it. */
 	vr->stats.sent_advertisements++;
 	if (priority == 0)
 		vr->stats.sent_pri_zero_packets++;

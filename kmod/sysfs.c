@@ -236,7 +236,8 @@ static ssize_t stats_show(struct mwg_vr *vr, char *buf)
 			  "checksum_errors %llu\n"
 			  "version_errors %llu\n"
 			  "auth_type_errors %llu\n"
-			  "rcvd_not_allowed %llu\n",
+			  "rcvd_not_allowed %llu\n"
+			  "unicast_send_errors %llu\n",
 			  st.master_transitions,
 			  mwg_reason_name(st.new_master_reason),
 			  st.rcvd_advertisements, st.adv_interval_errors,
@@ -246,7 +247,7 @@ static ssize_t stats_show(struct mwg_vr *vr, char *buf)
 			  st.address_list_errors, st.packet_length_errors,
 			  st.sent_advertisements, st.checksum_errors,
 			  st.version_errors, st.auth_type_errors,
-			  st.rcvd_not_allowed);
+			  st.rcvd_not_allowed, st.unicast_send_errors);
 }
 
 static struct mwg_vr_attribute mwg_attr_state = MWG_VR_ATTR_RO(state);

@@ -86,8 +86,8 @@ struct mwg_vip_list {
 	struct mwg_vip vip[];
 };
 
-/* A source prefix adverts are accepted from (MWG_VRRP_A_ALLOW). */
-struct mwg_allow_prefix {
+/* An entry of an address list: allow (a prefix), unicast peers (a host). */
+struct mwg_prefix {
 	union mwg_addr addr;		/* host bits cleared */
 	u8 prefixlen;
 };
@@ -115,7 +115,10 @@ struct mwg_vr_config {
 	union mwg_addr bfd_peer;
 	/* No entry: adverts from any source. */
 	u8 n_allow;
-	struct mwg_allow_prefix allow[MWG_VRRP_MAX_ALLOW];
+	struct mwg_prefix allow[MWG_VRRP_MAX_ALLOW];
+	/* No entry: multicast; else adverts go to, and come from, these. */
+	u8 n_peers;
+	struct mwg_prefix peers[MWG_VRRP_MAX_PEERS];
 };
 
 /* RFC 6527 vrrpv3StatisticsTable, plus what we send. */
@@ -134,6 +137,7 @@ struct mwg_vr_stats {
 	u64 version_errors;
 	u64 auth_type_errors;
 	u64 rcvd_not_allowed;
+	u64 unicast_send_errors;
 	u8 new_master_reason;
 };
 

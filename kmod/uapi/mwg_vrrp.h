@@ -32,6 +32,8 @@
 #define MWG_VRRP_MAX_VIPS		32
 /* Prefixes of MWG_VRRP_A_ALLOW per VR. */
 #define MWG_VRRP_MAX_ALLOW		8
+/* Addresses of MWG_VRRP_A_UNICAST_PEERS per VR. */
+#define MWG_VRRP_MAX_PEERS		8
 #define MWG_VRRP_PREEMPT_DELAY_MS_MAX	3600000
 #define MWG_VRRP_GARP_REPEAT_MAX	100
 #define MWG_VRRP_GARP_INTERVAL_MS_MIN	1
@@ -178,6 +180,16 @@ enum mwg_vrrp_attr {
 	 */
 	MWG_VRRP_A_ALLOW,		/* nest of MWG_VRRP_A_ALLOW_ENTRY */
 	MWG_VRRP_A_ALLOW_ENTRY,		/* nest: enum mwg_vrrp_vip_attr */
+	/*
+	 * Unicast mode: the addresses (of the VR's family, up to
+	 * MWG_VRRP_MAX_PEERS) adverts are sent to, one copy each, through the
+	 * IP stack (routing, netfilter, IPsec apply) instead of to the VRRP
+	 * multicast group; adverts are then taken only from these sources
+	 * (others are counted in RCVD_NOT_ALLOWED).  An empty nest clears
+	 * the list: multicast again.
+	 */
+	MWG_VRRP_A_UNICAST_PEERS,	/* nest of MWG_VRRP_A_UNICAST_PEER */
+	MWG_VRRP_A_UNICAST_PEER,	/* nest: enum mwg_vrrp_vip_attr, ADDR */
 	__MWG_VRRP_A_MAX,
 };
 
@@ -211,6 +223,9 @@ enum mwg_vrrp_stats_attr {
 	MWG_VRRP_STATS_A_AUTH_TYPE_ERRORS,	/* u64, VRRPv2 auth type != 0 */
 	MWG_VRRP_STATS_A_PAD,
 	MWG_VRRP_STATS_A_RCVD_NOT_ALLOWED,	/* u64, source not in ALLOW */
+	MWG_VRRP_STATS_A_UNICAST_SEND_ERRORS,	/* u64, an advert to a peer
+						 * had no route or was refused
+						 */
 	__MWG_VRRP_STATS_A_MAX,
 };
 

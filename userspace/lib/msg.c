@@ -95,6 +95,10 @@ int mwg_vr_put(struct nl_msg *msg, const struct mwg_vr *vr)
 	    put_prefixes(msg, MWG_VRRP_A_ALLOW, MWG_VRRP_A_ALLOW_ENTRY,
 			 vr->allow, vr->n_allow) < 0)
 		return -EMSGSIZE;
+	if (mwg_vr_has(vr, MWG_VRRP_A_UNICAST_PEERS) &&
+	    put_prefixes(msg, MWG_VRRP_A_UNICAST_PEERS, MWG_VRRP_A_UNICAST_PEER,
+			 vr->peers, vr->n_peers) < 0)
+		return -EMSGSIZE;
 	if (mwg_vr_has(vr, MWG_VRRP_A_VIPS))
 		return put_prefixes(msg, MWG_VRRP_A_VIPS, MWG_VRRP_A_VIP,
 				    vr->vips, vr->n_vips);

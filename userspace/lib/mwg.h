@@ -230,6 +230,8 @@ struct mwg_vr {
 	uint8_t track_weight;
 	unsigned int n_allow;		/* MWG_VRRP_A_ALLOW; 0: any source */
 	struct mwg_addr allow[2 * MWG_VRRP_MAX_ALLOW];	/* room past the cap */
+	unsigned int n_peers;		/* MWG_VRRP_A_UNICAST_PEERS; 0: multicast */
+	struct mwg_addr peers[2 * MWG_VRRP_MAX_PEERS];	/* room past the cap */
 	uint32_t track_ifindex;		/* MWG_VRRP_A_TRACK_IFINDEX, 0: none */
 	uint8_t track_if_weight;
 	bool track_if_up;		/* MWG_VRRP_A_TRACK_IF_UP, replies */

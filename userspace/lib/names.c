@@ -55,6 +55,7 @@ static const char *const stats_names[] = {
 	[MWG_VRRP_STATS_A_VERSION_ERRORS]	= "version_errors",
 	[MWG_VRRP_STATS_A_AUTH_TYPE_ERRORS]	= "auth_type_errors",
 	[MWG_VRRP_STATS_A_RCVD_NOT_ALLOWED]	= "rcvd_not_allowed",
+	[MWG_VRRP_STATS_A_UNICAST_SEND_ERRORS]	= "unicast_send_errors",
 };
 
 static const char *const ns_stats_names[] = {
@@ -134,6 +135,8 @@ static const char *const attr_names[] = {
 	[MWG_VRRP_A_TRACK_IF_UP]	= "track_if_up",
 	[MWG_VRRP_A_ALLOW]		= "allow",
 	[MWG_VRRP_A_ALLOW_ENTRY]	= "allow",
+	[MWG_VRRP_A_UNICAST_PEERS]	= "unicast-peer",
+	[MWG_VRRP_A_UNICAST_PEER]	= "unicast-peer",
 	[MWG_VRRP_A_BFD_PEER]		= "peer",
 	[MWG_VRRP_A_BFD_LOCAL]		= "local",
 	[MWG_VRRP_A_BFD_TX_US]		= "tx-us",

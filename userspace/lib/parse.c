@@ -259,6 +259,12 @@ int mwg_vr_parse(struct nl_msg *msg, struct mwg_vr *vr)
 					     MWG_VRRP_MAX_ALLOW);
 		vr->have |= MWG_BIT(MWG_VRRP_A_ALLOW);
 	}
+	if (tb[MWG_VRRP_A_UNICAST_PEERS]) {
+		vr->n_peers = parse_prefixes(tb[MWG_VRRP_A_UNICAST_PEERS],
+					     MWG_VRRP_A_UNICAST_PEER, vr->peers,
+					     MWG_VRRP_MAX_PEERS);
+		vr->have |= MWG_BIT(MWG_VRRP_A_UNICAST_PEERS);
+	}
 	if (tb[MWG_VRRP_A_VIPS]) {
 		vr->n_vips = parse_prefixes(tb[MWG_VRRP_A_VIPS], MWG_VRRP_A_VIP,
 					    vr->vips, MWG_VR_VIPS_CAP);

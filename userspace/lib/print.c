@@ -165,6 +165,20 @@ static void item_line_end(struct item_line *l)
 	l->started = false;
 }
 
+/* "NAME a, b, c" as one item: a VR's allow list or unicast peers. */
+static void addr_list_text(FILE *out, struct item_line *l, const char *name,
+			   const struct mwg_addr *list, unsigned int n,
+			   bool prefixes)
+{
+	char addr[MWG_ADDR_STRLEN];
+	unsigned int i;
+
+	item(l, "%s", name);
+	for (i = 0; i < n; i++)
+		fprintf(out, "%s %s", i ? "," : "",
+			mwg_addr_format(&list[i], prefixes, addr, sizeof(addr)));
+}
+
 void mwg_vr_print_text(FILE *out, const struct mwg_vr *vr)
 {
 	char dev[IF_NAMESIZE + 16], addr[MWG_ADDR_STRLEN];
@@ -248,13 +262,11 @@ void mwg_vr_print_text(FILE *out, const struct mwg_vr *vr)
 	if (HAS(BFD_PEER))
 		item(&l, "bfd-peer %s", mwg_addr_format(&vr->bfd_peer, false,
 							 addr, sizeof(addr)));
-	if (HAS(ALLOW) && vr->n_allow) {
-		item(&l, "allow");
-		for (i = 0; i < vr->n_allow; i++)
-			fprintf(out, "%s %s", i ? "," : "",
-				mwg_addr_format(&vr->allow[i], true, addr,
-						sizeof(addr)));
-	}
+	if (HAS(ALLOW) && vr->n_allow)
+		addr_list_text(out, &l, "allow", vr->allow, vr->n_allow, true);
+	if (HAS(UNICAST_PEERS) && vr->n_peers)
+		addr_list_text(out, &l, "unicast-peer", vr->peers, vr->n_peers,
+			       false);
 	if (HAS(TRACK_IFINDEX) && vr->track_ifindex) {
 		char name[IF_NAMESIZE];
 
@@ -269,6 +281,22 @@ void mwg_vr_print_text(FILE *out, const struct mwg_vr *vr)
 		mwg_vr_stats_print_text(out, &vr->stats, "\t\t");
 	}
 #undef HAS
+}
+
+/* "KEY": [addresses]; the array is there even when empty. */
+static void addr_list_json(struct mwg_json *j, const char *key,
+			   const struct mwg_addr *list, unsigned int n,
+			   bool prefixes)
+{
+	char addr[MWG_ADDR_STRLEN];
+	unsigned int i;
+
+	mwg_json_key(j, key);
+	mwg_json_begin_array(j);
+	for (i = 0; i < n; i++)
+		mwg_json_string(j, mwg_addr_format(&list[i], prefixes, addr,
+						   sizeof(addr)));
+	mwg_json_end_array(j);
 }
 
 static void kv_uint_if(struct mwg_json *j, const struct mwg_vr *vr,
@@ -384,12 +412,9 @@ void mwg_vr_print_json(struct mwg_json *j, const struct mwg_vr *vr)
 	kv_string_if(j, vr, "bfd_peer", MWG_VRRP_A_BFD_PEER,
 		     mwg_addr_format(&vr->bfd_peer, false, addr, sizeof(addr)));
 	/* The sources adverts are taken from; empty: any. */
-	mwg_json_key(j, "allow");
-	mwg_json_begin_array(j);
-	for (i = 0; i < vr->n_allow; i++)
-		mwg_json_string(j, mwg_addr_format(&vr->allow[i], true, addr,
-						   sizeof(addr)));
-	mwg_json_end_array(j);
+	addr_list_json(j, "allow", vr->allow, vr->n_allow, true);
+	/* Where adverts go in unicast mode; empty: multicast. */
+	addr_list_json(j, "unicast_peers", vr->peers, vr->n_peers, false);
 	if (mwg_vr_has(vr, MWG_VRRP_A_TRACK_IFINDEX) && vr->track_ifindex) {
 		char name[IF_NAMESIZE];
 

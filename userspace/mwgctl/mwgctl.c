@@ -104,6 +104,9 @@ static const char options_help[] =
 	"                            learned from the adverts (0.0.0.0 or :: unsets)\n"
 	"    allow PREFIX...|none    take adverts only from these sources (at most\n"
 	"                            8); others are dropped and counted\n"
+	"    peer ADDR...|none       unicast mode: send adverts to these peers (at\n"
+	"                            most 8) through the IP stack, take them only\n"
+	"                            from them; none: multicast again\n"
 	"    track-if IF|none        follow interface IF: while it is down, lower\n"
 	"    track-if-weight W       the priority by W (1..254), or with W 0 (the\n"
 	"                            default) hold the VR in init\n";

@@ -32,7 +32,7 @@ enum vr_key_kind {
 	KEY_VIP,
 	KEY_ADDR,	/* one address, of the VR's family */
 	KEY_TRACK_DEV,	/* an interface name, or none */
-	KEY_ALLOW,	/* prefixes, or none */
+	KEY_ADDR_LIST,	/* allow prefixes or unicast peers, or none */
 };
 
 struct vr_key {
@@ -89,8 +89,10 @@ static const struct vr_key vr_keys[] = {
 	  FIELD(track_bfd), 0, 0 },
 	{ "bfd-peer", NULL, KEY_ADDR, CONFIG_CMDS, MWG_VRRP_A_BFD_PEER,
 	  FIELD(bfd_peer), 0, 0 },
-	{ "allow", NULL, KEY_ALLOW, CONFIG_CMDS, MWG_VRRP_A_ALLOW,
+	{ "allow", NULL, KEY_ADDR_LIST, CONFIG_CMDS, MWG_VRRP_A_ALLOW,
 	  FIELD(allow), 0, 0 },
+	{ "peer", "unicast-peer", KEY_ADDR_LIST, CONFIG_CMDS,
+	  MWG_VRRP_A_UNICAST_PEERS, FIELD(peers), 0, 0 },
 	{ "track-if", NULL, KEY_TRACK_DEV, CONFIG_CMDS,
 	  MWG_VRRP_A_TRACK_IFINDEX, FIELD(track_ifindex), 0, 0 },
 	/* 0: the VR goes to Initialize while the interface is down. */
@@ -207,42 +209,51 @@ static int parse_vips(enum vr_cmd cmd, struct args *a, struct mwg_vr *vr)
 }
 
 /*
- * "allow PREFIX [PREFIX...]" (repeatable) or "allow none": the sources
- * adverts are taken from.
+ * "allow PREFIX [PREFIX...]" (the sources adverts are taken from) or
+ * "peer ADDR [ADDR...]" (unicast mode), each repeatable, or "KEY none".
  */
-static int parse_allow(enum vr_cmd cmd, struct args *a, struct mwg_vr *vr)
+static int parse_addr_list(enum vr_cmd cmd, const struct vr_key *k,
+			   struct args *a, struct mwg_vr *vr)
 {
-	unsigned int before = vr->n_allow;
+	bool peers = k->attr == MWG_VRRP_A_UNICAST_PEERS;
+	unsigned int *n = peers ? &vr->n_peers : &vr->n_allow;
+	struct mwg_addr *list = peers ? vr->peers : vr->allow;
+	unsigned int room = peers ? sizeof(vr->peers) / sizeof(vr->peers[0]) :
+				    sizeof(vr->allow) / sizeof(vr->allow[0]);
+	unsigned int max = peers ? MWG_VRRP_MAX_PEERS : MWG_VRRP_MAX_ALLOW;
+	const char *what = peers ? "an address" : "a prefix";
+	unsigned int before = *n;
 	const char *word;
 	int rc;
 
 	if ((word = args_peek(a)) && !strcmp(word, "none")) {
 		args_next(a);
-		vr->n_allow = 0;
-		vr->have |= MWG_BIT(MWG_VRRP_A_ALLOW);
+		*n = 0;
+		vr->have |= MWG_BIT(k->attr);
 		return 0;
 	}
 	while ((word = args_peek(a)) && !vr_args_is_keyword(cmd, word)) {
 		struct mwg_addr addr;
 
 		args_next(a);
-		rc = mwg_addr_parse(word, true, &addr);
+		rc = mwg_addr_parse(word, !peers, &addr);
 		if (rc == -ERANGE)
-			return args_error(a, "invalid allow \"%s\": prefix length %s out of range 0-%u",
-					  word, strchr(word, '/') + 1,
+			return args_error(a, "invalid %s \"%s\": prefix length %s out of range 0-%u",
+					  k->name, word, strchr(word, '/') + 1,
 					  addr.family == AF_INET ? 32 : 128);
 		if (rc < 0)
-			return args_error(a, "invalid allow \"%s\": not an IPv4 or IPv6 address[/prefix]",
-					  word);
-		if (vr->n_allow >= sizeof(vr->allow) / sizeof(vr->allow[0]) ||
-		    (!a->no_check && vr->n_allow >= MWG_VRRP_MAX_ALLOW))
-			return args_error(a, "too many allow prefixes: at most %d",
-					  MWG_VRRP_MAX_ALLOW);
-		vr->allow[vr->n_allow++] = addr;
+			return args_error(a, "invalid %s \"%s\": not an IPv4 or IPv6 address%s",
+					  k->name, word, peers ? "" : "[/prefix]");
+		if (*n >= room || (!a->no_check && *n >= max))
+			return args_error(a, "too many %s: at most %u",
+					  peers ? "unicast peers" :
+					  "allow prefixes", max);
+		list[(*n)++] = addr;
 	}
-	if (vr->n_allow == before)
-		return args_error(a, "\"allow\" needs a prefix or \"none\"");
-	vr->have |= MWG_BIT(MWG_VRRP_A_ALLOW);
+	if (*n == before)
+		return args_error(a, "\"%s\" needs %s or \"none\"", k->name,
+				  what);
+	vr->have |= MWG_BIT(k->attr);
 	return 0;
 }
 
@@ -323,8 +334,8 @@ static int parse_key(enum vr_cmd cmd, const struct vr_key *k, struct args *a,
 		break;
 	case KEY_VIP:
 		return parse_vips(cmd, a, vr);
-	case KEY_ALLOW:
-		return parse_allow(cmd, a, vr);
+	case KEY_ADDR_LIST:
+		return parse_addr_list(cmd, k, a, vr);
 	}
 	vr->have |= MWG_BIT(k->attr);
 	return 0;

@@ -131,6 +131,21 @@ static void dump_main(FILE *out, const struct mwgd_config *c)
 }
 
 /* The keys a [vr] section gave; the others are the module's defaults. */
+/* "KEY = a, b" or "KEY = none". */
+static void put_addr_list(FILE *out, const char *key,
+			  const struct mwg_addr *list, unsigned int n,
+			  bool prefixes)
+{
+	char addr[MWG_ADDR_STRLEN];
+	unsigned int i;
+
+	fprintf(out, "%s =", key);
+	for (i = 0; i < n; i++)
+		fprintf(out, "%s %s", i ? "," : "",
+			mwg_addr_format(&list[i], prefixes, addr, sizeof(addr)));
+	fputs(n ? "\n" : " none\n", out);
+}
+
 static void dump_vr(FILE *out, const struct mwgd_vr_conf *v)
 {
 	const struct mwg_vr *vr = &v->vr;
@@ -177,14 +192,10 @@ static void dump_vr(FILE *out, const struct mwgd_vr_conf *v)
 	if (HAS(BFD_PEER))
 		put_str(out, "bfd_peer", mwg_addr_format(&vr->bfd_peer, false,
 							 addr, sizeof(addr)));
-	if (HAS(ALLOW)) {
-		fprintf(out, "allow =");
-		for (i = 0; i < vr->n_allow; i++)
-			fprintf(out, "%s %s", i ? "," : "",
-				mwg_addr_format(&vr->allow[i], true, addr,
-						sizeof(addr)));
-		fputs(vr->n_allow ? "\n" : " none\n", out);
-	}
+	if (HAS(ALLOW))
+		put_addr_list(out, "allow", vr->allow, vr->n_allow, true);
+	if (HAS(UNICAST_PEERS))
+		put_addr_list(out, "peer", vr->peers, vr->n_peers, false);
 	if (v->track_dev[0])
 		put_str(out, "track_if", v->track_dev);
 	else if (HAS(TRACK_IFINDEX))

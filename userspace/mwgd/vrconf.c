@@ -103,6 +103,13 @@ static const char *onoff(const char *kw, const char *value)
 	return value;
 }
 
+/* The keys whose value is a list of addresses. */
+static bool is_list_key(const char *kw)
+{
+	return !strcmp(kw, "vip") || !strcmp(kw, "allow") ||
+	       !strcmp(kw, "peer");
+}
+
 int mwgd_vr_conf_entry(struct mwgd_vr_confs *vc, const char *section,
 		       int line, const char *key, const char *value, char *err,
 		       size_t errlen)
@@ -128,9 +135,10 @@ int mwgd_vr_conf_entry(struct mwgd_vr_confs *vc, const char *section,
 	kw[i] = '\0';
 	if (!strcmp(kw, "vips"))
 		strcpy(kw, "vip");
+	if (!strcmp(kw, "unicast-peer"))
+		strcpy(kw, "peer");
 	/* Words are split on blanks: a value must not smuggle in a keyword. */
-	if (!*value || (strcmp(kw, "vip") && strcmp(kw, "allow") &&
-			strpbrk(value, " \t,"))) {
+	if (!*value || (!is_list_key(kw) && strpbrk(value, " \t,"))) {
 		snprintf(err, errlen, "%s: \"%s\" is not one value", key, value);
 		return -1;
 	}

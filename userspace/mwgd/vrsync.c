@@ -69,31 +69,36 @@ static bool vip_in(const struct mwg_addr *a, const struct mwg_vr *vr)
 	return false;
 }
 
-static bool allow_in(const struct mwg_addr *a, const struct mwg_vr *vr)
+static bool addr_in(const struct mwg_addr *a, const struct mwg_addr *list,
+		    unsigned int n)
 {
 	unsigned int i;
 
-	for (i = 0; i < vr->n_allow; i++)
-		if (vr->allow[i].family == a->family &&
-		    vr->allow[i].prefixlen == a->prefixlen &&
-		    !memcmp(vr->allow[i].bytes, a->bytes, mwg_addr_len(a)))
+	for (i = 0; i < n; i++)
+		if (list[i].family == a->family &&
+		    list[i].prefixlen == a->prefixlen &&
+		    !memcmp(list[i].bytes, a->bytes, mwg_addr_len(a)))
 			return true;
 	return false;
 }
 
-/* The kernel clears host bits: compare what it would hold. */
-static bool same_allow(const struct mwg_vr *want, const struct mwg_vr *have)
+/*
+ * An allow list or the unicast peers, as sets.  The kernel clears host
+ * bits: compare what it would hold.
+ */
+static bool same_addr_list(const struct mwg_addr *want, unsigned int n_want,
+			   const struct mwg_addr *have, unsigned int n_have)
 {
 	unsigned int i, b;
 
-	if (want->n_allow != have->n_allow)
+	if (n_want != n_have)
 		return false;
-	for (i = 0; i < want->n_allow; i++) {
-		struct mwg_addr p = want->allow[i];
+	for (i = 0; i < n_want; i++) {
+		struct mwg_addr p = want[i];
 
 		for (b = p.prefixlen; b < mwg_addr_len(&p) * 8; b++)
 			p.bytes[b / 8] &= ~(0x80 >> (b % 8));
-		if (!allow_in(&p, have))
+		if (!addr_in(&p, have, n_have))
 			return false;
 	}
 	return true;
@@ -165,9 +170,15 @@ static uint64_t changed(const struct mwg_vr *want, const struct mwg_vr *have)
 	}
 	if (mwg_vr_has(want, MWG_VRRP_A_VIPS) && !same_vips(want, have))
 		diff |= MWG_BIT(MWG_VRRP_A_VIPS);
-	/* The kernel names its allow list only when it has one. */
-	if (mwg_vr_has(want, MWG_VRRP_A_ALLOW) && !same_allow(want, have))
+	/* The kernel names these lists only when they have entries. */
+	if (mwg_vr_has(want, MWG_VRRP_A_ALLOW) &&
+	    !same_addr_list(want->allow, want->n_allow, have->allow,
+			    have->n_allow))
 		diff |= MWG_BIT(MWG_VRRP_A_ALLOW);
+	if (mwg_vr_has(want, MWG_VRRP_A_UNICAST_PEERS) &&
+	    !same_addr_list(want->peers, want->n_peers, have->peers,
+			    have->n_peers))
+		diff |= MWG_BIT(MWG_VRRP_A_UNICAST_PEERS);
 	/* The kernel names a peer only when one is set. */
 	if (mwg_vr_has(want, MWG_VRRP_A_BFD_PEER) &&
 	    !same_peer(want, have))

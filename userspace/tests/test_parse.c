@@ -142,7 +142,7 @@ static void test_vr_reply(void)
 		   "\"vips\":[\"192.0.2.100/32\",\"192.0.2.101/24\"],"
 		   "\"master_ip\":\"192.0.2.1\",\"track_scanners\":2,"
 		   "\"track_weight\":10,\"track_bfd\":null,\"bfd_peer\":null,"
-		   "\"allow\":[],\"stats\":{"
+		   "\"allow\":[],\"unicast_peers\":[],\"stats\":{"
 		   "\"master_transitions\":101,\"new_master_reason\":\"owner\","
 		   "\"rcvd_advertisements\":103,\"adv_interval_errors\":104,"
 		   "\"ip_ttl_errors\":105,\"rcvd_pri_zero_packets\":106,"
@@ -151,7 +151,7 @@ static void test_vr_reply(void)
 		   "\"address_list_errors\":109,\"packet_length_errors\":110,"
 		   "\"sent_advertisements\":111,\"checksum_errors\":112,"
 		   "\"version_errors\":113,\"auth_type_errors\":114,"
-		   "\"rcvd_not_allowed\":null}}",
+		   "\"rcvd_not_allowed\":null,\"unicast_send_errors\":null}}",
 		   "VR as JSON");
 
 	f = mem_open();
@@ -211,7 +211,8 @@ static void test_sparse_reply(void)
 		   "\"garp_repeat\":null,\"garp_interval_ms\":null,"
 		   "\"garp_refresh_s\":null,\"vips\":[],\"master_ip\":null,"
 		   "\"track_scanners\":null,\"track_weight\":null,"
-		   "\"track_bfd\":null,\"bfd_peer\":null,\"allow\":[],\"stats\":{"
+		   "\"track_bfd\":null,\"bfd_peer\":null,\"allow\":[],"
+		   "\"unicast_peers\":[],\"stats\":{"
 		   "\"master_transitions\":null,\"new_master_reason\":null,"
 		   "\"rcvd_advertisements\":null,\"adv_interval_errors\":null,"
 		   "\"ip_ttl_errors\":null,\"rcvd_pri_zero_packets\":null,"
@@ -220,7 +221,7 @@ static void test_sparse_reply(void)
 		   "\"address_list_errors\":null,\"packet_length_errors\":null,"
 		   "\"sent_advertisements\":null,\"checksum_errors\":null,"
 		   "\"version_errors\":null,\"auth_type_errors\":null,"
-		   "\"rcvd_not_allowed\":null}}",
+		   "\"rcvd_not_allowed\":null,\"unicast_send_errors\":null}}",
 		   "missing attributes are null in JSON");
 	nlmsg_free(msg);
 }

@@ -160,6 +160,23 @@ int main(void)
 		       va.vr.n_vips == 33, "33 vips with no_check");
 	}
 
+	/* Unicast peers: hosts, at most 8, "none" clears, alias unicast-peer. */
+	tap_ok(ok(VR_CMD_SET, "dev d0 vrid 5 peer 192.0.2.2 192.0.2.3") &&
+	       HAS(UNICAST_PEERS) && va.vr.n_peers == 2 &&
+	       va.vr.peers[1].prefixlen == 32, "two unicast peers");
+	tap_ok(ok(VR_CMD_SET, "dev d0 vrid 5 unicast-peer fe80::2 prio 9") &&
+	       va.vr.n_peers == 1 && va.vr.peers[0].family == AF_INET6 &&
+	       HAS(PRIORITY), "unicast-peer, then another keyword");
+	tap_ok(ok(VR_CMD_SET, "dev d0 vrid 5 peer none") &&
+	       HAS(UNICAST_PEERS) && va.vr.n_peers == 0, "peer none");
+	refused(VR_CMD_SET, "dev d0 vrid 5 peer 192.0.2.0/24",
+		"invalid peer \"192.0.2.0/24\": not an IPv4 or IPv6 address");
+	refused(VR_CMD_SET, "dev d0 vrid 5 peer", "\"peer\" needs an address or \"none\"");
+	refused(VR_CMD_SET, "dev d0 vrid 5 peer 192.0.2.1 192.0.2.2 192.0.2.3 "
+		"192.0.2.4 192.0.2.5 192.0.2.6 192.0.2.7 192.0.2.8 192.0.2.9",
+		"too many unicast peers: at most 8");
+	refused(VR_CMD_DEL, "dev d0 vrid 5 peer 192.0.2.2", "unknown keyword");
+
 	/* set: only what was named. */
 	tap_ok(ok(VR_CMD_SET, "dev d0 vrid 5 prio 120"), "set prio");
 	tap_ok(HAS(PRIORITY) && !HAS(VIPS) && !HAS(FAMILY) && !HAS(PREEMPT),
