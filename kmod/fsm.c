@@ -295,6 +295,14 @@ void mwg_fsm_rx_advert(struct mwg_vr *vr, const struct mwg_advert *adv,
 	case MWG_ACT_MASTER_REASSERT:
 		mwg_send_advert(vr, vr->eff_prio);
 		mwg_timer_adver_start(vr, mwg_vr_own_interval_ns(vr));
+		/*
+		 * Another master heard (a healing split): unicast adverts
+		 * leave from our own MAC, so a switch that last saw the
+		 * virtual MAC at the other one learns it back only from us
+		 * announcing the VIPs.
+		 */
+		if (vr->cfg.n_peers && adv->priority)
+			mwg_fsm_announce(vr);
 		break;
 	case MWG_ACT_MASTER_YIELD:
 		vr->master_adver_cs = adv->interval_cs;

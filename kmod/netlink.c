@@ -606,6 +606,13 @@ static int mwg_nl_parse_addr_list(struct nlattr **tb,
 					    "a unicast peer must be a unicast address of another host");
 			return -EINVAL;
 		}
+		/* IPv6 adverts come from the link-local address: name that. */
+		if (!desc->prefixes && family == AF_INET6 &&
+		    !(ipv6_addr_type(&p->addr.v6) & IPV6_ADDR_LINKLOCAL)) {
+			NL_SET_ERR_MSG_ATTR(extack, a,
+					    "an IPv6 unicast peer is named by its link-local address, the source of its adverts");
+			return -EINVAL;
+		}
 		for (i = p->prefixlen; i < alen * 8; i++)
 			p->addr.raw[i / 8] &= ~(0x80 >> (i % 8));
 	}

@@ -98,7 +98,7 @@ def build_vrrp(a):
         msg = msg[:a.truncate]
     if len(msg) >= 8:
         if a.csum == 'pseudo':
-            c = csum16(pseudo_header(a.src, GROUP, len(msg)) + msg)
+            c = csum16(pseudo_header(a.src, a.dst, len(msg)) + msg)
         else:
             c = csum16(msg)
             if a.csum == 'bad':
@@ -107,10 +107,10 @@ def build_vrrp(a):
     return msg
 
 
-def build_ip(src, ttl, payload):
+def build_ip(src, ttl, payload, dst=GROUP):
     hdr = struct.pack('!BBHHHBBH4s4s', 0x45, 0xc0, 20 + len(payload), 0,
                       0x4000, ttl, IPPROTO_VRRP, 0, socket.inet_aton(src),
-                      socket.inet_aton(GROUP))
+                      socket.inet_aton(dst))
     hdr = hdr[:10] + struct.pack('!H', csum16(hdr)) + hdr[12:]
     return hdr + payload
 
@@ -122,8 +122,10 @@ def if_mac(ifname):
 
 def frame_of(a):
     msg = bytes.fromhex(a.raw) if a.raw else build_vrrp(a)
-    return (GROUP_MAC + if_mac(a.iface) + struct.pack('!H', ETH_P_IP) +
-            build_ip(a.src, a.ttl, msg))
+    dst_mac = (bytes.fromhex(a.dst_mac.replace(':', '')) if a.dst_mac
+               else GROUP_MAC)
+    return (dst_mac + if_mac(a.iface) + struct.pack('!H', ETH_P_IP) +
+            build_ip(a.src, a.ttl, msg, a.dst))
 
 
 def cmd_send(a):
@@ -411,6 +413,9 @@ def main():
     send = s = sub.add_parser('send')
     s.add_argument('iface')
     s.add_argument('--src', default='192.0.2.9')
+    # A unicast advert (unicast peers): its IP and MAC destination.
+    s.add_argument('--dst', default=GROUP)
+    s.add_argument('--dst-mac')
     s.add_argument('--ttl', type=int, default=255)
     s.add_argument('--version', type=int, default=3)
     s.add_argument('--type', type=int, default=1)
