@@ -144,7 +144,13 @@ static void mwg_rx_advert(struct net_device *dev, u8 family, const u8 *msg,
 	spin_lock(&vr->lock);
 	if (vr->dead)
 		goto unlock;
-	if (ttl != MWG_VRRP_TTL) {
+	/*
+	 * RFC 5798 5.1.1.3 guards multicast adverts against off-link senders.
+	 * In unicast mode only the listed peers are heard, at any TTL: peers
+	 * may sit behind a router, and keepalived sends its IPv6 unicast
+	 * adverts at the default hop limit.
+	 */
+	if (ttl != MWG_VRRP_TTL && !vr->cfg.n_peers) {
 		vr->stats.ip_ttl_errors++;
 		net_info_ratelimited("mwg_vrrp: %s vrid %u: dropped advert with TTL %u\n",
 				     dev->name, vr->vrid, ttl);

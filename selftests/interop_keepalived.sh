@@ -5,7 +5,9 @@
 # VRRPv3 over IPv4 (RFC 5798 pseudo-header checksum), VRRPv3 over IPv6 and
 # VRRPv2: the higher priority is master and the other backs up, failover
 # works from us to keepalived and from keepalived to us, and neither side
-# counts or logs a checksum or format error.  The RFC 9568 IPv4 checksum
+# counts or logs a checksum or format error.  The same in unicast mode (our
+# "peer" against keepalived's unicast_peer, VRRPv3 and v2 over IPv4, VRRPv3
+# over IPv6 with link-local peers), where no multicast advert may leave us.  The RFC 9568 IPv4 checksum
 # is checked one way: keepalived 2.2.7 can send and accept only the
 # pseudo-header form, so we must accept its adverts while it rejects ours.
 # What we sent is decoded by tshark.
@@ -15,7 +17,8 @@
 #   k: eth0 192.0.2.2/24 2001:db8::2/64 --- pk /      tcpdump on pa, in)
 #                                                     (keepalived)
 #
-#   One VRID per case: 51 v3/IPv4, 52 v3/IPv4 RFC 9568, 53 v3/IPv6, 54 v2.
+#   One VRID per case: 51 v3/IPv4, 52 v3/IPv4 RFC 9568, 53 v3/IPv6, 54 v2;
+#   unicast: 55 v3/IPv4, 56 v2, 57 v3/IPv6.
 . "$(dirname "$0")/interop_lib.sh"
 
 interop_setup
@@ -35,7 +38,10 @@ cap_start "$sw" pa "$pcap" -Q in
 
 # ka_conf VRID PRIO VERSION INTERVAL-S VIP...: keepalived's configuration
 # of one VR on eth0, with the same VIPs in the same order as ours (2.2.7
-# ignores adverts whose address list differs from its own).
+# ignores adverts whose address list differs from its own).  Unicast mode
+# when KA_PEER names our address (and OUR_PEER keepalived's).
+KA_PEER=
+OUR_PEER=
 ka_conf() {
 	local vrid=$1 prio=$2 ver=$3 int=$4 v
 	shift 4
@@ -53,6 +59,7 @@ ka_conf() {
 		virtual_ipaddress {
 	$(for v in "$@"; do printf '\t\t%s\n' "$v"; done)
 		}
+	$(if [ -n "$KA_PEER" ]; then printf '\tunicast_peer {\n\t\t%s\n\t}\n' "$KA_PEER"; fi)
 	}
 	EOF
 }
@@ -67,14 +74,18 @@ ka_has_vip() {
 pair_case() {
 	local fam=$1 ver=$2 vrid=$3 ms=$4 sysvr tmo kaint mdi
 	shift 4
-	local vips=("$@") vipargs=() v
+	local vips=("$@") vipargs=() v mode=
 	for v in "${vips[@]}"; do vipargs+=(vip "$v"); done
+	if [ -n "$OUR_PEER" ]; then
+		vipargs+=(peer "$OUR_PEER")
+		mode=", unicast"
+	fi
 	sysvr=$vrid
 	[ "$fam" = inet ] || sysvr=$vrid-inet6
 	# Waits: three Master_Down_Intervals or so, and at least 2 s.
 	tmo=$((ms * 12 / 1000 + 2))
 	kaint=$(awk -v m="$ms" 'BEGIN { printf "%g", m / 1000 }')
-	scenario_begin "mwg_vrrp / keepalived, $fam, VRRPv$ver"
+	scenario_begin "mwg_vrrp / keepalived, $fam, VRRPv$ver$mode"
 
 	# 1. We have the higher priority: we are master, keepalived backs up
 	#    and stays so, which it does only if it accepts our adverts.
@@ -120,7 +131,9 @@ pair_case() {
 	check "keepalived logged no checksum or format error" test -z "$e"
 	[ -z "$e" ] || echo "$e" | head -n 3 | sed 's/^/#   /'
 	mwgctl_ns "$a" vr del dev eth0 vrid "$vrid" family "$fam"
-	scenario_end keepalived "$fam" "$ver" "$([ "$ver" = 2 ] && echo v2 || echo pseudo)"
+	scenario_end keepalived "$fam" "$ver" \
+		"$([ "$ver" = 2 ] && echo v2 || echo pseudo)" \
+		"${mode:+unicast peers both ways (keepalived unicast_peer)}"
 }
 
 # A VIP of its own per VRID: one address behind two virtual MACs in one
@@ -159,6 +172,25 @@ mwgctl_ns "$a" vr del dev eth0 vrid $vrid
 scenario_end keepalived inet 3 rfc9568 \
 	"one way: we accept keepalived's adverts; keepalived 2.2.7 cannot check the RFC 9568 form and drops ours"
 
+# --- unicast peers ----------------------------------------------------------------
+# Our "peer" against keepalived's unicast_peer; IPv6 peers are named by
+# their link-local addresses, the source of their adverts.
+ll_of() {
+	ip -n "$1" -6 -o addr show dev eth0 scope link |
+		awk '{ sub("/.*", "", $4); print $4; exit }'
+}
+pcapuc=$INTEROP_PCAPS/keepalived-unicast.pcap
+cap_start "$sw" pa "$pcapuc" -Q in
+KA_PEER=192.0.2.1 OUR_PEER=192.0.2.2
+pair_case inet 3 55 "$ADV_MS" 192.0.2.155/24
+pair_case inet 2 56 1000 192.0.2.156/24
+vwait 10 sh -c "ip -n '$a' -6 addr show dev eth0 scope link | grep -v -q tentative" ||
+	tap_fail "a's link-local address left duplicate address detection"
+KA_PEER=$(ll_of "$a") OUR_PEER=$(ll_of "$k")
+pair_case inet6 3 57 "$ADV_MS" "$VIP6_LL" "$VIP6/64"
+KA_PEER= OUR_PEER=
+cap_stop "$pcapuc"
+
 # --- on the wire ------------------------------------------------------------------
 tshark_decode "$INTEROP_PCAPS/keepalived.txt" "vrrp or arp or icmpv6.type == 136" \
 	"$pcap" || true
@@ -170,5 +202,12 @@ tshark_decode "$INTEROP_PCAPS/keepalived-rfc9568.txt" vrrp "$pcap9568" -- \
 	-o vrrp.v3_checksum_as_in_v2:TRUE || true
 tshark_clean "tshark (v3_checksum_as_in_v2): our RFC 9568 adverts decode cleanly"
 tshark_has "tshark: our RFC 9568 adverts checked" 'Checksum Status: Good'
+tshark_decode "$INTEROP_PCAPS/keepalived-unicast.txt" "vrrp" "$pcapuc" || true
+tshark_clean "tshark: our unicast adverts (v3/IPv4, v2, v3/IPv6) decode cleanly"
+tshark_has "tshark: they went to keepalived's addresses" \
+	'Destination Address: 192\.0\.2\.2$' 'Destination Address: fe80::' \
+	'Virtual Rtr ID: 55' 'Virtual Rtr ID: 56' 'Virtual Rtr ID: 57'
+check "tshark: no multicast advert left us in unicast mode" \
+	sh -c "! grep -E -q 'Destination Address: (224\.0\.0\.18|ff02::12)$' '$INTEROP_PCAPS/keepalived-unicast.txt'"
 
 tap_done

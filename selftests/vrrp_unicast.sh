@@ -101,6 +101,15 @@ nsx "$x" python3 "$VRRP_CRAFT" send eth0 --vrid $VRID --addr $VIP \
 check "unicast and multicast adverts from non-peers are counted, not heard" \
 	vwait 3 stat_above "$a" $VRID rcvd_not_allowed $((before + 9))
 check_state "a stays master" "$a" $VRID master
+# A peer's advert is heard at any TTL (routed peers, keepalived's IPv6).
+heard_mark "$a" $VRID
+ttl_errs=$(vr_stat "$a" $VRID ip_ttl_errors)
+nsx "$x" python3 "$VRRP_CRAFT" send eth0 --vrid $VRID --addr $VIP \
+	--src 192.0.2.1 --prio 100 --ttl 64 --dst 192.0.2.2 \
+	--dst-mac "$(mac_of "$a")" --count 3
+check "a peer's advert at TTL 64 is heard" vwait 3 heard "$a" $VRID 3
+check "and not counted as a TTL error" \
+	test "$(vr_stat "$a" $VRID ip_ttl_errors)" = "$ttl_errs"
 check "a never left master" \
 	test "$(vr_stat "$a" $VRID master_transitions)" = "$moves"
 
