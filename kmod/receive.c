@@ -12,6 +12,7 @@
 #include <net/protocol.h>
 #include <net/ipv6.h>
 
+#include "af.h"
 #include "fsm.h"
 #include "group.h"
 #include "receive.h"
@@ -82,16 +83,21 @@ static bool mwg_rx_in_list(u8 family, const struct mwg_prefix *list,
 }
 
 /*
- * Whether the VR takes adverts from @saddr: in unicast mode only from its
- * peers, and only from its allow list when it has one.  vr->lock held (the
- * lists are in cfg).
+ * Whether the VR takes an advert from @saddr to @daddr: in unicast mode
+ * only from its peers and addressed to us, not to the group (an IPsec
+ * policy on the peers' unicast adverts would not cover a multicast spoof),
+ * and only from its allow list when it has one.  vr->lock held (the lists
+ * are in cfg).
  */
-static bool mwg_rx_allowed(const struct mwg_vr *vr, const union mwg_addr *saddr)
+static bool mwg_rx_allowed(const struct mwg_vr *vr, const union mwg_addr *saddr,
+			   const union mwg_addr *daddr)
 {
 	const struct mwg_vr_config *cfg = &vr->cfg;
 
 	if (cfg->n_peers &&
-	    !mwg_rx_in_list(vr->family, cfg->peers, cfg->n_peers, saddr))
+	    (!memcmp(daddr->raw, vr->af->group->raw,
+		     mwg_addr_len(vr->family)) ||
+	     !mwg_rx_in_list(vr->family, cfg->peers, cfg->n_peers, saddr)))
 		return false;
 	return !cfg->n_allow ||
 	       mwg_rx_in_list(vr->family, cfg->allow, cfg->n_allow, saddr);
@@ -166,7 +172,7 @@ static void mwg_rx_advert(struct net_device *dev, u8 family, const u8 *msg,
 		goto unlock;
 	}
 	/* A source outside the list never moves the VR: not even a priority 0. */
-	if (!mwg_rx_allowed(vr, saddr)) {
+	if (!mwg_rx_allowed(vr, saddr, daddr)) {
 		vr->stats.rcvd_not_allowed++;
 		if (family == AF_INET)
 			net_info_ratelimited("mwg_vrrp: %s vrid %u: dropped advert from %pI4 (priority %u): source not allowed\n",

@@ -150,7 +150,12 @@ capture "$a" 'ip proto 112' "$tmp/a-mc.txt"
 check "on the wire: a's adverts go to 224.0.0.18 again" \
 	sh -c "grep -q '> 224.0.0.18: VRRPv3' '$tmp/a-mc.txt' &&
 	       ! grep -q '> 192.0.2.1: VRRPv' '$tmp/a-mc.txt'"
-check_state "b (a's peer) still hears a" "$b" $VRID backup 1
+# b, still in unicast mode, takes adverts to the group from nobody, its
+# peer included: an IPsec policy on unicast adverts could not cover them.
+before=$(vr_stat "$b" $VRID rcvd_not_allowed)
+check "b drops its peer's multicast adverts" \
+	vwait 3 stat_above "$b" $VRID rcvd_not_allowed $((before + 3))
+check_state "and takes over" "$b" $VRID master
 
 # --- bad input, refused by the kernel (mwgctl's own checks off) ----------------
 refused() {
