@@ -30,7 +30,7 @@ write_conf() {
 }
 unchanged="[vr eth0 1]\nprio = 100\nvips = 192.0.2.101/24\ninterval = $ADV_MS\n"
 changed_old="[vr eth0 2]\nprio = 100\nvips = 192.0.2.102/24\ninterval = $ADV_MS\npreempt = yes\ntrack_bfd = no\n"
-changed_new="[vr eth0 2]\nprio = 150\nvips = 192.0.2.102/24\ninterval = $ADV_MS\npreempt = yes\ntrack_bfd = yes\nbfd_peer = 192.0.2.2\n"
+changed_new="[vr eth0 2]\nprio = 150\nvips = 192.0.2.102/24\ninterval = $ADV_MS\npreempt = yes\ntrack_bfd = yes\nbfd_peer = 192.0.2.2\npeer = 192.0.2.2\n"
 removed="[vr gone]\ndev = eth0\nvrid = 3\nprio = 100\nvip = 192.0.2.103/24\ninterval = $ADV_MS\n"
 added="[vr eth0 4]\nprio = 90\nvip = 192.0.2.104/24\ninterval = $ADV_MS\naccept = on\n"
 
@@ -96,6 +96,8 @@ prio_is() {
 check "the changed vrid 2 has prio 150" vwait 3 prio_is 2 150
 check "...track_bfd changed too" test "$(vr_json "$r1" 2 .track_bfd)" = true
 check "...and its bfd_peer" test "$(vr_json "$r1" 2 .bfd_peer)" = 192.0.2.2
+check "...and its unicast peer" \
+	test "$(vr_json "$r1" 2 '.unicast_peers | join(" ")')" = 192.0.2.2
 check "vrid 4 has accept on" test "$(vr_json "$r1" 4 .accept)" = true
 check "the hand-made vrid 9 is untouched" state_is "$r1" 9 master
 nap 0.5

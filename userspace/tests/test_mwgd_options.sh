@@ -107,6 +107,25 @@ check "[vr]: ...weight = 0 stays 0" 0 '^weight = 0$' -- --dump -c "$d/vr.conf"
 check "[vr]: preempt = 0 is off" 0 '^preempt = no$' -- --dump -c "$d/vr.conf"
 check "[vr]: accept = 1 is on" 0 '^accept = yes$' -- --dump -c "$d/vr.conf"
 
+# Unicast peers: a list, under either name; a prefix is refused with the
+# file and the line of its section.
+cat >"$d/peer.conf" <<C
+role = scanner
+interface = lo
+[vr eth0 51]
+prio = 100
+vip = 192.0.2.100/24
+unicast_peer = 192.0.2.2, 192.0.2.3
+[vr eth0 52]
+prio = 100
+vip = 192.0.2.101/24
+peer = none
+C
+check "[vr]: unicast_peer = A, B" 0 '^peer = 192.0.2.2, 192.0.2.3$' -- --dump -c "$d/peer.conf"
+check "[vr]: peer = none" 0 '^peer = none$' -- --dump -c "$d/peer.conf"
+printf 'role = scanner\ninterface = lo\n[vr eth0 51]\nprio = 1\nvip = 192.0.2.100\npeer = 192.0.2.0/24\n' >"$d/peer-bad.conf"
+check "[vr]: a peer prefix is refused, named at its section" 1 'peer-bad.conf:4: \[vr eth0 51\]: invalid peer "192.0.2.0/24"' -- -t -c "$d/peer-bad.conf"
+
 # [group NAME]: the words of "mwgctl group add", checked by its parser.
 cat >"$d/group.conf" <<C
 role = scanner
