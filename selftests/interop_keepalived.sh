@@ -131,9 +131,9 @@ pair_case() {
 	check "keepalived logged no checksum or format error" test -z "$e"
 	[ -z "$e" ] || echo "$e" | head -n 3 | sed 's/^/#   /'
 	mwgctl_ns "$a" vr del dev eth0 vrid "$vrid" family "$fam"
-	scenario_end keepalived "$fam" "$ver" \
+	scenario_end "keepalived${mode:+ (unicast_peer)}" "$fam" "$ver" \
 		"$([ "$ver" = 2 ] && echo v2 || echo pseudo)" \
-		"${mode:+unicast peers both ways (keepalived unicast_peer)}"
+		"${mode:+our peer list against keepalived's unicast_peer; no multicast advert sent}"
 }
 
 # A VIP of its own per VRID: one address behind two virtual MACs in one
