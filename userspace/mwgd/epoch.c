@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "filewrite.h"
 #include "mwgd.h"
 
 void mwgd_epoch_path(const struct mwgd_config *c, char *path, size_t len)
@@ -56,51 +57,16 @@ static int read_epoch(const char *path, uint64_t *epoch)
 	return 0;
 }
 
-static int fsync_dir(const char *path)
-{
-	char dir[PATH_MAX + 8], *slash;
-	int fd, rc = 0;
-
-	snprintf(dir, sizeof(dir), "%s", path);
-	slash = strrchr(dir, '/');
-	if (!slash)
-		strcpy(dir, ".");
-	else if (slash == dir)
-		dir[1] = '\0';
-	else
-		*slash = '\0';
-	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	if (fsync(fd) < 0)
-		rc = -errno;
-	close(fd);
-	return rc;
-}
-
 static int write_epoch(const char *path, uint64_t epoch)
 {
-	char tmp[PATH_MAX + 16], text[32];
-	int fd, len, rc = 0;
+	struct mwgd_filewrite w;
+	int rc;
 
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	len = snprintf(text, sizeof(text), "%" PRIu64 "\n", epoch);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0)
-		return -errno;
-	if (write(fd, text, len) != len)
-		rc = errno ? -errno : -EIO;
-	else if (fsync(fd) < 0)
-		rc = -errno;
-	if (close(fd) < 0 && !rc)
-		rc = -errno;
-	if (!rc && rename(tmp, path) < 0)
-		rc = -errno;
-	if (rc) {
-		unlink(tmp);
+	rc = mwgd_filewrite_open(&w, path);
+	if (rc)
 		return rc;
-	}
-	return fsync_dir(path);
+	fprintf(w.f, "%" PRIu64 "\n", epoch);
+	return mwgd_filewrite_commit(&w, true);
 }
 
 int mwgd_epoch_next(const struct mwgd_config *c, uint64_t clock_ms,

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "filewrite.h"
 #include "mwg.h"
 #include "mwgd.h"
 
@@ -176,22 +177,19 @@ static void remove_gone(struct mwg_session *s, const struct group_dump *dump,
 
 static void write_owned(const char *path, const struct mwgd_group_confs *gcs)
 {
-	char tmp[PATH_MAX + 16];
+	struct mwgd_filewrite w;
 	unsigned int i;
-	FILE *f;
+	int rc;
 
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	f = fopen(tmp, "w");
-	if (!f)
-		goto fail;
-	for (i = 0; i < gcs->n; i++)
-		fprintf(f, "%s\n", gcs->e[i].name);
-	if (fclose(f) == 0 && rename(tmp, path) == 0)
-		return;
-	unlink(tmp);
-fail:
-	mwgd_log(LOG_ERR, "%s: %s; groups removed from the file will not be deleted",
-		 path, strerror(errno));
+	rc = mwgd_filewrite_open(&w, path);
+	if (!rc) {
+		for (i = 0; i < gcs->n; i++)
+			fprintf(w.f, "%s\n", gcs->e[i].name);
+		rc = mwgd_filewrite_commit(&w, false);
+	}
+	if (rc)
+		mwgd_log(LOG_ERR, "%s: %s; groups removed from the file will not be deleted",
+			 path, strerror(-rc));
 }
 
 int mwgd_groups_apply(const struct mwgd_config *c)

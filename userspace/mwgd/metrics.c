@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "filewrite.h"
 #include "mwg.h"
 #include "mwgd.h"
 
@@ -151,35 +152,25 @@ static void write_daemon(FILE *f, const struct mwgd *d)
 
 int mwgd_metrics_write(const struct mwgd *d)
 {
-	const char *path = d->cfg.metrics_file;
+	struct mwgd_filewrite w;
 	struct vrs v = { 0 };
-	char tmp[PATH_MAX + 8];
 	bool have_vrs;
-	FILE *f;
-	int e;
+	int rc;
 
-	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp))
-		return -ENAMETOOLONG;
 	v.e = calloc(MAX_METRIC_VRS, sizeof(*v.e));
 	if (!v.e)
 		return -ENOMEM;
 	/* Without the module there are no VR lines, but mwgd's still count. */
 	have_vrs = read_vrs(&v) == 0;
-	f = fopen(tmp, "w");
-	if (!f) {
-		e = errno;
+	rc = mwgd_filewrite_open(&w, d->cfg.metrics_file);
+	if (rc) {
 		free(v.e);
-		return -e;
+		return rc;
 	}
-	header(f, "mwg_vrrp_up", "gauge", "1 when the module answered.");
-	fprintf(f, "mwg_vrrp_up %d\n", have_vrs);
-	write_vrs(f, &v);
-	write_daemon(f, d);
+	header(w.f, "mwg_vrrp_up", "gauge", "1 when the module answered.");
+	fprintf(w.f, "mwg_vrrp_up %d\n", have_vrs);
+	write_vrs(w.f, &v);
+	write_daemon(w.f, d);
 	free(v.e);
-	if (fclose(f) != 0 || rename(tmp, path) < 0) {
-		e = errno;
-		unlink(tmp);
-		return -e;
-	}
-	return 0;
+	return mwgd_filewrite_commit(&w, false);
 }

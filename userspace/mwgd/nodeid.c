@@ -13,6 +13,7 @@
 
 #include <sodium.h>
 
+#include "filewrite.h"
 #include "mwgd.h"
 
 static int read_id(const char *path, uint8_t *id)
@@ -37,22 +38,16 @@ static int read_id(const char *path, uint8_t *id)
 
 static int write_id(const char *path, const uint8_t *id)
 {
-	char hex[2 * MWGD_NODE_ID_LEN + 1], tmp[PATH_MAX + 8];
-	FILE *f;
+	char hex[2 * MWGD_NODE_ID_LEN + 1];
+	struct mwgd_filewrite w;
+	int rc;
 
 	sodium_bin2hex(hex, sizeof(hex), id, MWGD_NODE_ID_LEN);
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	f = fopen(tmp, "w");
-	if (!f)
-		return -errno;
-	fprintf(f, "%s\n", hex);
-	if (fclose(f) != 0 || rename(tmp, path) < 0) {
-		int e = errno;
-
-		unlink(tmp);
-		return -e;
-	}
-	return 0;
+	rc = mwgd_filewrite_open(&w, path);
+	if (rc)
+		return rc;
+	fprintf(w.f, "%s\n", hex);
+	return mwgd_filewrite_commit(&w, false);
 }
 
 int mwgd_node_id_get(const struct mwgd_config *c, uint8_t *id, char *err,

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "filewrite.h"
 #include "mwgd.h"
 
 static const char *const counter_names[__C_MAX] = {
@@ -60,15 +61,15 @@ const char *mwgd_counter_name(enum mwgd_counter c)
 
 int mwgd_stats_write(const struct mwgd *d, const char *path)
 {
-	char tmp[PATH_MAX + 8];
+	struct mwgd_filewrite w;
 	unsigned int i;
 	FILE *f;
+	int rc;
 
-	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp))
-		return -ENAMETOOLONG;
-	f = fopen(tmp, "w");
-	if (!f)
-		return -errno;
+	rc = mwgd_filewrite_open(&w, path);
+	if (rc)
+		return rc;
+	f = w.f;
 	fprintf(f, "role %s\n",
 		d->cfg.role == (MWGD_ROLE_DIRECTOR | MWGD_ROLE_SCANNER) ?
 		"both" : d->cfg.role == MWGD_ROLE_DIRECTOR ? "director" :
@@ -83,11 +84,5 @@ int mwgd_stats_write(const struct mwgd *d, const char *path)
 	for (i = 0; i < __C_MAX; i++)
 		fprintf(f, "%s %llu\n", counter_names[i],
 			(unsigned long long)d->counters[i]);
-	if (fclose(f) != 0 || rename(tmp, path) < 0) {
-		int e = errno;
-
-		unlink(tmp);
-		return -e;
-	}
-	return 0;
+	return mwgd_filewrite_commit(&w, false);
 }

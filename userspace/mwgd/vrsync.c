@@ -18,6 +18,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "filewrite.h"
 #include "mwg.h"
 #include "mwgd.h"
 
@@ -287,23 +288,21 @@ static unsigned int read_owned(const char *path, struct vr_key *keys,
 
 static void write_owned(const char *path, const struct mwgd_vr_confs *vc)
 {
-	char tmp[PATH_MAX + 8];
+	struct mwgd_filewrite w;
 	unsigned int i;
-	FILE *f;
+	int rc;
 
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	f = fopen(tmp, "w");
-	if (!f)
-		goto fail;
-	for (i = 0; i < vc->n; i++)
-		fprintf(f, "%s %s %u\n", vc->e[i].dev,
-			mwg_family_name(vc->e[i].vr.family), vc->e[i].vr.vrid);
-	if (fclose(f) == 0 && rename(tmp, path) == 0)
-		return;
-	unlink(tmp);
-fail:
-	mwgd_log(LOG_ERR, "%s: %s; VRs removed from the file will not be deleted",
-		 path, strerror(errno));
+	rc = mwgd_filewrite_open(&w, path);
+	if (!rc) {
+		for (i = 0; i < vc->n; i++)
+			fprintf(w.f, "%s %s %u\n", vc->e[i].dev,
+				mwg_family_name(vc->e[i].vr.family),
+				vc->e[i].vr.vrid);
+		rc = mwgd_filewrite_commit(&w, false);
+	}
+	if (rc)
+		mwgd_log(LOG_ERR, "%s: %s; VRs removed from the file will not be deleted",
+			 path, strerror(-rc));
 }
 
 static bool in_file(const struct mwgd_vr_confs *vc, const struct vr_key *k)
