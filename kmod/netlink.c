@@ -221,26 +221,44 @@ static const char *const mwg_nl_reject_msg[MWG_VRRP_A_MAX + 1] = {
 	MWG_NL_REJECT(UNICAST_PEER),
 };
 
-#define MWG_NL_A(attr)		BIT_ULL(MWG_VRRP_A_##attr)
-#define MWG_NL_VR_KEY		(MWG_NL_A(IFINDEX) | MWG_NL_A(VRID) | \
-				 MWG_NL_A(FAMILY))
-#define MWG_NL_VR_CONFIG	(MWG_NL_VR_KEY | MWG_NL_A(VERSION) | \
-				 MWG_NL_A(PRIORITY) | \
-				 MWG_NL_A(ADVERT_INTERVAL_MS) | \
-				 MWG_NL_A(PREEMPT) | MWG_NL_A(PREEMPT_DELAY_MS) | \
-				 MWG_NL_A(ACCEPT) | MWG_NL_A(GARP_REPEAT) | \
-				 MWG_NL_A(GARP_INTERVAL_MS) | \
-				 MWG_NL_A(GARP_REFRESH_S) | MWG_NL_A(CHECKSUM) | \
-				 MWG_NL_A(VIPS) | MWG_NL_A(TRACK_SCANNERS) | \
-				 MWG_NL_A(TRACK_WEIGHT) | MWG_NL_A(TRACK_BFD) | \
-				 MWG_NL_A(BFD_PEER) | MWG_NL_A(TRACK_IFINDEX) | \
-				 MWG_NL_A(TRACK_IF_WEIGHT) | MWG_NL_A(ALLOW) | \
-				 MWG_NL_A(UNICAST_PEERS))
-#define MWG_NL_BFD_KEY		(MWG_NL_A(IFINDEX) | MWG_NL_A(BFD_PEER))
+/* The attributes commands read, in lists that a command combines. */
+static const u8 mwg_nl_vr_key[] __initconst = {
+	MWG_VRRP_A_IFINDEX, MWG_VRRP_A_VRID, MWG_VRRP_A_FAMILY,
+};
+
+static const u8 mwg_nl_vr_config[] __initconst = {
+	MWG_VRRP_A_VERSION, MWG_VRRP_A_PRIORITY, MWG_VRRP_A_ADVERT_INTERVAL_MS,
+	MWG_VRRP_A_PREEMPT, MWG_VRRP_A_PREEMPT_DELAY_MS, MWG_VRRP_A_ACCEPT,
+	MWG_VRRP_A_GARP_REPEAT, MWG_VRRP_A_GARP_INTERVAL_MS,
+	MWG_VRRP_A_GARP_REFRESH_S, MWG_VRRP_A_CHECKSUM, MWG_VRRP_A_VIPS,
+	MWG_VRRP_A_TRACK_SCANNERS, MWG_VRRP_A_TRACK_WEIGHT,
+	MWG_VRRP_A_TRACK_BFD, MWG_VRRP_A_BFD_PEER, MWG_VRRP_A_TRACK_IFINDEX,
+	MWG_VRRP_A_TRACK_IF_WEIGHT, MWG_VRRP_A_ALLOW,
+	MWG_VRRP_A_UNICAST_PEERS,
+};
+
+static const u8 mwg_nl_bfd_key[] __initconst = {
+	MWG_VRRP_A_IFINDEX, MWG_VRRP_A_BFD_PEER,
+};
+
 /* BFD_LOCAL in BFD_SET too: its handler says why it cannot change. */
-#define MWG_NL_BFD_CONFIG	(MWG_NL_BFD_KEY | MWG_NL_A(BFD_LOCAL) | \
-				 MWG_NL_A(BFD_TX_US) | MWG_NL_A(BFD_RX_US) | \
-				 MWG_NL_A(BFD_MULT) | MWG_NL_A(BFD_HOLDDOWN_MS))
+static const u8 mwg_nl_bfd_config[] __initconst = {
+	MWG_VRRP_A_BFD_LOCAL, MWG_VRRP_A_BFD_TX_US, MWG_VRRP_A_BFD_RX_US,
+	MWG_VRRP_A_BFD_MULT, MWG_VRRP_A_BFD_HOLDDOWN_MS,
+};
+
+static const u8 mwg_nl_scanner_attrs[] __initconst = {
+	MWG_VRRP_A_SCANNERS, MWG_VRRP_A_SCANNER_REPLACE,
+};
+
+static const u8 mwg_nl_group_new[] __initconst = {
+	MWG_VRRP_A_GROUP_NAME, MWG_VRRP_A_GROUP_MEMBERS,
+};
+
+struct mwg_nl_attr_list {
+	const u8 *attrs;
+	unsigned int count;
+};
 
 /* The attributes each command reads; indexed like mwg_nl_policies. */
 enum mwg_nl_op {
@@ -262,23 +280,33 @@ enum mwg_nl_op {
 	MWG_NL_OP_COUNT,
 };
 
-static const u64 mwg_nl_op_attrs[MWG_NL_OP_COUNT] = {
-	[MWG_NL_OP_GET_INFO]	= 0,
-	[MWG_NL_OP_VR_NEW]	= MWG_NL_VR_CONFIG,
-	[MWG_NL_OP_VR_SET]	= MWG_NL_VR_CONFIG,
-	[MWG_NL_OP_VR_DEL]	= MWG_NL_VR_KEY,
+/* A key list and a configuration list per command; an empty one is NULL. */
+static const struct mwg_nl_attr_list mwg_nl_op_attrs[MWG_NL_OP_COUNT][2] __initconst = {
+	[MWG_NL_OP_VR_NEW]	= { { mwg_nl_vr_key, ARRAY_SIZE(mwg_nl_vr_key) },
+				    { mwg_nl_vr_config,
+				      ARRAY_SIZE(mwg_nl_vr_config) } },
+	[MWG_NL_OP_VR_SET]	= { { mwg_nl_vr_key, ARRAY_SIZE(mwg_nl_vr_key) },
+				    { mwg_nl_vr_config,
+				      ARRAY_SIZE(mwg_nl_vr_config) } },
+	[MWG_NL_OP_VR_DEL]	= { { mwg_nl_vr_key, ARRAY_SIZE(mwg_nl_vr_key) } },
 	/* A dump takes IFINDEX alone, as a filter. */
-	[MWG_NL_OP_VR_GET]	= MWG_NL_VR_KEY,
-	[MWG_NL_OP_SCANNER_SET]	= MWG_NL_A(SCANNERS) | MWG_NL_A(SCANNER_REPLACE),
-	[MWG_NL_OP_SCANNER_DEL]	= MWG_NL_A(SCANNERS),
-	[MWG_NL_OP_SCANNER_GET]	= 0,
-	[MWG_NL_OP_BFD_ADD]	= MWG_NL_BFD_CONFIG,
-	[MWG_NL_OP_BFD_SET]	= MWG_NL_BFD_CONFIG,
-	[MWG_NL_OP_BFD_DEL]	= MWG_NL_BFD_KEY,
-	[MWG_NL_OP_BFD_GET]	= MWG_NL_BFD_KEY,
-	[MWG_NL_OP_GROUP_NEW]	= MWG_NL_A(GROUP_NAME) | MWG_NL_A(GROUP_MEMBERS),
-	[MWG_NL_OP_GROUP_DEL]	= MWG_NL_A(GROUP_NAME),
-	[MWG_NL_OP_GROUP_GET]	= 0,
+	[MWG_NL_OP_VR_GET]	= { { mwg_nl_vr_key, ARRAY_SIZE(mwg_nl_vr_key) } },
+	[MWG_NL_OP_SCANNER_SET]	= { { mwg_nl_scanner_attrs,
+				      ARRAY_SIZE(mwg_nl_scanner_attrs) } },
+	/* The first entry of the list: SCANNERS alone. */
+	[MWG_NL_OP_SCANNER_DEL]	= { { mwg_nl_scanner_attrs, 1 } },
+	[MWG_NL_OP_BFD_ADD]	= { { mwg_nl_bfd_key, ARRAY_SIZE(mwg_nl_bfd_key) },
+				    { mwg_nl_bfd_config,
+				      ARRAY_SIZE(mwg_nl_bfd_config) } },
+	[MWG_NL_OP_BFD_SET]	= { { mwg_nl_bfd_key, ARRAY_SIZE(mwg_nl_bfd_key) },
+				    { mwg_nl_bfd_config,
+				      ARRAY_SIZE(mwg_nl_bfd_config) } },
+	[MWG_NL_OP_BFD_DEL]	= { { mwg_nl_bfd_key, ARRAY_SIZE(mwg_nl_bfd_key) } },
+	[MWG_NL_OP_BFD_GET]	= { { mwg_nl_bfd_key, ARRAY_SIZE(mwg_nl_bfd_key) } },
+	[MWG_NL_OP_GROUP_NEW]	= { { mwg_nl_group_new,
+				      ARRAY_SIZE(mwg_nl_group_new) } },
+	/* The first entry of the list: GROUP_NAME alone. */
+	[MWG_NL_OP_GROUP_DEL]	= { { mwg_nl_group_new, 1 } },
 };
 
 /*
@@ -288,11 +316,22 @@ static const u64 mwg_nl_op_attrs[MWG_NL_OP_COUNT] = {
 static struct nla_policy mwg_nl_policies[MWG_NL_OP_COUNT][MWG_VRRP_A_MAX + 1]
 	__ro_after_init;
 
+/* Whether command @op reads attribute @attr. */
+static bool __init mwg_nl_op_reads(unsigned int op, unsigned int attr)
+{
+	unsigned int l, i;
+
+	for (l = 0; l < ARRAY_SIZE(mwg_nl_op_attrs[op]); l++)
+		for (i = 0; i < mwg_nl_op_attrs[op][l].count; i++)
+			if (mwg_nl_op_attrs[op][l].attrs[i] == attr)
+				return true;
+	return false;
+}
+
 static void __init mwg_nl_build_policies(void)
 {
 	unsigned int op, attr;
 
-	BUILD_BUG_ON(MWG_VRRP_A_MAX >= 64);
 	for (op = 0; op < MWG_NL_OP_COUNT; op++) {
 		for (attr = 1; attr <= MWG_VRRP_A_MAX; attr++) {
 			const struct nla_policy reject = {
@@ -301,9 +340,8 @@ static void __init mwg_nl_build_policies(void)
 			};
 			/* memcpy: struct nla_policy has const members. */
 			memcpy(&mwg_nl_policies[op][attr],
-			       mwg_nl_op_attrs[op] & BIT_ULL(attr) ?
-			       &mwg_policy[attr] : &reject,
-			       sizeof(reject));
+			       mwg_nl_op_reads(op, attr) ? &mwg_policy[attr] :
+			       &reject, sizeof(reject));
 		}
 	}
 }
