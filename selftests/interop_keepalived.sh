@@ -42,6 +42,7 @@ cap_start "$sw" pa "$pcap" -Q in
 # when KA_PEER names our address (and OUR_PEER keepalived's).
 KA_PEER=
 OUR_PEER=
+UNICAST_NOTE="our peer list against keepalived's unicast_peer; no multicast advert sent"
 ka_conf() {
 	local vrid=$1 prio=$2 ver=$3 int=$4 v
 	shift 4
@@ -133,7 +134,7 @@ pair_case() {
 	mwgctl_ns "$a" vr del dev eth0 vrid "$vrid" family "$fam"
 	scenario_end "keepalived${mode:+ (unicast_peer)}" "$fam" "$ver" \
 		"$([ "$ver" = 2 ] && echo v2 || echo pseudo)" \
-		"${mode:+our peer list against keepalived's unicast_peer; no multicast advert sent}"
+		"${mode:+$UNICAST_NOTE}"
 }
 
 # A VIP of its own per VRID: one address behind two virtual MACs in one
