@@ -321,6 +321,9 @@ const char *mwg_format_time_ns(uint64_t time_ns, char *buf, size_t len);
 /* Name of the VR's device: IFNAME, else "if<index>". */
 const char *mwg_vr_dev(const struct mwg_vr *vr, char *buf, size_t len);
 
+/* " a, b, c": addresses (with their prefix lengths) after a keyword. */
+void mwg_addr_list_print(FILE *out, const struct mwg_addr *list,
+			 unsigned int n, bool with_prefix);
 void mwg_vr_print_text(FILE *out, const struct mwg_vr *vr);
 void mwg_vr_print_json(struct mwg_json *j, const struct mwg_vr *vr);
 void mwg_vr_stats_print_text(FILE *out, const struct mwg_vr_stats *st,

@@ -165,18 +165,25 @@ static void item_line_end(struct item_line *l)
 	l->started = false;
 }
 
+void mwg_addr_list_print(FILE *out, const struct mwg_addr *list,
+			 unsigned int n, bool with_prefix)
+{
+	char addr[MWG_ADDR_STRLEN];
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		fprintf(out, "%s %s", i ? "," : "",
+			mwg_addr_format(&list[i], with_prefix, addr,
+					sizeof(addr)));
+}
+
 /* "NAME a, b, c" as one item: a VR's allow list or unicast peers. */
 static void addr_list_text(FILE *out, struct item_line *l, const char *name,
 			   const struct mwg_addr *list, unsigned int n,
 			   bool prefixes)
 {
-	char addr[MWG_ADDR_STRLEN];
-	unsigned int i;
-
 	item(l, "%s", name);
-	for (i = 0; i < n; i++)
-		fprintf(out, "%s %s", i ? "," : "",
-			mwg_addr_format(&list[i], prefixes, addr, sizeof(addr)));
+	mwg_addr_list_print(out, list, n, prefixes);
 }
 
 void mwg_vr_print_text(FILE *out, const struct mwg_vr *vr)

@@ -130,21 +130,17 @@ static void dump_main(FILE *out, const struct mwgd_config *c)
 	fprintf(out, "metrics_interval_s = %u\n", c->metrics_interval_s);
 }
 
-/* The keys a [vr] section gave; the others are the module's defaults. */
 /* "KEY = a, b" or "KEY = none". */
 static void put_addr_list(FILE *out, const char *key,
 			  const struct mwg_addr *list, unsigned int n,
 			  bool prefixes)
 {
-	char addr[MWG_ADDR_STRLEN];
-	unsigned int i;
-
 	fprintf(out, "%s =", key);
-	for (i = 0; i < n; i++)
-		fprintf(out, "%s %s", i ? "," : "",
-			mwg_addr_format(&list[i], prefixes, addr, sizeof(addr)));
+	mwg_addr_list_print(out, list, n, prefixes);
 	fputs(n ? "\n" : " none\n", out);
 }
+
+/* The keys a [vr] section gave; the others are the module's defaults. */
 
 static void dump_vr(FILE *out, const struct mwgd_vr_conf *v)
 {
