@@ -42,7 +42,15 @@ else
 	tap_fail "d1 has the three scanners as real servers" "$(service_json "$d1")"
 	mwgd_log d1
 fi
-check "d2 (backup) has them too" vwait 20 dests_are "$d2" 3
+if vwait 20 dests_are "$d2" 3; then
+	tap_ok "d2 (backup) has them too"
+else
+	tap_fail "d2 (backup) has them too" "$(service_json "$d2")"
+	mwgd_log d2
+	for s in s1 s2 s3; do
+		mwgd_log "$s" 5
+	done
+fi
 if command -v ipvsadm >/dev/null; then
 	ipvsadm_dests() {
 		nsx "$d1" ipvsadm -Ln -t "$VIP:$PROXY_PORT" |
