@@ -23,7 +23,8 @@ struct mwg_af_ops {
 	/*
 	 * Route @skb (IP header pushed) to the unicast @daddr out of the
 	 * VR's interface and hand it to the local output path: netfilter
-	 * and IPsec policies apply.  Consumes @skb; < 0 if it had no route.
+	 * and IPsec policies apply.  Consumes @skb; returns what
+	 * ip_local_out() does (a NET_XMIT_* code), or < 0 without a route.
 	 */
 	int (*output_unicast)(const struct mwg_vr *vr, struct sk_buff *skb,
 			      const union mwg_addr *saddr,
