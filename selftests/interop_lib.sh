@@ -89,7 +89,7 @@ cap_start() {
 		'vrrp or ip6 proto 112 or arp or icmp6' 2>"$file.log" &
 	_cap_pid[$file]=$!
 	defer kill "$!"
-	vwait 10 file_has "$file.log" 'listening on' ||
+	vwait 30 file_has "$file.log" 'listening on' ||
 		ksft_fail "tcpdump on $dev of $ns: $(cat "$file.log")"
 }
 
@@ -102,11 +102,12 @@ cap_stop() {
 	unset "_cap_pid[$1]"
 }
 
-# file_has FILE TEXT: a line of FILE contains TEXT (builtins only).
+# file_has FILE TEXT: a line of FILE contains TEXT (builtins only; a last
+# line still being written, without its newline, counts too).
 file_has() {
 	local l
 	[ -e "$1" ] || return 1
-	while IFS= read -r l; do
+	while IFS= read -r l || [ -n "$l" ]; do
 		[[ $l == *"$2"* ]] && return 0
 	done <"$1"
 	return 1

@@ -62,7 +62,7 @@ capture_garps() {
 	ip netns exec "$ns" tcpdump -l -n -e -Q "$dir" -i "$dev" arp \
 		>"$2" 2>"$2.err" &
 	bg_pids+=($!)
-	vwait 10 grep -q "listening on" "$2.err" ||
+	vwait 30 grep -q "listening on" "$2.err" ||
 		ksft_fail "tcpdump on $1 did not start"
 }
 
