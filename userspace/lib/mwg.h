@@ -183,8 +183,46 @@ const char *mwg_attr_name(unsigned int parent, unsigned int type);
 #define MWG_BIT(attr)		(1ULL << (attr))
 
 /*
+ * A set of attribute types of the family's top-level space, which has
+ * grown past the 64 that one uint64_t mask can hold.
+ */
+#define MWG_ATTRS_WORDS		2
+struct mwg_attrs {
+	uint64_t bits[MWG_ATTRS_WORDS];
+};
+
+_Static_assert(MWG_VRRP_A_MAX < 64 * MWG_ATTRS_WORDS,
+	       "struct mwg_attrs is too small for MWG_VRRP_A_MAX");
+
+static inline void mwg_attrs_add(struct mwg_attrs *set, unsigned int attr)
+{
+	set->bits[attr / 64] |= MWG_BIT(attr % 64);
+}
+
+static inline void mwg_attrs_del(struct mwg_attrs *set, unsigned int attr)
+{
+	set->bits[attr / 64] &= ~MWG_BIT(attr % 64);
+}
+
+static inline bool mwg_attrs_has(const struct mwg_attrs *set,
+				 unsigned int attr)
+{
+	return set->bits[attr / 64] & MWG_BIT(attr % 64);
+}
+
+static inline bool mwg_attrs_empty(const struct mwg_attrs *set)
+{
+	unsigned int i;
+
+	for (i = 0; i < MWG_ATTRS_WORDS; i++)
+		if (set->bits[i])
+			return false;
+	return true;
+}
+
+/*
  * A virtual router, as sent in a request or received in a reply or event.
- * @have has MWG_BIT(MWG_VRRP_A_x) set for every attribute that is present;
+ * @have holds every MWG_VRRP_A_x attribute that is present;
  * mwg_vr_put() sends exactly those, so the same struct serves as the
  * configuration of VR_NEW/VR_SET.  Events fill OLD_STATE, REASON and
  * TIME_NS besides the key and STATE.
@@ -201,7 +239,7 @@ struct mwg_vr_stats {
 #define MWG_VR_VIPS_CAP		(2 * MWG_VRRP_MAX_VIPS)
 
 struct mwg_vr {
-	uint64_t have;
+	struct mwg_attrs have;
 	uint32_t ifindex;
 	char ifname[IF_NAMESIZE];
 	uint8_t vrid;
@@ -243,12 +281,18 @@ struct mwg_vr {
 
 static inline bool mwg_vr_has(const struct mwg_vr *vr, unsigned int attr)
 {
-	return vr->have & MWG_BIT(attr);
+	return mwg_attrs_has(&vr->have, attr);
+}
+
+/* Mark @attr present in @vr, so that mwg_vr_put() sends it. */
+static inline void mwg_vr_mark(struct mwg_vr *vr, unsigned int attr)
+{
+	mwg_attrs_add(&vr->have, attr);
 }
 
 /* What GET_INFO returns. */
 struct mwg_info {
-	uint64_t have;				/* MWG_BIT(MWG_VRRP_A_x) */
+	struct mwg_attrs have;			/* MWG_VRRP_A_x present */
 	char module_version[64];
 	uint64_t ns_have;			/* MWG_BIT(MWG_VRRP_NS_STATS_A_x) */
 	uint64_t ns[MWG_VRRP_NS_STATS_A_MAX + 1];
@@ -349,11 +393,11 @@ void mwg_info_print_text(FILE *out, const struct mwg_info *info);
 /* BFD sessions                                                            */
 
 /*
- * A BFD session as in a BFD_GET reply or a BFD_EVENT; @have has
- * MWG_BIT(MWG_VRRP_A_x) for every attribute present.
+ * A BFD session as in a BFD_GET reply or a BFD_EVENT; @have holds every
+ * MWG_VRRP_A_x attribute present.
  */
 struct mwg_bfd {
-	uint64_t have;
+	struct mwg_attrs have;
 	uint32_t ifindex;
 	char ifname[IF_NAMESIZE];
 	uint8_t family;
@@ -382,7 +426,7 @@ struct mwg_bfd {
 
 static inline bool mwg_bfd_has(const struct mwg_bfd *b, unsigned int attr)
 {
-	return b->have & MWG_BIT(attr);
+	return mwg_attrs_has(&b->have, attr);
 }
 
 int mwg_bfd_parse(struct nl_msg *msg, struct mwg_bfd *b);

@@ -147,12 +147,12 @@ struct scalar {
 
 /*
  * Each attribute of @table found in @tb into its field of the struct at
- * @base; returns the MWG_BIT()s of those found.
+ * @base, and into @have.
  */
-static uint64_t parse_scalars(struct nlattr **tb, const struct scalar *table,
-			      size_t n, void *base)
+static void parse_scalars(struct nlattr **tb, const struct scalar *table,
+			  size_t n, void *base, struct mwg_attrs *have)
 {
-	uint64_t have = 0, v;
+	uint64_t v;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -166,9 +166,8 @@ static uint64_t parse_scalars(struct nlattr **tb, const struct scalar *table,
 			*(uint32_t *)field = v;
 		else
 			*(uint64_t *)field = v;
-		have |= MWG_BIT(table[i].attr);
+		mwg_attrs_add(have, table[i].attr);
 	}
-	return have;
 }
 
 /* The family's top-level attributes of a reply or event. */
@@ -216,66 +215,66 @@ int mwg_vr_parse(struct nl_msg *msg, struct mwg_vr *vr)
 	memset(vr, 0, sizeof(*vr));
 	if (parse_attrs(msg, tb))
 		return -EINVAL;
-	vr->have = parse_scalars(tb, scalars, ARRAY_SIZE(scalars), vr);
+	parse_scalars(tb, scalars, ARRAY_SIZE(scalars), vr, &vr->have);
 
 	/* Booleans: any non-zero value is "on". */
 	if (tb[MWG_VRRP_A_PREEMPT] && get_uint(tb[MWG_VRRP_A_PREEMPT], &v)) {
 		vr->preempt = v != 0;
-		vr->have |= MWG_BIT(MWG_VRRP_A_PREEMPT);
+		mwg_vr_mark(vr, MWG_VRRP_A_PREEMPT);
 	}
 	if (tb[MWG_VRRP_A_ACCEPT] && get_uint(tb[MWG_VRRP_A_ACCEPT], &v)) {
 		vr->accept = v != 0;
-		vr->have |= MWG_BIT(MWG_VRRP_A_ACCEPT);
+		mwg_vr_mark(vr, MWG_VRRP_A_ACCEPT);
 	}
 	if (tb[MWG_VRRP_A_TRACK_BFD] && get_uint(tb[MWG_VRRP_A_TRACK_BFD], &v)) {
 		vr->track_bfd = v != 0;
-		vr->have |= MWG_BIT(MWG_VRRP_A_TRACK_BFD);
+		mwg_vr_mark(vr, MWG_VRRP_A_TRACK_BFD);
 	}
 	if (tb[MWG_VRRP_A_TRACK_IF_UP] &&
 	    get_uint(tb[MWG_VRRP_A_TRACK_IF_UP], &v)) {
 		vr->track_if_up = v != 0;
-		vr->have |= MWG_BIT(MWG_VRRP_A_TRACK_IF_UP);
+		mwg_vr_mark(vr, MWG_VRRP_A_TRACK_IF_UP);
 	}
 
 	if (tb[MWG_VRRP_A_IFNAME]) {
 		get_string(tb[MWG_VRRP_A_IFNAME], vr->ifname,
 			   sizeof(vr->ifname));
-		vr->have |= MWG_BIT(MWG_VRRP_A_IFNAME);
+		mwg_vr_mark(vr, MWG_VRRP_A_IFNAME);
 	}
 	if (tb[MWG_VRRP_A_GROUP_NAME]) {
 		get_string(tb[MWG_VRRP_A_GROUP_NAME], vr->group,
 			   sizeof(vr->group));
-		vr->have |= MWG_BIT(MWG_VRRP_A_GROUP_NAME);
+		mwg_vr_mark(vr, MWG_VRRP_A_GROUP_NAME);
 	}
 	if (tb[MWG_VRRP_A_MASTER_IP] &&
 	    get_addr(tb[MWG_VRRP_A_MASTER_IP], &vr->master_ip))
-		vr->have |= MWG_BIT(MWG_VRRP_A_MASTER_IP);
+		mwg_vr_mark(vr, MWG_VRRP_A_MASTER_IP);
 	if (tb[MWG_VRRP_A_BFD_PEER] &&
 	    get_addr(tb[MWG_VRRP_A_BFD_PEER], &vr->bfd_peer))
-		vr->have |= MWG_BIT(MWG_VRRP_A_BFD_PEER);
+		mwg_vr_mark(vr, MWG_VRRP_A_BFD_PEER);
 	if (tb[MWG_VRRP_A_ALLOW]) {
 		vr->n_allow = parse_prefixes(tb[MWG_VRRP_A_ALLOW],
 					     MWG_VRRP_A_ALLOW_ENTRY, vr->allow,
 					     MWG_VRRP_MAX_ALLOW);
-		vr->have |= MWG_BIT(MWG_VRRP_A_ALLOW);
+		mwg_vr_mark(vr, MWG_VRRP_A_ALLOW);
 	}
 	if (tb[MWG_VRRP_A_UNICAST_PEERS]) {
 		vr->n_peers = parse_prefixes(tb[MWG_VRRP_A_UNICAST_PEERS],
 					     MWG_VRRP_A_UNICAST_PEER, vr->peers,
 					     MWG_VRRP_MAX_PEERS);
-		vr->have |= MWG_BIT(MWG_VRRP_A_UNICAST_PEERS);
+		mwg_vr_mark(vr, MWG_VRRP_A_UNICAST_PEERS);
 	}
 	if (tb[MWG_VRRP_A_VIPS]) {
 		vr->n_vips = parse_prefixes(tb[MWG_VRRP_A_VIPS], MWG_VRRP_A_VIP,
 					    vr->vips, MWG_VR_VIPS_CAP);
-		vr->have |= MWG_BIT(MWG_VRRP_A_VIPS);
+		mwg_vr_mark(vr, MWG_VRRP_A_VIPS);
 	}
 	if (tb[MWG_VRRP_A_STATS]) {
 		parse_counters(tb[MWG_VRRP_A_STATS], MWG_VRRP_STATS_A_MAX,
 			       &vr->stats.have, vr->stats.value);
 		/* The pad attribute is not a counter. */
 		vr->stats.have &= ~MWG_BIT(MWG_VRRP_STATS_A_PAD);
-		vr->have |= MWG_BIT(MWG_VRRP_A_STATS);
+		mwg_vr_mark(vr, MWG_VRRP_A_STATS);
 	}
 	return 0;
 }
@@ -292,13 +291,13 @@ int mwg_info_parse(struct nl_msg *msg, struct mwg_info *info)
 	if (tb[MWG_VRRP_A_MODULE_VERSION]) {
 		get_string(tb[MWG_VRRP_A_MODULE_VERSION], info->module_version,
 			   sizeof(info->module_version));
-		info->have |= MWG_BIT(MWG_VRRP_A_MODULE_VERSION);
+		mwg_attrs_add(&info->have, MWG_VRRP_A_MODULE_VERSION);
 	}
 	if (tb[MWG_VRRP_A_NS_STATS]) {
 		parse_counters(tb[MWG_VRRP_A_NS_STATS], MWG_VRRP_NS_STATS_A_MAX,
 			       &info->ns_have, info->ns);
 		info->ns_have &= ~MWG_BIT(MWG_VRRP_NS_STATS_A_PAD);
-		info->have |= MWG_BIT(MWG_VRRP_A_NS_STATS);
+		mwg_attrs_add(&info->have, MWG_VRRP_A_NS_STATS);
 	}
 	return 0;
 }
@@ -458,21 +457,21 @@ int mwg_bfd_parse(struct nl_msg *msg, struct mwg_bfd *b)
 	memset(b, 0, sizeof(*b));
 	if (parse_attrs(msg, tb))
 		return -EINVAL;
-	b->have = parse_scalars(tb, scalars, ARRAY_SIZE(scalars), b);
+	parse_scalars(tb, scalars, ARRAY_SIZE(scalars), b, &b->have);
 	if (tb[MWG_VRRP_A_IFNAME]) {
 		get_string(tb[MWG_VRRP_A_IFNAME], b->ifname, sizeof(b->ifname));
-		b->have |= MWG_BIT(MWG_VRRP_A_IFNAME);
+		mwg_attrs_add(&b->have, MWG_VRRP_A_IFNAME);
 	}
 	if (tb[MWG_VRRP_A_BFD_PEER] && get_addr(tb[MWG_VRRP_A_BFD_PEER], &b->peer))
-		b->have |= MWG_BIT(MWG_VRRP_A_BFD_PEER);
+		mwg_attrs_add(&b->have, MWG_VRRP_A_BFD_PEER);
 	if (tb[MWG_VRRP_A_BFD_LOCAL] &&
 	    get_addr(tb[MWG_VRRP_A_BFD_LOCAL], &b->local))
-		b->have |= MWG_BIT(MWG_VRRP_A_BFD_LOCAL);
+		mwg_attrs_add(&b->have, MWG_VRRP_A_BFD_LOCAL);
 	if (tb[MWG_VRRP_A_BFD_STATS]) {
 		parse_counters(tb[MWG_VRRP_A_BFD_STATS], MWG_BFD_STATS_A_MAX,
 			       &b->stats_have, b->stats);
 		b->stats_have &= ~MWG_BIT(MWG_BFD_STATS_A_PAD);
-		b->have |= MWG_BIT(MWG_VRRP_A_BFD_STATS);
+		mwg_attrs_add(&b->have, MWG_VRRP_A_BFD_STATS);
 	}
 	return 0;
 }

@@ -665,7 +665,7 @@ void mwg_info_print_json_fields(struct mwg_json *j, const struct mwg_info *info)
 	unsigned int i;
 
 	mwg_json_kv_string(j, "module_version",
-			   (info->have & MWG_BIT(MWG_VRRP_A_MODULE_VERSION)) ?
+			   mwg_attrs_has(&info->have, MWG_VRRP_A_MODULE_VERSION) ?
 			   info->module_version : NULL);
 	mwg_json_key(j, "namespace");
 	mwg_json_begin_object(j);

@@ -347,7 +347,7 @@ static int cmd_version(struct mwgctl *ctl, int argc, char **argv)
 	if (mwg_session_open(&s) == 0) {
 		msg = mwg_msg_new(&s, MWG_VRRP_CMD_GET_INFO, 0);
 		if (msg && mwg_request(&s, msg, on_info, &info) == 0 &&
-		    (info.have & MWG_BIT(MWG_VRRP_A_MODULE_VERSION)))
+		    mwg_attrs_has(&info.have, MWG_VRRP_A_MODULE_VERSION))
 			have_module = true;
 		mwg_session_close(&s);
 	}

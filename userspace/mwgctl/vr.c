@@ -15,7 +15,7 @@ void mwgctl_fill_ifname(struct mwg_vr *vr)
 		return;
 	if (mwg_vr_has(vr, MWG_VRRP_A_IFINDEX) &&
 	    if_indextoname(vr->ifindex, vr->ifname))
-		vr->have |= MWG_BIT(MWG_VRRP_A_IFNAME);
+		mwg_vr_mark(vr, MWG_VRRP_A_IFNAME);
 }
 
 void vr_list_free(struct vr_list *list)
@@ -80,7 +80,7 @@ static int resolve_dev(struct mwgctl *ctl, struct vr_args *va)
 				 va->track_dev);
 			return mwgctl_fail(ctl, NULL, text);
 		}
-		va->vr.have |= MWG_BIT(MWG_VRRP_A_TRACK_IFINDEX);
+		mwg_vr_mark(&va->vr, MWG_VRRP_A_TRACK_IFINDEX);
 	}
 	if (!va->dev)
 		return 0;
@@ -90,7 +90,7 @@ static int resolve_dev(struct mwgctl *ctl, struct vr_args *va)
 			 va->dev);
 		return mwgctl_fail(ctl, NULL, text);
 	}
-	va->vr.have |= MWG_BIT(MWG_VRRP_A_IFINDEX);
+	mwg_vr_mark(&va->vr, MWG_VRRP_A_IFINDEX);
 	return 0;
 }
 
@@ -130,7 +130,7 @@ static int infer_family(struct mwgctl *ctl, struct mwg_session *s,
 					  va->dev, va->vr.vrid);
 	if (matches == 1) {
 		va->vr.family = family;
-		va->vr.have |= MWG_BIT(MWG_VRRP_A_FAMILY);
+		mwg_vr_mark(&va->vr, MWG_VRRP_A_FAMILY);
 	}
 	return 0;
 }
@@ -236,7 +236,7 @@ int cmd_vr_show(struct mwgctl *ctl, int argc, char **argv)
 
 			/* Counters in text with -s, as "ip -s"; JSON has them. */
 			if (!ctl->stats)
-				text.have &= ~MWG_BIT(MWG_VRRP_A_STATS);
+				mwg_attrs_del(&text.have, MWG_VRRP_A_STATS);
 			if (shown)
 				putchar('\n');
 			mwg_vr_print_text(stdout, &text);

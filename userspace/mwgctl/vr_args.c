@@ -204,7 +204,7 @@ static int parse_vips(enum vr_cmd cmd, struct args *a, struct mwg_vr *vr)
 	}
 	if (vr->n_vips == before)
 		return args_error(a, "\"vip\" needs an address");
-	vr->have |= MWG_BIT(MWG_VRRP_A_VIPS);
+	mwg_vr_mark(vr, MWG_VRRP_A_VIPS);
 	return 0;
 }
 
@@ -229,7 +229,7 @@ static int parse_addr_list(enum vr_cmd cmd, const struct vr_key *k,
 	if ((word = args_peek(a)) && !strcmp(word, "none")) {
 		args_next(a);
 		*n = 0;
-		vr->have |= MWG_BIT(k->attr);
+		mwg_vr_mark(vr, k->attr);
 		return 0;
 	}
 	while ((word = args_peek(a)) && !vr_args_is_keyword(cmd, word)) {
@@ -253,7 +253,7 @@ static int parse_addr_list(enum vr_cmd cmd, const struct vr_key *k,
 	if (*n == before)
 		return args_error(a, "\"%s\" needs %s or \"none\"", k->name,
 				  what);
-	vr->have |= MWG_BIT(k->attr);
+	mwg_vr_mark(vr, k->attr);
 	return 0;
 }
 
@@ -337,7 +337,7 @@ static int parse_key(enum vr_cmd cmd, const struct vr_key *k, struct args *a,
 	case KEY_ADDR_LIST:
 		return parse_addr_list(cmd, k, a, vr);
 	}
-	vr->have |= MWG_BIT(k->attr);
+	mwg_vr_mark(vr, k->attr);
 	return 0;
 }
 
@@ -368,6 +368,16 @@ static int check_interval(struct args *a, const struct mwg_vr *vr,
 		return args_error(a, "invalid interval %u: must be a multiple of 10 ms (centiseconds on the wire)",
 				  ms);
 	return 0;
+}
+
+/* A "vr set" names something besides the key (vrid and family). */
+static bool vr_changes_something(const struct mwg_vr *vr)
+{
+	struct mwg_attrs rest = vr->have;
+
+	mwg_attrs_del(&rest, MWG_VRRP_A_VRID);
+	mwg_attrs_del(&rest, MWG_VRRP_A_FAMILY);
+	return !mwg_attrs_empty(&rest);
 }
 
 static int check_family(struct args *a, struct mwg_vr *vr)
@@ -416,7 +426,7 @@ int vr_args_parse(enum vr_cmd cmd, struct args *a, struct vr_args *out)
 		out->vr.family = out->vr.vips[0].family;
 		if (!a->no_check && check_family(a, &out->vr) < 0)
 			return -1;
-		out->vr.have |= MWG_BIT(MWG_VRRP_A_FAMILY);
+		mwg_vr_mark(&out->vr, MWG_VRRP_A_FAMILY);
 	}
 
 	if (a->no_check)
@@ -430,9 +440,7 @@ int vr_args_parse(enum vr_cmd cmd, struct args *a, struct vr_args *out)
 		return args_error(a, "missing \"prio\"");
 	if (cmd == VR_CMD_ADD && !out->vr.n_vips)
 		return args_error(a, "missing \"vip\"");
-	if (cmd == VR_CMD_SET &&
-	    !(out->vr.have & ~(MWG_BIT(MWG_VRRP_A_VRID) |
-			       MWG_BIT(MWG_VRRP_A_FAMILY))))
+	if (cmd == VR_CMD_SET && !vr_changes_something(&out->vr))
 		return args_error(a, "nothing to change");
 	if (check_family(a, &out->vr) < 0)
 		return -1;

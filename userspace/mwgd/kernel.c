@@ -40,7 +40,8 @@ static void vr_key(struct mwg_vr *vr, const struct mwgd_vr_follow *f)
 	memset(vr, 0, sizeof(*vr));
 	vr->ifindex = f->ifindex;
 	vr->vrid = f->ref.vrid;
-	vr->have = MWG_BIT(MWG_VRRP_A_IFINDEX) | MWG_BIT(MWG_VRRP_A_VRID);
+	mwg_vr_mark(vr, MWG_VRRP_A_IFINDEX);
+	mwg_vr_mark(vr, MWG_VRRP_A_VRID);
 }
 
 static void update_active(struct mwgd *d)

@@ -130,7 +130,8 @@ static bool same_peer(const struct mwg_vr *want, const struct mwg_vr *have)
  * The attributes of @want that @have lacks or holds otherwise.  Only what
  * the section names is compared: a key left out keeps the kernel's value.
  */
-static uint64_t changed(const struct mwg_vr *want, const struct mwg_vr *have)
+static struct mwg_attrs changed(const struct mwg_vr *want,
+				const struct mwg_vr *have)
 {
 	static const struct {
 		unsigned int attr;
@@ -155,7 +156,7 @@ static uint64_t changed(const struct mwg_vr *want, const struct mwg_vr *have)
 		F(TRACK_IF_WEIGHT, track_if_weight),
 #undef F
 	};
-	uint64_t diff = 0;
+	struct mwg_attrs diff = { { 0 } };
 	unsigned int i;
 
 	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
@@ -167,23 +168,23 @@ static uint64_t changed(const struct mwg_vr *want, const struct mwg_vr *have)
 		    memcmp((const char *)want + fields[i].offset,
 			   (const char *)have + fields[i].offset,
 			   fields[i].size))
-			diff |= MWG_BIT(attr);
+			mwg_attrs_add(&diff, attr);
 	}
 	if (mwg_vr_has(want, MWG_VRRP_A_VIPS) && !same_vips(want, have))
-		diff |= MWG_BIT(MWG_VRRP_A_VIPS);
+		mwg_attrs_add(&diff, MWG_VRRP_A_VIPS);
 	/* The kernel names these lists only when they have entries. */
 	if (mwg_vr_has(want, MWG_VRRP_A_ALLOW) &&
 	    !same_addr_list(want->allow, want->n_allow, have->allow,
 			    have->n_allow))
-		diff |= MWG_BIT(MWG_VRRP_A_ALLOW);
+		mwg_attrs_add(&diff, MWG_VRRP_A_ALLOW);
 	if (mwg_vr_has(want, MWG_VRRP_A_UNICAST_PEERS) &&
 	    !same_addr_list(want->peers, want->n_peers, have->peers,
 			    have->n_peers))
-		diff |= MWG_BIT(MWG_VRRP_A_UNICAST_PEERS);
+		mwg_attrs_add(&diff, MWG_VRRP_A_UNICAST_PEERS);
 	/* The kernel names a peer only when one is set. */
 	if (mwg_vr_has(want, MWG_VRRP_A_BFD_PEER) &&
 	    !same_peer(want, have))
-		diff |= MWG_BIT(MWG_VRRP_A_BFD_PEER);
+		mwg_attrs_add(&diff, MWG_VRRP_A_BFD_PEER);
 	return diff;
 }
 
@@ -199,15 +200,20 @@ static int send_vr(struct mwg_session *s, uint8_t cmd, const struct mwg_vr *vr)
 	return mwg_request(s, msg, NULL, NULL);
 }
 
-#define KEY_ATTRS	(MWG_BIT(MWG_VRRP_A_IFINDEX) | MWG_BIT(MWG_VRRP_A_VRID) | \
-			 MWG_BIT(MWG_VRRP_A_FAMILY))
+/* Mark the attributes that name the VR (interface, family, VRID). */
+static void mark_key(struct mwg_vr *vr)
+{
+	mwg_vr_mark(vr, MWG_VRRP_A_IFINDEX);
+	mwg_vr_mark(vr, MWG_VRRP_A_VRID);
+	mwg_vr_mark(vr, MWG_VRRP_A_FAMILY);
+}
 
 static void apply_one(struct mwg_session *s, struct dump *dump,
 		      const struct mwgd_vr_conf *v)
 {
 	struct mwg_vr want = v->vr, *have;
 	const char *what;
-	uint64_t diff;
+	struct mwg_attrs diff;
 
 	want.ifindex = if_nametoindex(v->dev);
 	if (!want.ifindex) {
@@ -215,7 +221,7 @@ static void apply_one(struct mwg_session *s, struct dump *dump,
 			 v->name, v->dev);
 		return;
 	}
-	want.have |= KEY_ATTRS;
+	mark_key(&want);
 	if (v->track_dev[0]) {
 		want.track_ifindex = if_nametoindex(v->track_dev);
 		if (!want.track_ifindex) {
@@ -223,15 +229,15 @@ static void apply_one(struct mwg_session *s, struct dump *dump,
 				 v->name, v->track_dev);
 			return;
 		}
-		want.have |= MWG_BIT(MWG_VRRP_A_TRACK_IFINDEX);
+		mwg_vr_mark(&want, MWG_VRRP_A_TRACK_IFINDEX);
 	}
 	have = dump_find(dump, want.ifindex, want.family, want.vrid);
 	/* The kernel names a tracked interface only when there is one. */
 	if (have && !mwg_vr_has(have, MWG_VRRP_A_TRACK_IFINDEX)) {
 		have->track_ifindex = 0;
 		have->track_if_weight = 0;
-		have->have |= MWG_BIT(MWG_VRRP_A_TRACK_IFINDEX) |
-			      MWG_BIT(MWG_VRRP_A_TRACK_IF_WEIGHT);
+		mwg_vr_mark(have, MWG_VRRP_A_TRACK_IFINDEX);
+		mwg_vr_mark(have, MWG_VRRP_A_TRACK_IF_WEIGHT);
 	}
 	if (!have) {
 		what = "created";
@@ -239,12 +245,13 @@ static void apply_one(struct mwg_session *s, struct dump *dump,
 			goto fail;
 	} else {
 		diff = changed(&want, have);
-		if (!diff) {
+		if (mwg_attrs_empty(&diff)) {
 			mwgd_log(LOG_DEBUG, "[vr %s]: unchanged", v->name);
 			return;
 		}
 		what = "changed";
-		want.have = diff | KEY_ATTRS;
+		want.have = diff;
+		mark_key(&want);
 		if (send_vr(s, MWG_VRRP_CMD_VR_SET, &want) < 0)
 			goto fail;
 	}
@@ -336,7 +343,7 @@ static void remove_gone(struct mwg_session *s, struct dump *dump,
 		del.ifindex = ifindex;
 		del.family = owned[i].family;
 		del.vrid = owned[i].vrid;
-		del.have = KEY_ATTRS;
+		mark_key(&del);
 		if (send_vr(s, MWG_VRRP_CMD_VR_DEL, &del) < 0)
 			mwgd_log(LOG_ERR, "vr %s %s %u: %s", owned[i].dev,
 				 mwg_family_name(del.family), del.vrid,
