@@ -21,6 +21,11 @@
  * client, answering from the VIP): otherwise each of them would teach the
  * client the interface MAC for the VIP, and a takeover would have to undo
  * it.
+ *
+ * A VR without the virtual MAC (cfg.vmac off) announces and answers with
+ * the interface's own MAC instead (mwg_vr_mac()), from the same hook; it
+ * has nothing to rewrite on output and no frame to the virtual MAC to
+ * take.
  */
 #include <linux/etherdevice.h>
 #include <linux/if_arp.h>
@@ -39,7 +44,7 @@ void mwg_arp_announce(struct mwg_vr *vr, const struct mwg_vip *vip)
 
 	/* RFC 5227 announcement: a request with sender = target = VIP. */
 	skb = arp_create(ARPOP_REQUEST, ETH_P_ARP, vip->addr.v4, vr->dev,
-			 vip->addr.v4, NULL, vr->vmac, NULL);
+			 vip->addr.v4, NULL, mwg_vr_mac(vr), NULL);
 	if (skb)
 		arp_xmit(skb);
 }
@@ -75,7 +80,7 @@ static unsigned int mwg_ingress_arp(const struct mwg_if *mif,
 		return NF_ACCEPT;
 	if (READ_ONCE(vr->state) == MWG_VRRP_STATE_MASTER)
 		arp_send(ARPOP_REPLY, ETH_P_ARP, arp->sip, mif->dev, arp->tip,
-			 arp->sha, vr->vmac, arp->sha);
+			 arp->sha, mwg_vr_mac(vr), arp->sha);
 	return NF_DROP;
 }
 
@@ -98,7 +103,8 @@ static unsigned int mwg_ingress_hook(void *priv, struct sk_buff *skb,
 			struct mwg_vr *vr = mwg_vr_lookup_rcu(mif, family,
 							      dst[5]);
 
-			if (vr && READ_ONCE(vr->state) == MWG_VRRP_STATE_MASTER)
+			if (vr && READ_ONCE(vr->state) == MWG_VRRP_STATE_MASTER &&
+			    READ_ONCE(vr->cfg.vmac))
 				skb->pkt_type = PACKET_HOST;
 		}
 	}
@@ -126,7 +132,9 @@ static unsigned int mwg_arp_out_hook(void *priv, struct sk_buff *skb,
 	    arp->hdr.ar_hln != ETH_ALEN || arp->hdr.ar_pln != 4)
 		return NF_ACCEPT;
 	vr = mwg_vr_by_vip_rcu(mif, AF_INET, &arp->sip);
-	if (!vr || READ_ONCE(vr->state) != MWG_VRRP_STATE_MASTER)
+	/* With the interface's MAC there is nothing to rewrite. */
+	if (!vr || READ_ONCE(vr->state) != MWG_VRRP_STATE_MASTER ||
+	    !READ_ONCE(vr->cfg.vmac))
 		return NF_ACCEPT;
 	eth = (struct ethhdr *)skb->data;
 	ether_addr_copy(arp->sha, vr->vmac);

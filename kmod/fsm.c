@@ -176,7 +176,8 @@ void mwg_fsm_config_changed(struct mwg_vr *vr, const struct mwg_vr_config *old,
 	vr->master_adver_cs = mwg_vr_own_cs(vr);
 	mwg_send_advert(vr, vr->eff_prio);
 	mwg_timer_adver_start(vr, mwg_vr_own_interval_ns(vr));
-	if (vips_changed)
+	/* New addresses, or the same ones at another MAC: teach the link. */
+	if (vips_changed || (old && old->vmac != vr->cfg.vmac))
 		mwg_fsm_announce(vr);
 	/* Accept mode decides whether the VIPs are local addresses. */
 	if (vips_changed || (old && old->accept != vr->cfg.accept))
@@ -194,6 +195,19 @@ void mwg_fsm_config_changed(struct mwg_vr *vr, const struct mwg_vr_config *old,
 		else
 			mwg_timer_garp_stop(vr);
 	}
+}
+
+/*
+ * After a split heals, the master's adverts alone put the link right when
+ * they come from the virtual MAC to the group: switches learn the MAC's
+ * port back, and the neighbours' entries for the VIPs never changed.
+ * Unicast adverts leave from the interface's MAC instead, and without the
+ * virtual MAC the neighbours hold the other master's MAC for the VIPs:
+ * then only announcing the VIPs does it.
+ */
+static bool mwg_fsm_adverts_teach_link(const struct mwg_vr *vr)
+{
+	return vr->cfg.vmac && !vr->cfg.n_peers;
 }
 
 /* The VIPs in an advert against ours, as sets. */
@@ -295,16 +309,18 @@ void mwg_fsm_rx_advert(struct mwg_vr *vr, const struct mwg_advert *adv,
 	case MWG_ACT_MASTER_REASSERT:
 		mwg_send_advert(vr, vr->eff_prio);
 		mwg_timer_adver_start(vr, mwg_vr_own_interval_ns(vr));
-		/*
-		 * Another master heard (a healing split): unicast adverts
-		 * leave from our own MAC, so a switch that last saw the
-		 * virtual MAC at the other one learns it back only from us
-		 * announcing the VIPs.
-		 */
-		if (vr->cfg.n_peers && adv->priority)
+		/* Another master heard: a healing split, see below. */
+		if (!mwg_fsm_adverts_teach_link(vr) && adv->priority)
 			mwg_fsm_announce(vr);
 		break;
 	case MWG_ACT_MASTER_YIELD:
+		/*
+		 * The other master may never hear us as master (we yield
+		 * before our next advert): one more advert lets it announce
+		 * the VIPs where our adverts did not keep the link's view.
+		 */
+		if (!mwg_fsm_adverts_teach_link(vr))
+			mwg_send_advert(vr, vr->eff_prio);
 		vr->master_adver_cs = adv->interval_cs;
 		vr->master_ip = *sender;
 		vr->master_known = true;

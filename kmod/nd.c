@@ -12,6 +12,9 @@
  * VIPs: solicitations with a VIP as source (resolving a client it answers
  * from the VIP) and advertisements for a VIP.  Otherwise receivers would
  * store the VIP against the interface MAC.
+ *
+ * A VR without the virtual MAC (cfg.vmac off) uses the interface's own MAC
+ * in its advertisements and answers, and rewrites nothing on output.
  */
 #include <linux/etherdevice.h>
 #include <linux/icmpv6.h>
@@ -64,7 +67,7 @@ static void mwg_nd_send_na(struct mwg_vr *vr, const struct in6_addr *daddr,
 	na->target = *target;
 	na->opt_type = ND_OPT_TARGET_LL_ADDR;
 	na->opt_len = 1;
-	ether_addr_copy(na->lladdr, vr->vmac);
+	ether_addr_copy(na->lladdr, mwg_vr_mac(vr));
 	na->icmph.icmp6_cksum = csum_ipv6_magic(&saddr.v6, daddr, sizeof(*na),
 						IPPROTO_ICMPV6,
 						csum_partial(na, sizeof(*na), 0));
@@ -73,7 +76,7 @@ static void mwg_nd_send_na(struct mwg_vr *vr, const struct in6_addr *daddr,
 			      sizeof(*na));
 	skb->dev = dev;
 	skb->protocol = htons(ETH_P_IPV6);
-	if (dev_hard_header(skb, dev, ETH_P_IPV6, dmac, vr->vmac,
+	if (dev_hard_header(skb, dev, ETH_P_IPV6, dmac, mwg_vr_mac(vr),
 			    skb->len) < 0) {
 		kfree_skb(skb);
 		return;
@@ -156,7 +159,9 @@ static unsigned int mwg_nd_out_hook(void *priv, struct sk_buff *skb,
 	if (!owner)
 		return NF_ACCEPT;
 	vr = mwg_vr_by_vip_rcu(mif, AF_INET6, owner);
-	if (!vr || READ_ONCE(vr->state) != MWG_VRRP_STATE_MASTER)
+	/* With the interface's MAC there is nothing to rewrite. */
+	if (!vr || READ_ONCE(vr->state) != MWG_VRRP_STATE_MASTER ||
+	    !READ_ONCE(vr->cfg.vmac))
 		return NF_ACCEPT;
 
 	for (off = sizeof(*msg); off + 8 <= len;) {

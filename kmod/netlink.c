@@ -113,6 +113,7 @@ static const struct nla_policy mwg_policy[MWG_VRRP_A_MAX + 1] = {
 	[MWG_VRRP_A_PREEMPT_DELAY_MS]	=
 		NLA_POLICY_FULL_RANGE(NLA_U32, &mwg_preempt_delay_range),
 	[MWG_VRRP_A_ACCEPT]		= NLA_POLICY_MAX(NLA_U8, 1),
+	[MWG_VRRP_A_VMAC]		= NLA_POLICY_MAX(NLA_U8, 1),
 	[MWG_VRRP_A_GARP_REPEAT]	=
 		NLA_POLICY_FULL_RANGE(NLA_U32, &mwg_garp_repeat_range),
 	[MWG_VRRP_A_GARP_INTERVAL_MS]	=
@@ -219,6 +220,7 @@ static const char *const mwg_nl_reject_msg[MWG_VRRP_A_MAX + 1] = {
 	MWG_NL_REJECT(ALLOW_ENTRY),
 	MWG_NL_REJECT(UNICAST_PEERS),
 	MWG_NL_REJECT(UNICAST_PEER),
+	MWG_NL_REJECT(VMAC),
 };
 
 /* The attributes commands read, in lists that a command combines. */
@@ -234,7 +236,7 @@ static const u8 mwg_nl_vr_config[] __initconst = {
 	MWG_VRRP_A_TRACK_SCANNERS, MWG_VRRP_A_TRACK_WEIGHT,
 	MWG_VRRP_A_TRACK_BFD, MWG_VRRP_A_BFD_PEER, MWG_VRRP_A_TRACK_IFINDEX,
 	MWG_VRRP_A_TRACK_IF_WEIGHT, MWG_VRRP_A_ALLOW,
-	MWG_VRRP_A_UNICAST_PEERS,
+	MWG_VRRP_A_UNICAST_PEERS, MWG_VRRP_A_VMAC,
 };
 
 static const u8 mwg_nl_bfd_key[] __initconst = {
@@ -510,6 +512,8 @@ static void mwg_nl_apply_config(struct nlattr **tb, struct mwg_vr_config *cfg)
 			nla_get_u32(tb[MWG_VRRP_A_PREEMPT_DELAY_MS]);
 	if (tb[MWG_VRRP_A_ACCEPT])
 		cfg->accept = nla_get_u8(tb[MWG_VRRP_A_ACCEPT]);
+	if (tb[MWG_VRRP_A_VMAC])
+		cfg->vmac = nla_get_u8(tb[MWG_VRRP_A_VMAC]);
 	if (tb[MWG_VRRP_A_GARP_REPEAT])
 		cfg->garp_repeat = nla_get_u32(tb[MWG_VRRP_A_GARP_REPEAT]);
 	if (tb[MWG_VRRP_A_GARP_INTERVAL_MS])
@@ -856,6 +860,7 @@ static int mwg_nl_fill_vr(struct sk_buff *skb, struct mwg_vr *vr, u32 portid,
 	    nla_put_u32(skb, MWG_VRRP_A_PREEMPT_DELAY_MS,
 			cfg->preempt_delay_ms) ||
 	    nla_put_u8(skb, MWG_VRRP_A_ACCEPT, cfg->accept) ||
+	    nla_put_u8(skb, MWG_VRRP_A_VMAC, cfg->vmac) ||
 	    nla_put_u32(skb, MWG_VRRP_A_GARP_REPEAT, cfg->garp_repeat) ||
 	    nla_put_u32(skb, MWG_VRRP_A_GARP_INTERVAL_MS,
 			cfg->garp_interval_ms) ||
@@ -996,7 +1001,7 @@ static int mwg_nl_vr_set(struct sk_buff *skb, struct genl_info *info)
 	err = mwg_vr_reconfigure(vr, &cfg, vips);
 	if (err)
 		NL_SET_ERR_MSG_MOD(info->extack,
-				   "cannot join the new VIPs' solicited-node groups");
+				   "cannot add the new VIPs' groups or the virtual MAC to the interface's filter");
 out:
 	rtnl_unlock();
 	return err;

@@ -42,6 +42,11 @@ module_param(default_accept, bool, 0644);
 MODULE_PARM_DESC(default_accept,
 		 "Accept mode of a new VR: the master owns its VIPs locally");
 
+static bool default_vmac = true;
+module_param(default_vmac, bool, 0644);
+MODULE_PARM_DESC(default_vmac,
+		 "A new VR speaks from the virtual MAC (else the interface's own)");
+
 static unsigned int default_garp_repeat = 2;
 module_param(default_garp_repeat, uint, 0644);
 MODULE_PARM_DESC(default_garp_repeat,
@@ -198,6 +203,7 @@ void mwg_vr_default_config(struct mwg_vr_config *cfg)
 					   MWG_VRRP_CSUM_PSEUDO;
 	cfg->preempt = default_preempt;
 	cfg->accept = default_accept;
+	cfg->vmac = default_vmac;
 	cfg->advert_interval_ms = default_advert_interval_ms;
 	cfg->garp_repeat = default_garp_repeat;
 	cfg->garp_interval_ms = default_garp_interval_ms;
@@ -499,17 +505,25 @@ int mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
 {
 	struct mwg_vip_list *old = NULL;
 	struct mwg_vr_config old_cfg;
-	bool restart;
+	bool restart, vmac_on, vmac_off;
 	int err;
 
 	ASSERT_RTNL();
-	/* The new VIPs' groups before they are used, the old ones' after. */
+	/*
+	 * The new VIPs' groups before they are used, the old ones' after;
+	 * the same for the virtual MAC's filter entry.
+	 */
 	if (vips) {
 		err = mwg_rxfilter_vips_join(vr->dev, vr->family, vips);
-		if (err) {
-			kfree(vips);
-			return err;
-		}
+		if (err)
+			goto err_free;
+	}
+	vmac_on = cfg->vmac && !vr->cfg.vmac;
+	vmac_off = !cfg->vmac && vr->cfg.vmac;
+	if (vmac_on) {
+		err = mwg_rxfilter_vmac_add(vr);
+		if (err)
+			goto err_leave;
 	}
 	spin_lock_bh(&vr->lock);
 	/* Ownership and version change what the VR is: start it afresh. */
@@ -534,9 +548,18 @@ int mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
 		mwg_rxfilter_vips_leave(vr->dev, vr->family, old);
 		kfree_rcu(old, rcu);
 	}
+	if (vmac_off)
+		mwg_rxfilter_vmac_del(vr);
 	/* Another tracked interface or weight: what they allow now. */
 	mwg_vr_link_changed(vr);
 	return 0;
+
+err_leave:
+	if (vips)
+		mwg_rxfilter_vips_leave(vr->dev, vr->family, vips);
+err_free:
+	kfree(vips);
+	return err;
 }
 
 /* Whether the VR can speak VRRP on its link right now. */

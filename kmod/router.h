@@ -31,7 +31,10 @@ int mwg_vip_list_validate(const struct mwg_vip_list *vips, u8 family,
 int mwg_vr_create(struct net_device *dev, u8 family, u8 vrid,
 		  const struct mwg_vr_config *cfg, struct mwg_vip_list *vips,
 		  struct netlink_ext_ack *extack);
-/* Takes @vips, also when it fails (only a VIP list change can fail). */
+/*
+ * Takes @vips, also when it fails: only the receive filter's part can fail
+ * (the VIPs' solicited-node groups, the virtual MAC's entry).
+ */
 int mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
 		       struct mwg_vip_list *vips);
 void mwg_vr_unlink(struct mwg_vr *vr, bool dev_gone);

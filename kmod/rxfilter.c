@@ -10,6 +10,9 @@
  * (no IFF_UNICAST_FLT) is put into promiscuous mode by the core instead,
  * as for a macvlan.
  *
+ * A VR that speaks from the interface's own MAC (cfg.vmac off) needs no
+ * entry: its frames come to an address the filter already holds.
+ *
  * For the VR's whole lifetime, not only while it is master: a takeover
  * happens in softirq, and several drivers program their filter from a work
  * item (virtio-net sends it over its control queue), so an address added
@@ -85,17 +88,31 @@ void mwg_rxfilter_vips_leave(struct net_device *dev, u8 family,
 		mwg_rxfilter_vip_leave(dev, &vips->vip[i]);
 }
 
+int mwg_rxfilter_vmac_add(struct mwg_vr *vr)
+{
+	ASSERT_RTNL();
+	return dev_uc_add(vr->dev, vr->vmac);
+}
+
+void mwg_rxfilter_vmac_del(struct mwg_vr *vr)
+{
+	ASSERT_RTNL();
+	dev_uc_del(vr->dev, vr->vmac);
+}
+
 int mwg_rxfilter_bind(struct mwg_vr *vr)
 {
 	const struct mwg_vip_list *vips = rtnl_dereference(vr->vips);
 	int err;
 
-	err = dev_uc_add(vr->dev, vr->vmac);
-	if (err)
-		return err;
+	if (vr->cfg.vmac) {
+		err = mwg_rxfilter_vmac_add(vr);
+		if (err)
+			return err;
+	}
 	err = mwg_rxfilter_vips_join(vr->dev, vr->family, vips);
-	if (err)
-		dev_uc_del(vr->dev, vr->vmac);
+	if (err && vr->cfg.vmac)
+		mwg_rxfilter_vmac_del(vr);
 	return err;
 }
 
@@ -108,5 +125,6 @@ void mwg_rxfilter_unbind(struct mwg_vr *vr)
 	const struct mwg_vip_list *vips = rtnl_dereference(vr->vips);
 
 	mwg_rxfilter_vips_leave(vr->dev, vr->family, vips);
-	dev_uc_del(vr->dev, vr->vmac);
+	if (vr->cfg.vmac)
+		mwg_rxfilter_vmac_del(vr);
 }

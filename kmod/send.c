@@ -78,11 +78,11 @@ static struct sk_buff *mwg_advert_skb(const struct mwg_vr *vr,
 	return skb;
 }
 
-/* To the VRRP group, from the virtual MAC; consumes @skb. */
+/* To the VRRP group, from the VR's MAC; consumes @skb. */
 static int mwg_xmit_multicast(const struct mwg_vr *vr, struct sk_buff *skb)
 {
 	if (dev_hard_header(skb, vr->dev, ntohs(vr->af->ethertype),
-			    vr->af->group_mac, vr->vmac, skb->len) < 0) {
+			    vr->af->group_mac, mwg_vr_mac(vr), skb->len) < 0) {
 		kfree_skb(skb);
 		return -EINVAL;
 	}

@@ -153,6 +153,7 @@ static struct mwg_vr_attribute mwg_attr_preempt = MWG_VR_ATTR_FLAG(preempt);
 static struct mwg_vr_attribute mwg_attr_preempt_delay_ms =
 	MWG_VR_ATTR_U32(preempt_delay_ms);
 static struct mwg_vr_attribute mwg_attr_accept = MWG_VR_ATTR_FLAG(accept);
+static struct mwg_vr_attribute mwg_attr_vmac = MWG_VR_ATTR_FLAG(vmac);
 static struct mwg_vr_attribute mwg_attr_garp_repeat =
 	MWG_VR_ATTR_U32(garp_repeat);
 static struct mwg_vr_attribute mwg_attr_garp_interval_ms =
@@ -262,6 +263,7 @@ static struct attribute *mwg_vr_attrs[] = {
 	&mwg_attr_preempt.attr,
 	&mwg_attr_preempt_delay_ms.attr,
 	&mwg_attr_accept.attr,
+	&mwg_attr_vmac.attr,
 	&mwg_attr_garp_repeat.attr,
 	&mwg_attr_garp_interval_ms.attr,
 	&mwg_attr_garp_refresh_s.attr,

@@ -99,6 +99,11 @@ struct mwg_vr_config {
 	u8 checksum;		/* enum mwg_vrrp_checksum */
 	bool preempt;
 	bool accept;
+	/*
+	 * The virtual MAC (true) or the interface's; the ARP/ND hooks read it
+	 * without vr->lock, through mwg_vr_mac().
+	 */
+	bool vmac;
 	u32 advert_interval_ms;
 	u32 preempt_delay_ms;
 	u32 garp_repeat;
@@ -263,6 +268,16 @@ struct mwg_vr {
 	struct mwg_group __rcu *group;	/* its sync group; RCU, RTNL */
 	struct rcu_head rcu;
 };
+
+/*
+ * The source MAC of what the VR sends for its VIPs: adverts, gratuitous
+ * ARPs, NAs and the answers for the VIPs.  Lockless readers see the mode
+ * before or after a change, both of which are whole MAC addresses.
+ */
+static inline const u8 *mwg_vr_mac(const struct mwg_vr *vr)
+{
+	return READ_ONCE(vr->cfg.vmac) ? vr->vmac : vr->dev->dev_addr;
+}
 
 /* Ordered workqueue for address changes and deferred destruction. */
 extern struct workqueue_struct *mwg_wq;

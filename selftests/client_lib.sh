@@ -76,7 +76,7 @@ in_uc_list() {
 reaches() {
 	local name=$1 addr=$2 mac=$3 who=$4
 	check "$name: client pings $addr" vwait 5 ping_vip "$addr"
-	check "$name: client resolved $addr to the virtual MAC" \
+	check "$name: client resolved $addr to $mac" \
 		client_neigh "$addr" "$mac"
 	if vwait 5 tcp_reaches "$addr" "$who"; then
 		tap_ok "$name: TCP to $addr reaches $who"

@@ -190,6 +190,15 @@ enum mwg_vrrp_attr {
 	 */
 	MWG_VRRP_A_UNICAST_PEERS,	/* nest of MWG_VRRP_A_UNICAST_PEER */
 	MWG_VRRP_A_UNICAST_PEER,	/* nest: enum mwg_vrrp_vip_attr, ADDR */
+	/*
+	 * The link-layer address the VR speaks from: 1 (the default) the
+	 * RFC's virtual MAC 00:00:5e:00:01|02:VRID, which follows the VIPs to
+	 * the new master; 0 the interface's own MAC, for networks that drop
+	 * foreign source MACs: adverts, gratuitous ARPs and unsolicited NAs
+	 * and the answers for the VIPs then carry it, and a takeover has to
+	 * teach the neighbours the new MAC with its gratuitous ARPs / NAs.
+	 */
+	MWG_VRRP_A_VMAC,		/* u8, 0 or 1 */
 	__MWG_VRRP_A_MAX,
 };
 

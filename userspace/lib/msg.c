@@ -57,6 +57,7 @@ int mwg_vr_put(struct nl_msg *msg, const struct mwg_vr *vr)
 		SCALAR(MWG_VRRP_A_PREEMPT, preempt),
 		SCALAR(MWG_VRRP_A_PREEMPT_DELAY_MS, preempt_delay_ms),
 		SCALAR(MWG_VRRP_A_ACCEPT, accept),
+		SCALAR(MWG_VRRP_A_VMAC, vmac),
 		SCALAR(MWG_VRRP_A_GARP_REPEAT, garp_repeat),
 		SCALAR(MWG_VRRP_A_GARP_INTERVAL_MS, garp_interval_ms),
 		SCALAR(MWG_VRRP_A_GARP_REFRESH_S, garp_refresh_s),

@@ -252,6 +252,7 @@ struct mwg_vr {
 	bool preempt;
 	uint32_t preempt_delay_ms;
 	bool accept;
+	bool vmac;			/* MWG_VRRP_A_VMAC */
 	uint32_t garp_repeat;
 	uint32_t garp_interval_ms;
 	uint32_t garp_refresh_s;

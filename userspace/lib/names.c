@@ -109,6 +109,7 @@ static const char *const attr_names[] = {
 	[MWG_VRRP_A_PREEMPT]		= "preempt",
 	[MWG_VRRP_A_PREEMPT_DELAY_MS]	= "preempt-delay",
 	[MWG_VRRP_A_ACCEPT]		= "accept",
+	[MWG_VRRP_A_VMAC]		= "vmac",
 	[MWG_VRRP_A_GARP_REPEAT]	= "garp-repeat",
 	[MWG_VRRP_A_GARP_INTERVAL_MS]	= "garp-interval",
 	[MWG_VRRP_A_GARP_REFRESH_S]	= "garp-refresh",

@@ -226,6 +226,10 @@ int mwg_vr_parse(struct nl_msg *msg, struct mwg_vr *vr)
 		vr->accept = v != 0;
 		mwg_vr_mark(vr, MWG_VRRP_A_ACCEPT);
 	}
+	if (tb[MWG_VRRP_A_VMAC] && get_uint(tb[MWG_VRRP_A_VMAC], &v)) {
+		vr->vmac = v != 0;
+		mwg_vr_mark(vr, MWG_VRRP_A_VMAC);
+	}
 	if (tb[MWG_VRRP_A_TRACK_BFD] && get_uint(tb[MWG_VRRP_A_TRACK_BFD], &v)) {
 		vr->track_bfd = v != 0;
 		mwg_vr_mark(vr, MWG_VRRP_A_TRACK_BFD);

@@ -237,6 +237,8 @@ void mwg_vr_print_text(FILE *out, const struct mwg_vr *vr)
 		item(&l, "preempt-delay %ums", vr->preempt_delay_ms);
 	if (HAS(ACCEPT))
 		item(&l, "accept %s", onoff(vr->accept));
+	if (HAS(VMAC))
+		item(&l, "vmac %s", onoff(vr->vmac));
 	if (HAS(CHECKSUM))
 		item(&l, "checksum %s", mwg_checksum_name(vr->checksum));
 	item_line_end(&l);
@@ -393,6 +395,7 @@ void mwg_vr_print_json(struct mwg_json *j, const struct mwg_vr *vr)
 	kv_uint_if(j, vr, "preempt_delay_ms", MWG_VRRP_A_PREEMPT_DELAY_MS,
 		   vr->preempt_delay_ms);
 	kv_bool_if(j, vr, "accept", MWG_VRRP_A_ACCEPT, vr->accept);
+	kv_bool_if(j, vr, "vmac", MWG_VRRP_A_VMAC, vr->vmac);
 	kv_string_if(j, vr, "checksum", MWG_VRRP_A_CHECKSUM,
 		     mwg_checksum_name(vr->checksum));
 	kv_uint_if(j, vr, "garp_repeat", MWG_VRRP_A_GARP_REPEAT,

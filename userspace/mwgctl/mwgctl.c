@@ -89,6 +89,8 @@ static const char options_help[] =
 	"    preempt on|off          preemption (RFC 5798 Preempt_Mode)\n"
 	"    preempt-delay MS        wait before preempting (0..3600000)\n"
 	"    accept on|off           accept packets to the VIPs as backup-turned-master\n"
+	"    vmac on|off             speak from the virtual MAC (on) or the interface's\n"
+	"                            own MAC (off: where foreign source MACs are dropped)\n"
 	"    checksum pseudo|rfc9568 IPv4 VRRPv3 checksum form (RFC 5798 or RFC 9568)\n"
 	"    garp-repeat N           gratuitous ARP/NA count on becoming master (0..100)\n"
 	"    garp-interval MS        between them (1..60000)\n"

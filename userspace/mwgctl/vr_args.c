@@ -68,6 +68,8 @@ static const struct vr_key vr_keys[] = {
 	  0, MWG_VRRP_PREEMPT_DELAY_MS_MAX },
 	{ "accept", NULL, KEY_ONOFF, CONFIG_CMDS, MWG_VRRP_A_ACCEPT,
 	  FIELD(accept), 0, 0 },
+	{ "vmac", NULL, KEY_ONOFF, CONFIG_CMDS, MWG_VRRP_A_VMAC,
+	  FIELD(vmac), 0, 0 },
 	{ "checksum", NULL, KEY_CHECKSUM, CONFIG_CMDS, MWG_VRRP_A_CHECKSUM,
 	  FIELD(checksum), 0, 0 },
 	{ "garp-repeat", NULL, KEY_UINT, CONFIG_CMDS, MWG_VRRP_A_GARP_REPEAT,

@@ -169,6 +169,8 @@ static void dump_vr(FILE *out, const struct mwgd_vr_conf *v)
 		fprintf(out, "preempt_delay = %ums\n", vr->preempt_delay_ms);
 	if (HAS(ACCEPT))
 		put_str(out, "accept", vr->accept ? "yes" : "no");
+	if (HAS(VMAC))
+		put_str(out, "vmac", vr->vmac ? "yes" : "no");
 	if (HAS(CHECKSUM))
 		put_str(out, "checksum", mwg_checksum_name(vr->checksum));
 	if (HAS(VERSION))

@@ -83,7 +83,7 @@ static int append(struct mwgd_vr_conf *v, const char *word, char *err,
 static bool is_onoff_key(const char *kw)
 {
 	return !strcmp(kw, "preempt") || !strcmp(kw, "accept") ||
-	       !strcmp(kw, "track-bfd");
+	       !strcmp(kw, "vmac") || !strcmp(kw, "track-bfd");
 }
 
 /*
