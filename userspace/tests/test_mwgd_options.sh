@@ -100,12 +100,14 @@ track_scanners = 1
 weight = 0
 preempt = 0
 accept = 1
+vmac = 0
 C
 check "[vr]: garp_repeat, track_scanners, prio = 1 are numbers" 0 "configuration is valid" -- -t -c "$d/vr.conf"
 check "[vr]: ...track_scanners = 1 stays 1" 0 '^track_scanners = 1$' -- --dump -c "$d/vr.conf"
 check "[vr]: ...weight = 0 stays 0" 0 '^weight = 0$' -- --dump -c "$d/vr.conf"
 check "[vr]: preempt = 0 is off" 0 '^preempt = no$' -- --dump -c "$d/vr.conf"
 check "[vr]: accept = 1 is on" 0 '^accept = yes$' -- --dump -c "$d/vr.conf"
+check "[vr]: vmac = 0 is off" 0 '^vmac = no$' -- --dump -c "$d/vr.conf"
 
 # Unicast peers: a list, under either name; a prefix is refused with the
 # file and the line of its section.

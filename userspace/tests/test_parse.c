@@ -58,6 +58,7 @@ static struct nl_msg *full_vr_reply(void)
 	nla_put_u8(msg, MWG_VRRP_A_PREEMPT, 1);
 	nla_put_u32(msg, MWG_VRRP_A_PREEMPT_DELAY_MS, 0);
 	nla_put_u8(msg, MWG_VRRP_A_ACCEPT, 0);
+	nla_put_u8(msg, MWG_VRRP_A_VMAC, 0);
 	nla_put_u32(msg, MWG_VRRP_A_GARP_REPEAT, 5);
 	nla_put_u32(msg, MWG_VRRP_A_GARP_INTERVAL_MS, 1000);
 	nla_put_u32(msg, MWG_VRRP_A_GARP_REFRESH_S, 0);
@@ -114,6 +115,7 @@ static void test_vr_reply(void)
 	tap_ok(vr.ifindex == 3 && !strcmp(vr.ifname, "d0") && vr.vrid == 5 &&
 	       vr.family == AF_INET && vr.priority == 100 &&
 	       vr.effective_priority == 90 && vr.preempt && !vr.accept &&
+	       !vr.vmac &&
 	       vr.n_vips == 2 && vr.vips[1].prefixlen == 24 &&
 	       vr.state == MWG_VRRP_STATE_MASTER &&
 	       vr.track_scanners == 2 && vr.track_weight == 10,
@@ -136,7 +138,7 @@ static void test_vr_reply(void)
 		   "\"priority\":100,"
 		   "\"effective_priority\":90,\"advert_interval_ms\":1000,"
 		   "\"master_adver_interval_ms\":1000,\"preempt\":true,"
-		   "\"preempt_delay_ms\":0,\"accept\":false,"
+		   "\"preempt_delay_ms\":0,\"accept\":false,\"vmac\":false,"
 		   "\"checksum\":\"pseudo\",\"garp_repeat\":5,"
 		   "\"garp_interval_ms\":1000,\"garp_refresh_s\":0,"
 		   "\"vips\":[\"192.0.2.100/32\",\"192.0.2.101/24\"],"
@@ -162,7 +164,7 @@ static void test_vr_reply(void)
 		   "\tgroup router\n"
 		   "\tin-state 1.500s since 2023-11-14T22:13:20.123456+0000 backup -> master (master_down)\n"
 		   "\tversion 3 prio 100 effective-prio 90 interval 1000ms master-interval 1000ms\n"
-		   "\tpreempt on preempt-delay 0ms accept off checksum pseudo\n"
+		   "\tpreempt on preempt-delay 0ms accept off vmac off checksum pseudo\n"
 		   "\tgarp-repeat 5 garp-interval 1000ms garp-refresh 0s\n"
 		   "\tvip 192.0.2.100/32 192.0.2.101/24\n"
 		   "\tmaster-ip 192.0.2.1 track-scanners 2 weight 10\n"
@@ -207,7 +209,7 @@ static void test_sparse_reply(void)
 		   "\"last_transition\":null,\"group\":null,\"priority\":null,"
 		   "\"effective_priority\":null,\"advert_interval_ms\":null,"
 		   "\"master_adver_interval_ms\":null,\"preempt\":null,"
-		   "\"preempt_delay_ms\":null,\"accept\":null,\"checksum\":null,"
+		   "\"preempt_delay_ms\":null,\"accept\":null,\"vmac\":null,\"checksum\":null,"
 		   "\"garp_repeat\":null,\"garp_interval_ms\":null,"
 		   "\"garp_refresh_s\":null,\"vips\":[],\"master_ip\":null,"
 		   "\"track_scanners\":null,\"track_weight\":null,"

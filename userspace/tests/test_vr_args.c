@@ -125,6 +125,11 @@ int main(void)
 	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 bogus 1", "unknown keyword \"bogus\"");
 	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 192.0.2.x", "invalid vip");
 	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 preempt maybe", "on or off");
+	tap_ok(ok(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 vmac off") &&
+	       HAS(VMAC) && !va.vr.vmac, "vmac off: the interface's own MAC");
+	tap_ok(ok(VR_CMD_SET, "dev d0 vrid 5 vmac on") && HAS(VMAC) &&
+	       va.vr.vmac, "vmac on alone is a change");
+	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 vmac maybe", "on or off");
 	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 checksum crc", "pseudo or rfc9568");
 	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 family ipx", "inet or inet6");
 	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 family inet6", "not an inet6 address");
