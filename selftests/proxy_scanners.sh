@@ -116,6 +116,45 @@ spread 60
 check "s4 gets connections" got_share s4
 check "no client error" test "$SPREAD_ERRORS" = 0
 
+# --- a scanner whose proxy is down, its mwgd running ------------------------------------
+# With port_check, s4 announces its port only while a local connect to it
+# succeeds; with none answering it says so, and the director takes it out
+# of service at its next announcement.
+CHECK_MS=200
+mwgd_kill s4 TERM
+vwait 5 mwgd_gone s4 || tap_fail "s4's mwgd stops" "still running"
+mwgd_scanner s4 "$s4" -c "$MWGD_DIR/scanner.conf" -o ports=$PROXY_PORT \
+	-o capacity=250 -o port_check=yes -o port_check_interval=${CHECK_MS}ms
+check "s4 with port_check: a real server while its proxy answers" \
+	vwait "$MWGD_SLACK_S" weight_is "$d1" 192.0.2.14 250
+out0=$(stat_of d1 scanners_out_of_service)
+t0=$(now_ms)
+server_kill s4
+s4_out() {
+	local w
+	w=$(dest_field "$d1" 192.0.2.14 weight)
+	[ -z "$w" ] || [ "$w" = 0 ]
+}
+bound=$((CHECK_MS + 2 * MWGD_MS + MWGD_SLACK_S * 1000))
+if vwait $((bound / 1000 + 1)) s4_out; then
+	ms=$(elapsed_since "$t0")
+	echo "# s4: proxy down to out of IPVS scheduling: $ms ms (check ${CHECK_MS} ms, discovery $MWGD_MS ms)"
+	tap_ok "s4's proxy down: out of the scheduling in $ms ms (bound $bound)"
+else
+	tap_fail "s4's proxy down: out of the scheduling" "$(service_json "$d1")"
+fi
+check "s4's mwgd still runs" eval '! mwgd_gone s4'
+check "the director counted it out of service" \
+	test "$(stat_of d1 scanners_out_of_service)" -gt "$out0"
+check "the scanner logged why" grep -q "does not answer: no longer announced" \
+	"$MWGD_DIR/s4.log"
+spread 30
+check "no new connection goes to s4" test "${SPREAD[s4]:-0}" = 0
+check "and no client error" test "$SPREAD_ERRORS" = 0
+server s4 "$s4"
+check "s4's proxy back: a real server again" \
+	vwait "$MWGD_SLACK_S" weight_is "$d1" 192.0.2.14 250
+
 # --- scheduler on reload ------------------------------------------------------------
 proxy_conf "$MWGD_DIR/director.conf" "vr=eth0 $VRID" drain_s=$DRAIN_S scheduler=wlc
 mwgd_kill d1 HUP

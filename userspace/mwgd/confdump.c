@@ -111,6 +111,9 @@ static void dump_main(FILE *out, const struct mwgd_config *c)
 	} else {
 		fprintf(out, "# ports = (none)\n");
 	}
+	put_str(out, "port_check", c->port_check ? "yes" : "no");
+	fprintf(out, "port_check_interval = %ums\n", c->port_check_interval_ms);
+	put_str(out, "port_check_addr", inet_ntoa(c->port_check_addr));
 	if (c->load_auto)
 		put_str(out, "load", "auto");
 	else

@@ -36,6 +36,8 @@ void mwgd_config_defaults(struct mwgd_config *c)
 	c->metrics_interval_s = MWGD_DEF_METRICS_INTERVAL_S;
 	c->announce_rate = MWGD_DEF_ANNOUNCE_RATE;
 	c->announce_burst = MWGD_DEF_ANNOUNCE_BURST;
+	c->port_check_interval_ms = MWGD_DEF_PORT_CHECK_MS;
+	c->port_check_addr.s_addr = htonl(INADDR_LOOPBACK);
 }
 
 static int parse_ipv4(const char *value, struct in_addr *out, char *err,
@@ -299,6 +301,16 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 		c->n_ports = 0;
 		return for_each_item(value, port_item, c, err, errlen);
 	}
+	if (!strcmp(key, "port_check"))
+		return mwgd_parse_bool(value, &c->port_check, err, errlen);
+	if (!strcmp(key, "port_check_interval")) {
+		rc = mwgd_parse_duration(value, 1, MWGD_PORT_CHECK_MIN_MS,
+					 MWGD_PORT_CHECK_MAX_MS, &v, err, errlen);
+		c->port_check_interval_ms = v;
+		return rc;
+	}
+	if (!strcmp(key, "port_check_addr"))
+		return parse_ipv4(value, &c->port_check_addr, err, errlen);
 	if (!strcmp(key, "load")) {
 		if (!strcmp(value, "auto")) {
 			c->load_auto = true;

@@ -41,6 +41,10 @@
  */
 #define MWGD_DEF_ANNOUNCE_RATE	200
 #define MWGD_DEF_ANNOUNCE_BURST	400
+/* The local check of the proxy ports (port_check): its default period. */
+#define MWGD_DEF_PORT_CHECK_MS	1000
+#define MWGD_PORT_CHECK_MIN_MS	100
+#define MWGD_PORT_CHECK_MAX_MS	60000
 
 enum mwgd_log_to {
 	/* The journal under systemd, stderr in the foreground, or syslog. */
@@ -93,6 +97,10 @@ struct mwgd_config {
 	char name[MWGD_NAME_MAX + 1];
 	unsigned int n_ports;
 	uint16_t ports[MWGD_PORTS_MAX];
+	/* Announce a port only while a TCP connect to it, here, succeeds. */
+	bool port_check;
+	uint32_t port_check_interval_ms;
+	struct in_addr port_check_addr;
 	bool load_auto;
 	uint32_t load;
 	bool have_capacity;

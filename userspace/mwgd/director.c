@@ -191,6 +191,20 @@ void mwgd_director_on_announce(struct mwgd *d, const uint8_t *buf,
 		return;
 	}
 	now = mwgd_now_ms();
+	/*
+	 * Alive but serving nothing: it leaves the table at once, as a dead
+	 * one does (IPVS drains it), and comes back as new when it serves.
+	 */
+	if (m->out_of_service) {
+		if (sc) {
+			d->counters[C_SCANNERS_OUT_OF_SERVICE]++;
+			mwgd_log(LOG_INFO, "scanner %s (%s) is out of service",
+				 m->name, inet_ntoa(from->sin_addr));
+			mwgd_table_remove(&d->table, sc, true);
+			schedule_flush(d, now);
+		}
+		return;
+	}
 	if (!sc) {
 		struct mwgd_scanner *was = NULL;
 

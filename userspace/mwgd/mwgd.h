@@ -66,6 +66,7 @@ enum mwgd_counter {
 	C_SCANNERS_ADDED,
 	C_SCANNERS_EXPIRED,
 	C_SCANNERS_REFUSED,
+	C_SCANNERS_OUT_OF_SERVICE,
 	C_DIRECTORS_REFUSED,
 	C_TX_DISCOVER,
 	C_TX_ANNOUNCE,
@@ -158,6 +159,10 @@ struct mwgd {
 	uint64_t next_director_sweep_ms;
 	uint64_t load_read_ms;
 	uint32_t load;
+	/* portcheck.c: the ports that failed the last check. */
+	uint64_t next_port_check_ms;
+	unsigned int n_ports_down;
+	uint16_t ports_down[MWGD_PORTS_MAX];
 
 	struct mwgd_notify *notify;
 	uint64_t next_metrics_ms;
@@ -269,6 +274,13 @@ void mwgd_scanner_on_discover(struct mwgd *d, const uint8_t *buf,
 void mwgd_scanner_timers(struct mwgd *d, uint64_t now);
 uint64_t mwgd_scanner_next_ms(const struct mwgd *d);
 unsigned int mwgd_scanner_directors(const struct mwgd *d);
+
+/* portcheck.c */
+void mwgd_portcheck_timers(struct mwgd *d, uint64_t now);
+uint64_t mwgd_portcheck_next_ms(const struct mwgd *d);
+/* The ports to announce into @ports; false: none answers (out of service). */
+bool mwgd_portcheck_live(const struct mwgd *d, uint16_t *ports,
+			 unsigned int *n_ports);
 
 /* kernel.c */
 int mwgd_kernel_open(struct mwgd *d);

@@ -126,6 +126,11 @@ static enum mwgd_err parse_tlv(uint16_t type, const uint8_t *v, uint16_t len,
 		m->capacity = get32(v);
 		m->have_capacity = true;
 		return MWGD_OK;
+	case MWGD_TLV_OUT_OF_SERVICE:
+		if (m->type != MWGD_T_ANNOUNCE || len != 1 || v[0] != 1)
+			return MWGD_E_MALFORMED;
+		m->out_of_service = true;
+		return MWGD_OK;
 	case MWGD_TLV_ECHO:
 		if (len != MWGD_ECHO_LEN)
 			return MWGD_E_MALFORMED;
@@ -327,6 +332,8 @@ int mwgd_encode(const struct mwgd_msg *m, uint8_t *buf, size_t size)
 			tlv_u32(&w, MWGD_TLV_LOAD, m->load);
 		if (m->have_capacity)
 			tlv_u32(&w, MWGD_TLV_CAPACITY, m->capacity);
+		if (m->out_of_service)
+			tlv_u8(&w, MWGD_TLV_OUT_OF_SERVICE, 1);
 		p = tlv_put(&w, MWGD_TLV_ECHO, MWGD_ECHO_LEN);
 		if (p) {
 			memcpy(p, m->echo.node_id, MWGD_NODE_ID_LEN);

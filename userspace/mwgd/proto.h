@@ -73,6 +73,12 @@ enum mwgd_tlv {
 	MWGD_TLV_CAPACITY	= 7,	/* u32, announce */
 	MWGD_TLV_ECHO		= 8,	/* 28 bytes, announce: discover answered */
 	MWGD_TLV_OPTIONAL	= 0x8000,
+	/*
+	 * u8 1, announce: alive, but none of its proxy ports answers, so no
+	 * new connection should come.  Optional, so that a director that
+	 * does not know it goes on as before.
+	 */
+	MWGD_TLV_OUT_OF_SERVICE	= MWGD_TLV_OPTIONAL | 1,
 };
 
 #define MWGD_ECHO_LEN		(MWGD_NODE_ID_LEN + 8 + 4)
@@ -121,6 +127,7 @@ struct mwgd_msg {
 	uint32_t capacity;
 	bool have_load;
 	bool have_capacity;
+	bool out_of_service;
 	struct mwgd_echo echo;
 
 	/* Set by the parser: the bytes an HMAC covers and the trailer. */

@@ -97,7 +97,6 @@ static void answer(struct mwgd *d, const struct mwgd_msg *disc,
 {
 	struct mwgd_msg m = {
 		.type = MWGD_T_ANNOUNCE,
-		.n_ports = d->cfg.n_ports,
 		.load = current_load(d),
 		.have_load = true,
 		.capacity = d->cfg.capacity,
@@ -105,7 +104,7 @@ static void answer(struct mwgd *d, const struct mwgd_msg *disc,
 	};
 
 	snprintf(m.name, sizeof(m.name), "%s", d->cfg.name);
-	memcpy(m.ports, d->cfg.ports, sizeof(m.ports));
+	m.out_of_service = !mwgd_portcheck_live(d, m.ports, &m.n_ports);
 	memcpy(m.echo.node_id, disc->node_id, MWGD_NODE_ID_LEN);
 	m.echo.epoch = disc->epoch;
 	m.echo.seq = disc->seq;
@@ -154,6 +153,7 @@ void mwgd_scanner_timers(struct mwgd *d, uint64_t now)
 {
 	unsigned int i;
 
+	mwgd_portcheck_timers(d, now);
 	if (now < d->next_director_sweep_ms)
 		return;
 	for (i = 0; i < d->n_directors_cap; i++) {
@@ -170,5 +170,8 @@ void mwgd_scanner_timers(struct mwgd *d, uint64_t now)
 
 uint64_t mwgd_scanner_next_ms(const struct mwgd *d)
 {
-	return d->next_director_sweep_ms;
+	uint64_t next = mwgd_portcheck_next_ms(d);
+
+	return d->next_director_sweep_ms < next ? d->next_director_sweep_ms :
+						  next;
 }

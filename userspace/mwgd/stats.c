@@ -32,6 +32,7 @@ static const char *const counter_names[__C_MAX] = {
 	[C_SCANNERS_ADDED]	= "scanners_added",
 	[C_SCANNERS_EXPIRED]	= "scanners_expired",
 	[C_SCANNERS_REFUSED]	= "scanners_refused",
+	[C_SCANNERS_OUT_OF_SERVICE] = "scanners_out_of_service",
 	[C_DIRECTORS_REFUSED]	= "directors_refused",
 	[C_TX_DISCOVER]		= "tx_discover",
 	[C_TX_ANNOUNCE]		= "tx_announce",

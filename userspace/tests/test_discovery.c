@@ -76,8 +76,48 @@ static void test_roundtrip(void)
 	tap_ok(!strcmp(p.name, "scanner-1") && p.n_ports == 2 &&
 	       p.ports[0] == 3128 && p.ports[1] == 8080 && p.load == 250 &&
 	       p.capacity == 5000 && p.echo.epoch == 42 && p.echo.seq == 99 &&
-	       p.echo.node_id[0] == 0xcd && p.seq == 7,
+	       p.echo.node_id[0] == 0xcd && p.seq == 7 && !p.out_of_service,
 	       "announce fields survive");
+
+	/* Out of service: no ports, the flag. */
+	m.n_ports = 0;
+	m.out_of_service = true;
+	len = mwgd_encode(&m, buf, sizeof(buf));
+	tap_ok(len > 0 && mwgd_parse(buf, len, &p) == MWGD_OK &&
+	       p.out_of_service && !p.n_ports, "out of service survives");
+}
+
+/* @m encoded with one more TLV of @tlv_len bytes appended (@tlv: its 4-byte
+ * header and value), parsed. */
+static enum mwgd_err parse_plus(const struct mwgd_msg *m, const char *tlv,
+				size_t tlv_len)
+{
+	uint8_t buf[MWGD_MSG_MAX];
+	struct mwgd_msg p;
+	int len = mwgd_encode(m, buf, sizeof(buf));
+
+	memcpy(buf + len, tlv, tlv_len);
+	len += tlv_len;
+	buf[MWGD_OFF_LENGTH] = len >> 8;
+	buf[MWGD_OFF_LENGTH + 1] = len & 0xff;
+	buf[MWGD_OFF_TLV_COUNT + 1]++;
+	return mwgd_parse(buf, len, &p);
+}
+
+static void test_out_of_service(void)
+{
+	struct mwgd_msg m;
+
+	announce(&m);
+	tap_ok(parse_plus(&m, "\x80\x01\x00\x01\x01", 5) == MWGD_OK,
+	       "OUT_OF_SERVICE 1 in an announce");
+	tap_ok(parse_plus(&m, "\x80\x01\x00\x01\x02", 5) == MWGD_E_MALFORMED,
+	       "OUT_OF_SERVICE 2: malformed");
+	tap_ok(parse_plus(&m, "\x80\x01\x00\x00", 4) == MWGD_E_MALFORMED,
+	       "OUT_OF_SERVICE without a value: malformed");
+	discover(&m);
+	tap_ok(parse_plus(&m, "\x80\x01\x00\x01\x01", 5) == MWGD_E_MALFORMED,
+	       "OUT_OF_SERVICE in a discover: malformed");
 }
 
 static enum mwgd_err parse_mod(const struct mwgd_msg *m, size_t off,
@@ -132,8 +172,8 @@ static void test_refusals(void)
 	tap_ok(parse_mod(&m, MWGD_HDR_LEN + 1, MWGD_TLV_INTERVAL_MS, 0) ==
 	       MWGD_E_MALFORMED, "discover TLV in an announce: malformed");
 
-	/* An optional unknown TLV (0x8001) is skipped. */
-	memcpy(buf + len, "\x80\x01\x00\x02zz", 6);
+	/* An optional unknown TLV (0x80ff) is skipped. */
+	memcpy(buf + len, "\x80\xff\x00\x02zz", 6);
 	buf[MWGD_OFF_LENGTH] = (len + 6) >> 8;
 	buf[MWGD_OFF_LENGTH + 1] = (len + 6) & 0xff;
 	buf[MWGD_OFF_TLV_COUNT + 1]++;
@@ -474,6 +514,7 @@ int main(void)
 		return tap_done();
 	}
 	test_roundtrip();
+	test_out_of_service();
 	test_refusals();
 	test_limits();
 	test_auth();
