@@ -37,6 +37,14 @@ while True:
 		ksft_fail "listener in $1 did not start"
 }
 
+# client_start NS: NS is the client, with a directory for the listeners
+# (CLIENT_TMP, removed at the end).
+client_start() {
+	CLIENT_NS=$1
+	CLIENT_TMP=$(mktemp -d)
+	defer rm -rf "$CLIENT_TMP"
+}
+
 # ping_vip ADDR: one echo from the client answered.
 ping_vip() {
 	nsx "$CLIENT_NS" busybox ping -c 1 -W 1 -q "$1" >/dev/null 2>&1

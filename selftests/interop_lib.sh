@@ -21,27 +21,11 @@ INTEROP_PCAPS=$INTEROP_DIR/pcap/$(uname -r)
 VIP6_LL=fe80::33
 VIP6=2001:db8::100
 
-# vmac6 VRID: the IPv6 virtual MAC of RFC 5798 7.3.
-vmac6() {
-	printf '00:00:5e:00:02:%02x' "$1"
-}
-
 interop_setup() {
 	vrrp_setup
 	require_cmd tcpdump
 	mkdir -p "$INTEROP_DIR" "$INTEROP_PCAPS" ||
 		ksft_fail "mkdir $INTEROP_DIR"
-}
-
-# --- the segment -------------------------------------------------------------
-
-# no_dad NS: IPv6 addresses of NS's interfaces are usable at once.
-# Duplicate address detection would hold every new link-local address
-# tentative for a second or more, and the tests check the VIPs' own flags,
-# which the module sets, not the interfaces'.
-no_dad() {
-	ip netns exec "$1" sysctl -q -w net.ipv6.conf.all.accept_dad=0 \
-		net.ipv6.conf.default.accept_dad=0 >/dev/null
 }
 
 # --- results -----------------------------------------------------------------

@@ -42,6 +42,12 @@ weight_is() {
 addr_of() {
 	echo "192.0.2.1${1#s}"
 }
+# unscheduled NAME: scanner NAME gets no new connection (weight 0 or gone).
+unscheduled() {
+	local w
+	w=$(dest_field "$d1" "$(addr_of "$1")" weight)
+	[ -z "$w" ] || [ "$w" = 0 ]
+}
 
 # --- a scanner whose mwgd dies drains ------------------------------------------------
 hold_start
@@ -83,12 +89,7 @@ done
 t0=$(now_ms)
 mwgd_kill "$y" KILL
 server_kill "$y"
-gone_or_quiet() {
-	local w
-	w=$(dest_field "$d1" "$(addr_of "$y")" weight)
-	[ -z "$w" ] || [ "$w" = 0 ]
-}
-if vwait $((NOTICE_MS / 1000 + 1)) gone_or_quiet; then
+if vwait $((NOTICE_MS / 1000 + 1)) unscheduled "$y"; then
 	ms=$(elapsed_since "$t0")
 	echo "# $y: death to weight 0 in IPVS: $ms ms"
 	tap_ok "dead $y leaves the scheduling within $ms ms (bound $NOTICE_MS)"
@@ -130,13 +131,8 @@ check "s4 with port_check: a real server while its proxy answers" \
 out0=$(stat_of d1 scanners_out_of_service)
 t0=$(now_ms)
 server_kill s4
-s4_out() {
-	local w
-	w=$(dest_field "$d1" 192.0.2.14 weight)
-	[ -z "$w" ] || [ "$w" = 0 ]
-}
 bound=$((CHECK_MS + 2 * MWGD_MS + MWGD_SLACK_S * 1000))
-if vwait $((bound / 1000 + 1)) s4_out; then
+if vwait $((bound / 1000 + 1)) unscheduled s4; then
 	ms=$(elapsed_since "$t0")
 	echo "# s4: proxy down to out of IPVS scheduling: $ms ms (check ${CHECK_MS} ms, discovery $MWGD_MS ms)"
 	tap_ok "s4's proxy down: out of the scheduling in $ms ms (bound $bound)"

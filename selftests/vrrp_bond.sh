@@ -51,10 +51,7 @@ switch_port - "$c" 192.0.2.50 pc
 echo "# link $MWG_LINK: VRs on bond0 over $(nsx "$a" readlink /sys/class/net/s0/device/driver | sed 's|.*/||') slaves"
 check "a's bond is up on s0" vwait 5 active_is "$a" s0
 
-tmp=$(mktemp -d)
-defer rm -rf "$tmp"
-CLIENT_NS=$c
-CLIENT_TMP=$tmp
+client_start "$c"
 listen "$a" a
 listen "$b" b
 

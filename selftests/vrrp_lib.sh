@@ -31,6 +31,20 @@ vmac() {
 	printf '00:00:5e:00:01:%02x' "$1"
 }
 
+# vmac6 VRID: the IPv6 virtual MAC of RFC 5798 7.3.
+vmac6() {
+	printf '00:00:5e:00:02:%02x' "$1"
+}
+
+# no_dad NS: IPv6 addresses of NS's interfaces are usable at once.
+# Duplicate address detection would hold every new link-local address
+# tentative for a second or more, and the tests check the VIPs' own flags,
+# which the module sets, not the interfaces'.
+no_dad() {
+	ip netns exec "$1" sysctl -q -w net.ipv6.conf.all.accept_dad=0 \
+		net.ipv6.conf.default.accept_dad=0 >/dev/null
+}
+
 # Starting a program costs the emulated guest up to half a second (it is
 # read over 9p and linked anew each time), so the helpers that run in
 # loops use bash builtins only: clocks from $EPOCHREALTIME, pauses from a

@@ -28,7 +28,7 @@ VRID=51
 VMAC=$(vmac $VRID)
 VRID6=52
 V6=$VRID6-inet6
-VMAC6=$(printf '00:00:5e:00:02:%02x' $VRID6)
+VMAC6=$(vmac6 $VRID6)
 VIP6=2001:db8::100
 # Not fe80::34: its solicited-node group's MAC 33:33:ff:00:00:34 ends like
 # the virtual MAC, and e1000e's hashed filter (as QEMU emulates it) then
@@ -39,8 +39,7 @@ vrrp_ns a b c
 # No duplicate address detection: addresses usable at once, and VIPs
 # never held tentative by a takeover.
 for ns in "$a" "$b" "$c"; do
-	nsx "$ns" sysctl -q -w net.ipv6.conf.all.accept_dad=0 \
-		net.ipv6.conf.default.accept_dad=0 >/dev/null
+	no_dad "$ns"
 done
 switch_port - "$a" 192.0.2.2 pa
 switch_port - "$b" 192.0.2.1 pb
@@ -50,11 +49,7 @@ for n in "$a":2 "$b":1 "$c":50; do
 done
 echo "# link $MWG_LINK: a $(nsx "$a" readlink /sys/class/net/eth0/device/driver | sed 's|.*/||'), MACs a $(nsx "$a" cat /sys/class/net/eth0/address) b $(nsx "$b" cat /sys/class/net/eth0/address) c $(nsx "$c" cat /sys/class/net/eth0/address)"
 
-tmp=$(mktemp -d)
-defer rm -rf "$tmp"
-
-CLIENT_NS=$c
-CLIENT_TMP=$tmp
+client_start "$c"
 listen "$a" a
 listen "$b" b
 

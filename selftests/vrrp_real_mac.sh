@@ -23,13 +23,12 @@ VRID=71
 VMAC=$(vmac $VRID)
 VRID6=72
 V6=$VRID6-inet6
-VMAC6=$(printf '00:00:5e:00:02:%02x' $VRID6)
+VMAC6=$(vmac6 $VRID6)
 VIP6=2001:db8::100
 
 vrrp_ns sw a b c
 for ns in "$a" "$b" "$c"; do
-	nsx "$ns" sysctl -q -w net.ipv6.conf.all.accept_dad=0 \
-		net.ipv6.conf.default.accept_dad=0 >/dev/null
+	no_dad "$ns"
 done
 switch_up "$sw"
 switch_port "$sw" "$a" 192.0.2.2 pa
@@ -39,10 +38,7 @@ for n in "$a":2 "$b":1 "$c":50; do
 	ip -n "${n%:*}" -6 addr add "2001:db8::${n#*:}/64" dev eth0 nodad
 done
 
-tmp=$(mktemp -d)
-defer rm -rf "$tmp"
-CLIENT_NS=$c
-CLIENT_TMP=$tmp
+client_start "$c"
 listen "$a" a
 listen "$b" b
 
@@ -57,7 +53,7 @@ echo "# link $MWG_LINK: a $MAC_A, b $MAC_B"
 # adverts_from NS MAC PROTO: NS sends its adverts (PROTO "vrrp" or
 # "ip6 proto 112") out of eth0 from MAC; 3 of them within 3 s.
 adverts_from() {
-	local f=$tmp/adverts n
+	local f=$CLIENT_TMP/adverts n
 	nsx "$1" timeout 3 tcpdump -i eth0 -Q out -t -nn -e -c 3 "$3" \
 		>"$f" 2>/dev/null
 	n=$(grep -c . "$f")

@@ -26,7 +26,7 @@ VRID=61
 VMAC=$(vmac $VRID)
 VRID6=62
 V6=$VRID6-inet6
-VMAC6=$(printf '00:00:5e:00:02:%02x' $VRID6)
+VMAC6=$(vmac6 $VRID6)
 VIP4=198.51.100.100
 VIP6=2001:db8:10::100
 
@@ -36,8 +36,7 @@ switch_port - "$b" 192.0.2.1 pb
 switch_port - "$c" 192.0.2.50 pc
 for n in "$a":2 "$b":1 "$c":50; do
 	ns=${n%:*} host=${n#*:}
-	nsx "$ns" sysctl -q -w net.ipv6.conf.all.accept_dad=0 \
-		net.ipv6.conf.default.accept_dad=0 >/dev/null
+	no_dad "$ns"
 	ip -n "$ns" link add link eth0 name "$VR_DEV" type vlan id $VLAN ||
 		ksft_fail "VLAN $VLAN on eth0 of $ns"
 	ip -n "$ns" addr add "198.51.100.$host/24" dev "$VR_DEV"
@@ -46,11 +45,8 @@ for n in "$a":2 "$b":1 "$c":50; do
 done
 echo "# link $MWG_LINK: VRs on $VR_DEV over $(nsx "$a" readlink /sys/class/net/eth0/device/driver | sed 's|.*/||')"
 
-tmp=$(mktemp -d)
-defer rm -rf "$tmp"
-CLIENT_NS=$c
+client_start "$c"
 CLIENT_DEV=$VR_DEV
-CLIENT_TMP=$tmp
 listen "$a" a
 listen "$b" b
 
