@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <net/if.h>
 
 #include <netlink/netlink.h>
@@ -141,6 +142,14 @@ struct mwg_addr {
 static inline size_t mwg_addr_len(const struct mwg_addr *a)
 {
 	return a->family == AF_INET6 ? 16 : 4;
+}
+
+/* The same address (the prefix length aside). */
+static inline bool mwg_addr_same(const struct mwg_addr *a,
+				 const struct mwg_addr *b)
+{
+	return a->family == b->family &&
+	       !memcmp(a->bytes, b->bytes, mwg_addr_len(a));
 }
 
 /*

@@ -217,6 +217,27 @@ static void dump_group(FILE *out, const struct mwgd_group_conf *g)
 	put_str(out, "family", mwg_family_name(g->family));
 }
 
+static void dump_bfd(FILE *out, const struct mwgd_bfd_conf *b)
+{
+	char addr[MWG_ADDR_STRLEN];
+
+	fprintf(out, "[bfd %s]\n", b->name);
+	put_str(out, "dev", b->dev);
+	put_str(out, "peer", mwg_addr_format(&b->peer, false, addr,
+					     sizeof(addr)));
+	if (b->have_local)
+		put_str(out, "local", mwg_addr_format(&b->local, false, addr,
+						      sizeof(addr)));
+	if (b->have_tx)
+		fprintf(out, "tx_us = %u\n", b->tx_us);
+	if (b->have_rx)
+		fprintf(out, "rx_us = %u\n", b->rx_us);
+	if (b->have_mult)
+		fprintf(out, "multiplier = %u\n", b->mult);
+	if (b->have_holddown)
+		fprintf(out, "holddown_ms = %u\n", b->holddown_ms);
+}
+
 void mwgd_config_dump(FILE *out, const struct mwgd_config *c)
 {
 	unsigned int i;
@@ -229,6 +250,10 @@ void mwgd_config_dump(FILE *out, const struct mwgd_config *c)
 	for (i = 0; i < c->group_confs.n; i++) {
 		fputc('\n', out);
 		dump_group(out, &c->group_confs.e[i]);
+	}
+	for (i = 0; i < c->bfd_confs.n; i++) {
+		fputc('\n', out);
+		dump_bfd(out, &c->bfd_confs.e[i]);
 	}
 	for (i = 0; i < c->proxies.n; i++) {
 		fputc('\n', out);

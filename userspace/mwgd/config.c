@@ -483,6 +483,10 @@ static int on_entry(void *user, const char *section, const char *name,
 			rc = mwgd_group_conf_entry(&ctx->c->group_confs,
 						   section, ctx->line, name,
 						   value, why, sizeof(why));
+		else if (mwgd_bfd_section(section))
+			rc = mwgd_bfd_conf_entry(&ctx->c->bfd_confs, section,
+						 ctx->line, name, value, why,
+						 sizeof(why));
 		else
 			goto unknown;
 		if (rc < 0) {
@@ -492,7 +496,7 @@ static int on_entry(void *user, const char *section, const char *name,
 		return 1;
 unknown:
 		load_error(ctx, ctx->line,
-			   "unknown section \"[%s]\" (only [vr NAME], [group NAME] and [proxy NAME])",
+			   "unknown section \"[%s]\" (only [vr NAME], [group NAME], [bfd NAME] and [proxy NAME])",
 			   section);
 		return !!ctx->report;
 	}
@@ -560,6 +564,8 @@ static int config_load(struct load_ctx *ctx, const char *path, char *err,
 				sizeof(ctx->err)) < 0 ||
 	    mwgd_group_conf_finish(&c->group_confs, &ctx->err_line, ctx->err,
 				   sizeof(ctx->err)) < 0 ||
+	    mwgd_bfd_conf_finish(&c->bfd_confs, &ctx->err_line, ctx->err,
+				 sizeof(ctx->err)) < 0 ||
 	    mwgd_proxy_conf_finish(&c->proxies, &ctx->err_line, ctx->err,
 				   sizeof(ctx->err)) < 0) {
 		snprintf(err, errlen, "%s:%d: %s", path, ctx->err_line,

@@ -16,6 +16,7 @@
 
 #include "proto.h"
 #include "proxyconf.h"
+#include "bfdconf.h"
 #include "groupconf.h"
 #include "vrconf.h"
 
@@ -113,6 +114,8 @@ struct mwgd_config {
 	char vr_state_file[PATH_MAX];
 	/* Persistent sync groups (groupconf.c); theirs is vr_state_file.groups. */
 	struct mwgd_group_confs group_confs;
+	/* Persistent BFD sessions (bfdconf.c); theirs is vr_state_file.bfd. */
+	struct mwgd_bfd_confs bfd_confs;
 	/* State-change hooks (notify.c): VRs, BFD sessions. */
 	char notify[PATH_MAX];
 	char notify_bfd[PATH_MAX];

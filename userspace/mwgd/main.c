@@ -124,6 +124,7 @@ static void reload(struct mwgd *d)
 		/* New interval or lease: discover and refresh on the new terms. */
 		mwgd_director_restart_rounds(d);
 	}
+	mwgd_bfds_apply(&d->cfg);
 	mwgd_vrs_apply(&d->cfg);
 	mwgd_groups_apply(&d->cfg);
 	mwgd_proxy_open(d);
@@ -327,6 +328,8 @@ int main(int argc, char **argv)
 		mwgd_kernel_read_scanners(d);
 	}
 	/* Before READY=1: units ordered after mwgd find the VRs in place. */
+	if (mwgd_bfds_apply(&d->cfg) < 0 && d->cfg.bfd_confs.n)
+		return MWGD_EXIT_FAILURE;
 	if (mwgd_vrs_apply(&d->cfg) < 0 && d->cfg.vr_confs.n)
 		return MWGD_EXIT_FAILURE;
 	if (mwgd_groups_apply(&d->cfg) < 0 && d->cfg.group_confs.n)

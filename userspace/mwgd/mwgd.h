@@ -315,6 +315,9 @@ int mwgd_sections_dump(struct mwg_session *s, const char *what, uint8_t cmd,
 /* groupsync.c: the same for the [group] sections, after the VRs. */
 int mwgd_groups_apply(const struct mwgd_config *c);
 
+/* bfdsync.c: the same for the [bfd] sections, before the VRs. */
+int mwgd_bfds_apply(const struct mwgd_config *c);
+
 /* notify.c */
 int mwgd_notify_open(struct mwgd *d);
 void mwgd_notify_close(struct mwgd *d);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The common start of applying the [vr] or the [group] sections: a
+ * The common start of applying the [vr], [group] or [bfd] sections: a
  * session to the module and one dump of the kernel's objects of that kind,
  * each failure logged once with what was not applied.
  */

@@ -163,4 +163,40 @@ check "[group]: one VR in two groups is refused" 1 "vr eth1:52 is in \\[group a\
 printf 'role = scanner\ninterface = lo\n[group]\nvr = eth0:51\n' >"$d/group-noname.conf"
 check "[group]: a section without a name" 1 "needs one name" -- -t -c "$d/group-noname.conf"
 
+# [bfd] sections: mwgctl's "bfd add" words, one session per dev and peer.
+cat >"$d/bfd.conf" <<C
+role = scanner
+interface = lo
+[bfd to-b]
+dev = eth0
+peer = 192.0.2.2
+tx_us = 10000
+rx_us = 20000
+multiplier = 5
+holddown_ms = 300
+C
+check "[bfd]: valid" 0 "configuration is valid" -- -t -c "$d/bfd.conf"
+check "[bfd]: --dump keeps the timers" 0 '^rx_us = 20000$' -- --dump -c "$d/bfd.conf"
+check "[bfd]: ...and the peer" 0 '^peer = 192.0.2.2$' -- --dump -c "$d/bfd.conf"
+"$mwgd" --dump -c "$d/bfd.conf" >"$d/bfd-dumped.conf" 2>/dev/null
+check "[bfd]: what --dump prints, --test accepts" 0 'configuration is valid' -- -t -c "$d/bfd-dumped.conf"
+cat >"$d/bfd-bad.conf" <<C
+role = scanner
+interface = lo
+[bfd a]
+dev = eth0
+peer = 192.0.2.2
+colour = red
+[bfd b]
+dev = eth0
+peer = 192.0.2.3
+tx_us = 10
+C
+check "[bfd]: an unknown key names file and line" 1 "bfd-bad.conf:6: \\[bfd a\\]: unknown key \"colour\"" -- -t -c "$d/bfd-bad.conf"
+check "[bfd]: a timer out of range names its section" 1 "bfd-bad.conf:8: \\[bfd b\\]: invalid tx-us \"10\"" -- -t -c "$d/bfd-bad.conf"
+printf 'role = scanner\ninterface = lo\n[bfd c]\ndev = eth0\n' >"$d/bfd-nopeer.conf"
+check "[bfd]: a section without a peer" 1 "bfd-nopeer.conf:4: \\[bfd c\\]: \"dev\" and \"peer\" are required" -- -t -c "$d/bfd-nopeer.conf"
+printf 'role = scanner\ninterface = lo\n[bfd a]\ndev = eth0\npeer = 192.0.2.2\n[bfd d]\ndev = eth0\npeer = 192.0.2.2\n' >"$d/bfd-twice.conf"
+check "[bfd]: the same session twice" 1 "bfd-twice.conf:7: \\[bfd d\\]: the same session as \\[bfd a\\]" -- -t -c "$d/bfd-twice.conf"
+
 tap_end
