@@ -125,7 +125,9 @@ int mwg_session_subscribe(struct mwg_session *s);
 /*
  * Wait for and dispatch one batch of event messages to @fn.  -ENOBUFS means
  * events were lost because the socket's buffer overflowed; the caller may
- * report it and go on.
+ * report it and go on.  0 also when nothing came within the session's
+ * receive timeout (10 s, which bounds every request's wait for its
+ * answer): the caller waits again.
  */
 int mwg_session_receive_events(struct mwg_session *s, mwg_reply_fn fn,
 			       void *arg);

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <linux/netlink.h>
 
 #include <netlink/genl/ctrl.h>
@@ -72,6 +73,23 @@ static int fail_nl(struct mwg_session *s, int nlerr, const char *what)
 	return -code;
 }
 
+/*
+ * The kernel answers a request before the sendmsg() that carried it
+ * returns, so an answer that has not come within this long was lost; a
+ * daemon waiting for it without end would stop its whole loop.
+ */
+#define MWG_REPLY_TIMEOUT_S	10
+
+/* A receive that failed; -NLE_AGAIN is the timeout above. */
+static int fail_recv(struct mwg_session *s, int nlerr, const char *what)
+{
+	if (nlerr != -NLE_AGAIN)
+		return fail_nl(s, nlerr, what);
+	mwg_error_set(&s->err, ETIMEDOUT, "%s: no answer within %d s", what,
+		      MWG_REPLY_TIMEOUT_S);
+	return -ETIMEDOUT;
+}
+
 static int fail_errno(struct mwg_session *s, int code)
 {
 	mwg_error_set_errno(&s->err, code);
@@ -81,6 +99,7 @@ static int fail_errno(struct mwg_session *s, int code)
 int mwg_session_open_family(struct mwg_session *s, const char *family,
 			    const char *missing_hint)
 {
+	struct timeval reply_timeout = { .tv_sec = MWG_REPLY_TIMEOUT_S };
 	int one = 1, rc;
 
 	memset(s, 0, sizeof(*s));
@@ -103,6 +122,11 @@ int mwg_session_open_family(struct mwg_session *s, const char *family,
 	 */
 	setsockopt(nl_socket_get_fd(s->sock), SOL_NETLINK, NETLINK_EXT_ACK,
 		   &one, sizeof(one));
+	if (setsockopt(nl_socket_get_fd(s->sock), SOL_SOCKET, SO_RCVTIMEO,
+		       &reply_timeout, sizeof(reply_timeout)) < 0) {
+		rc = fail_errno(s, errno);
+		goto err;
+	}
 
 	s->family_id = genl_ctrl_resolve(s->sock, family);
 	if (s->family_id < 0) {
@@ -280,8 +304,8 @@ int mwg_request(struct mwg_session *s, struct nl_msg *msg, mwg_reply_fn fn,
 		rc = nl_recvmsgs(s->sock, cb);
 		if (rc < 0 && !ctx.done) {
 			if (!ctx.error)
-				ctx.error = fail_nl(s, rc,
-						    "cannot receive the reply");
+				ctx.error = fail_recv(s, rc,
+						      "cannot receive the reply");
 			break;
 		}
 	}
@@ -357,6 +381,9 @@ int mwg_session_receive_events(struct mwg_session *s, mwg_reply_fn fn,
 
 	rc = nl_recvmsgs(s->sock, cb);
 	nl_cb_put(cb);
+	/* The receive timeout, with no event in it: none yet. */
+	if (rc == -NLE_AGAIN && !ctx.error)
+		return 0;
 	if (ctx.error) {
 		if (!s->err.text[0])
 			mwg_error_set_errno(&s->err, -ctx.error);
@@ -478,8 +505,8 @@ int mwg_request_many(struct mwg_session *s, struct nl_msg **msgs, size_t n,
 			rc = nl_recvmsgs(s->sock, cb);
 			if (rc < 0) {
 				if (!ctx.error) {
-					ctx.error = fail_nl(s, rc,
-							    "cannot receive the answers");
+					ctx.error = fail_recv(s, rc,
+							      "cannot receive the answers");
 					ctx.failed = ctx.first;
 				}
 				break;
