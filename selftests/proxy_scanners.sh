@@ -127,7 +127,7 @@ vwait 5 mwgd_gone s4 || tap_fail "s4's mwgd stops" "still running"
 mwgd_scanner s4 "$s4" -c "$MWGD_DIR/scanner.conf" -o ports=$PROXY_PORT \
 	-o capacity=250 -o port_check=yes -o port_check_interval=${CHECK_MS}ms
 check "s4 with port_check: a real server while its proxy answers" \
-	vwait "$MWGD_SLACK_S" weight_is "$d1" 192.0.2.14 250
+	vwait "$MWGD_SLACK_S" weight_is "$d1" 192.0.2.14 100
 out0=$(stat_of d1 scanners_out_of_service)
 t0=$(now_ms)
 server_kill s4
@@ -149,7 +149,7 @@ check "no new connection goes to s4" test "${SPREAD[s4]:-0}" = 0
 check "and no client error" test "$SPREAD_ERRORS" = 0
 server s4 "$s4"
 check "s4's proxy back: a real server again" \
-	vwait "$MWGD_SLACK_S" weight_is "$d1" 192.0.2.14 250
+	vwait "$MWGD_SLACK_S" weight_is "$d1" 192.0.2.14 100
 
 # --- scheduler on reload ------------------------------------------------------------
 proxy_conf "$MWGD_DIR/director.conf" "vr=eth0 $VRID" drain_s=$DRAIN_S scheduler=wlc
