@@ -44,16 +44,17 @@ logged() {
 
 mwgctl_ns "$r1" bfd add dev eth0 peer 192.0.2.9 ||
 	ksft_fail "hand-made session on r1"
-mwgctl_ns "$r2" bfd add dev eth0 peer 192.0.2.1 tx-us 20000 rx-us 20000 ||
+mwgctl_ns "$r2" bfd add dev eth0 peer 192.0.2.1 tx-us 50000 rx-us 50000 \
+	multiplier 10 ||
 	ksft_fail "r2's session to r1"
-TO_R2='[bfd to-r2]\ndev = eth0\npeer = 192.0.2.2\nrx_us = 20000\nmultiplier = 3\n'
+TO_R2='[bfd to-r2]\ndev = eth0\npeer = 192.0.2.2\nrx_us = 50000\nmultiplier = 10\n'
 TRACKER=$(printf '[vr tracker]\\ndev = eth0\\nvrid = 5\\nprio = 100\\nvip = 192.0.2.105/24\\ninterval = %s\\ntrack_bfd = yes\\nbfd_peer = 192.0.2.2\\n' "$ADV_MS")
-write_conf "${TO_R2}tx_us = 20000\n$TRACKER"
+write_conf "${TO_R2}tx_us = 50000\n$TRACKER"
 mwgd_start r1 "$r1" -c "$conf"
 
-check "the file's session is added" vwait 5 bfd_is 192.0.2.2 .tx_us 20000
+check "the file's session is added" vwait 5 bfd_is 192.0.2.2 .tx_us 50000
 check "it comes Up with r2" vwait 10 bfd_is 192.0.2.2 .state up
-check "with the file's multiplier" bfd_is 192.0.2.2 .multiplier 3
+check "with the file's multiplier" bfd_is 192.0.2.2 .multiplier 10
 check "the log says it was added" \
 	test "$(logged '\[bfd to-r2\]: added dev eth0 peer 192.0.2.2')" = 1
 check "the [vr] tracking it is created after it" \
@@ -68,9 +69,9 @@ check "an unchanged session is not touched on reload" \
 	test "$(logged '\[bfd to-r2\]: \(added\|changed\)')" = 1
 
 # --- reload: new timers ------------------------------------------------------------
-write_conf "${TO_R2}tx_us = 30000\n$TRACKER"
+write_conf "${TO_R2}tx_us = 60000\n$TRACKER"
 mwgd_kill r1 HUP
-check "new tx_us on reload" vwait 5 bfd_is 192.0.2.2 .tx_us 30000
+check "new tx_us on reload" vwait 5 bfd_is 192.0.2.2 .tx_us 60000
 check "the log says it changed" \
 	test "$(logged '\[bfd to-r2\]: changed dev eth0 peer 192.0.2.2')" = 1
 check "the session stayed Up" bfd_is 192.0.2.2 .state up
@@ -78,7 +79,7 @@ check "and did not go Down and Up again" \
 	test "$(bfd_field 192.0.2.2 .stats.up)" = "$ups"
 
 # --- reload: another local address ---------------------------------------------------
-write_conf "${TO_R2}tx_us = 30000\nlocal = 192.0.2.77\n$TRACKER"
+write_conf "${TO_R2}tx_us = 60000\nlocal = 192.0.2.77\n$TRACKER"
 mwgd_kill r1 HUP
 check "a new local address is refused in the log" \
 	vwait 5 grep -q '\[bfd to-r2\]: local 192.0.2.77: a running session keeps its local address' \
