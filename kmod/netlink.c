@@ -53,6 +53,13 @@ static const struct nla_policy mwg_vip_policy[MWG_VRRP_VIP_A_MAX + 1] = {
 	[MWG_VRRP_VIP_A_PREFIXLEN]	= NLA_POLICY_MAX(NLA_U8, 128),
 };
 
+static const struct nla_policy mwg_tracked_policy[MWG_VRRP_TRACKED_A_MAX + 1] = {
+	[MWG_VRRP_TRACKED_A_NAME]	= { .type = NLA_NUL_STRING,
+					    .len = MWG_VRRP_TRACKED_NAME_MAX - 1 },
+	[MWG_VRRP_TRACKED_A_DEMOTE]	= { .type = NLA_U8 },
+	[MWG_VRRP_TRACKED_A_FAULT]	= NLA_POLICY_MAX(NLA_U8, 1),
+};
+
 static mwg_nl_range_const struct netlink_range_validation mwg_lease_range = {
 	.min = 1,
 	.max = MWG_VRRP_SCANNER_LEASE_MS_MAX,
@@ -147,6 +154,8 @@ static const struct nla_policy mwg_policy[MWG_VRRP_A_MAX + 1] = {
 	[MWG_VRRP_A_TRACK_IF_WEIGHT]	= { .type = NLA_U8 },
 	[MWG_VRRP_A_ALLOW]		= NLA_POLICY_NESTED_ARRAY(mwg_vip_policy),
 	[MWG_VRRP_A_UNICAST_PEERS]	= NLA_POLICY_NESTED_ARRAY(mwg_vip_policy),
+	[MWG_VRRP_A_TRACKED]		=
+		NLA_POLICY_NESTED_ARRAY(mwg_tracked_policy),
 };
 
 /*
@@ -221,6 +230,8 @@ static const char *const mwg_nl_reject_msg[MWG_VRRP_A_MAX + 1] = {
 	MWG_NL_REJECT(UNICAST_PEERS),
 	MWG_NL_REJECT(UNICAST_PEER),
 	MWG_NL_REJECT(VMAC),
+	MWG_NL_REJECT(TRACKED),
+	MWG_NL_REJECT(TRACKED_OBJ),
 };
 
 /* The attributes commands read, in lists that a command combines. */
@@ -237,6 +248,11 @@ static const u8 mwg_nl_vr_config[] __initconst = {
 	MWG_VRRP_A_TRACK_BFD, MWG_VRRP_A_BFD_PEER, MWG_VRRP_A_TRACK_IFINDEX,
 	MWG_VRRP_A_TRACK_IF_WEIGHT, MWG_VRRP_A_ALLOW,
 	MWG_VRRP_A_UNICAST_PEERS, MWG_VRRP_A_VMAC,
+};
+
+/* What a daemon reports of the objects it tracks: an existing VR's only. */
+static const u8 mwg_nl_vr_tracked[] __initconst = {
+	MWG_VRRP_A_TRACKED,
 };
 
 static const u8 mwg_nl_bfd_key[] __initconst = {
@@ -282,14 +298,16 @@ enum mwg_nl_op {
 	MWG_NL_OP_COUNT,
 };
 
-/* A key list and a configuration list per command; an empty one is NULL. */
-static const struct mwg_nl_attr_list mwg_nl_op_attrs[MWG_NL_OP_COUNT][2] __initconst = {
+/* Up to three lists per command (key, configuration, more); NULL: empty. */
+static const struct mwg_nl_attr_list mwg_nl_op_attrs[MWG_NL_OP_COUNT][3] __initconst = {
 	[MWG_NL_OP_VR_NEW]	= { { mwg_nl_vr_key, ARRAY_SIZE(mwg_nl_vr_key) },
 				    { mwg_nl_vr_config,
 				      ARRAY_SIZE(mwg_nl_vr_config) } },
 	[MWG_NL_OP_VR_SET]	= { { mwg_nl_vr_key, ARRAY_SIZE(mwg_nl_vr_key) },
 				    { mwg_nl_vr_config,
-				      ARRAY_SIZE(mwg_nl_vr_config) } },
+				      ARRAY_SIZE(mwg_nl_vr_config) },
+				    { mwg_nl_vr_tracked,
+				      ARRAY_SIZE(mwg_nl_vr_tracked) } },
 	[MWG_NL_OP_VR_DEL]	= { { mwg_nl_vr_key, ARRAY_SIZE(mwg_nl_vr_key) } },
 	/* A dump takes IFINDEX alone, as a filter. */
 	[MWG_NL_OP_VR_GET]	= { { mwg_nl_vr_key, ARRAY_SIZE(mwg_nl_vr_key) } },
@@ -678,6 +696,72 @@ static int mwg_nl_apply_addr_lists(struct nlattr **tb, u8 family,
 }
 
 /*
+ * The objects a daemon tracks, into a new list for the VR (the caller's to
+ * free); the names must be unique and not empty.
+ */
+static int mwg_nl_parse_tracked(const struct nlattr *nest,
+				struct mwg_tracked_list **out,
+				struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[MWG_VRRP_TRACKED_A_MAX + 1];
+	struct mwg_tracked_list *list;
+	struct mwg_tracked *obj;
+	const struct nlattr *a;
+	unsigned int i;
+	int rem, err;
+
+	list = kzalloc(struct_size(list, obj, MWG_VRRP_MAX_TRACKED),
+		       GFP_KERNEL);
+	if (!list)
+		return -ENOMEM;
+	nla_for_each_nested(a, nest, rem) {
+		err = -EINVAL;
+		if (nla_type(a) != MWG_VRRP_A_TRACKED_OBJ) {
+			NL_SET_ERR_MSG_ATTR(extack, a,
+					    "expected a tracked object entry");
+			goto err;
+		}
+		if (list->count == MWG_VRRP_MAX_TRACKED) {
+			NL_SET_ERR_MSG_ATTR(extack, a,
+					    "too many tracked objects (max 16)");
+			err = -E2BIG;
+			goto err;
+		}
+		err = nla_parse_nested(tb, MWG_VRRP_TRACKED_A_MAX, a,
+				       mwg_tracked_policy, extack);
+		if (err)
+			goto err;
+		obj = &list->obj[list->count];
+		if (tb[MWG_VRRP_TRACKED_A_NAME])
+			nla_strscpy(obj->name, tb[MWG_VRRP_TRACKED_A_NAME],
+				    sizeof(obj->name));
+		err = -EINVAL;
+		if (!obj->name[0]) {
+			NL_SET_ERR_MSG_ATTR(extack, a,
+					    "a tracked object needs a name");
+			goto err;
+		}
+		for (i = 0; i < list->count; i++) {
+			if (!strcmp(list->obj[i].name, obj->name)) {
+				NL_SET_ERR_MSG_ATTR(extack, a,
+						    "tracked object named twice");
+				goto err;
+			}
+		}
+		if (tb[MWG_VRRP_TRACKED_A_DEMOTE])
+			obj->demote = nla_get_u8(tb[MWG_VRRP_TRACKED_A_DEMOTE]);
+		if (tb[MWG_VRRP_TRACKED_A_FAULT])
+			obj->fault = nla_get_u8(tb[MWG_VRRP_TRACKED_A_FAULT]);
+		list->count++;
+	}
+	*out = list;
+	return 0;
+err:
+	kfree(list);
+	return err;
+}
+
+/*
  * The tracked interface: another one of the VR's namespace.  Only when the
  * request names it: one that went away since keeps being tracked (down).
  */
@@ -830,6 +914,37 @@ static int mwg_nl_put_last_change(struct sk_buff *skb, const struct mwg_vr *vr)
 }
 
 /* Fills under vr->lock: one consistent picture of the VR. */
+/* The tracked objects' nest, when a daemon reported any; vr->lock held. */
+static int mwg_nl_put_tracked(struct sk_buff *skb, struct mwg_vr *vr)
+{
+	const struct mwg_tracked_list *list;
+	struct nlattr *nest, *entry;
+	unsigned int i;
+
+	list = rcu_dereference_protected(vr->tracked,
+					 lockdep_is_held(&vr->lock));
+	if (!list || !list->count)
+		return 0;
+	nest = nla_nest_start(skb, MWG_VRRP_A_TRACKED);
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < list->count; i++) {
+		const struct mwg_tracked *obj = &list->obj[i];
+
+		entry = nla_nest_start(skb, MWG_VRRP_A_TRACKED_OBJ);
+		if (!entry ||
+		    nla_put_string(skb, MWG_VRRP_TRACKED_A_NAME, obj->name) ||
+		    nla_put_u8(skb, MWG_VRRP_TRACKED_A_DEMOTE, obj->demote) ||
+		    nla_put_u8(skb, MWG_VRRP_TRACKED_A_FAULT, obj->fault)) {
+			nla_nest_cancel(skb, nest);
+			return -EMSGSIZE;
+		}
+		nla_nest_end(skb, entry);
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
 static int mwg_nl_fill_vr(struct sk_buff *skb, struct mwg_vr *vr, u32 portid,
 			  u32 seq, int flags)
 {
@@ -883,7 +998,8 @@ static int mwg_nl_fill_vr(struct sk_buff *skb, struct mwg_vr *vr, u32 portid,
 	     nla_put_u8(skb, MWG_VRRP_A_TRACK_IF_WEIGHT, cfg->track_if_weight) ||
 	     nla_put_u8(skb, MWG_VRRP_A_TRACK_IF_UP, !vr->track_if_down)))
 		goto unlock;
-	if (mwg_nl_put_last_change(skb, vr) || mwg_group_put_name(skb, vr))
+	if (mwg_nl_put_last_change(skb, vr) || mwg_group_put_name(skb, vr) ||
+	    mwg_nl_put_tracked(skb, vr))
 		goto unlock;
 	vips = rcu_dereference_protected(vr->vips, lockdep_is_held(&vr->lock));
 	if (mwg_nl_put_vips(skb, vr, vips) ||
@@ -965,6 +1081,7 @@ static struct mwg_vr *mwg_nl_find_vr(struct genl_info *info, int *err)
 
 static int mwg_nl_vr_set(struct sk_buff *skb, struct genl_info *info)
 {
+	struct mwg_tracked_list *tracked = NULL;
 	struct mwg_vip_list *vips = NULL;
 	struct mwg_vr_config cfg;
 	struct mwg_vr *vr;
@@ -992,13 +1109,22 @@ static int mwg_nl_vr_set(struct sk_buff *skb, struct genl_info *info)
 	err = mwg_vr_config_validate(&cfg, vr->family, info->extack);
 	if (err)
 		goto out;
-	if (info->attrs[MWG_VRRP_A_VIPS]) {
-		err = mwg_nl_parse_vips(info->attrs[MWG_VRRP_A_VIPS],
-					vr->family, &vips, info->extack);
+	if (info->attrs[MWG_VRRP_A_TRACKED]) {
+		err = mwg_nl_parse_tracked(info->attrs[MWG_VRRP_A_TRACKED],
+					   &tracked, info->extack);
 		if (err)
 			goto out;
 	}
-	err = mwg_vr_reconfigure(vr, &cfg, vips);
+	if (info->attrs[MWG_VRRP_A_VIPS]) {
+		err = mwg_nl_parse_vips(info->attrs[MWG_VRRP_A_VIPS],
+					vr->family, &vips, info->extack);
+		if (err) {
+			kfree(tracked);
+			goto out;
+		}
+	}
+	/* mwg_vr_reconfigure() owns @vips and @tracked from here. */
+	err = mwg_vr_reconfigure(vr, &cfg, vips, tracked);
 	if (err)
 		NL_SET_ERR_MSG_MOD(info->extack,
 				   "cannot add the new VIPs' groups or the virtual MAC to the interface's filter");

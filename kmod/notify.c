@@ -30,6 +30,7 @@ static const char *const mwg_reason_names[] = {
 	[MWG_VRRP_REASON_BFD_DOWN]	= "bfd_down",
 	[MWG_VRRP_REASON_GROUP]		= "group",
 	[MWG_VRRP_REASON_TRACK_IF]	= "track_if",
+	[MWG_VRRP_REASON_TRACKED]	= "tracked",
 };
 
 const char *mwg_state_name(enum mwg_vrrp_state state)

@@ -340,6 +340,7 @@ u8 mwg_vr_effective_priority(const struct mwg_vr *vr, u32 live_scanners)
 		prio -= cfg->track_weight;
 	if (vr->track_if_down)
 		prio -= cfg->track_if_weight;
+	prio -= vr->tracked_demote;
 	return max(prio, 1);
 }
 
@@ -348,6 +349,7 @@ static void mwg_vr_free_rcu(struct rcu_head *head)
 	struct mwg_vr *vr = container_of(head, struct mwg_vr, rcu);
 
 	kfree(rcu_dereference_protected(vr->vips, true));
+	kfree(rcu_dereference_protected(vr->tracked, true));
 	netdev_put(vr->dev, &vr->dev_tracker);
 	kfree(vr);
 }
@@ -500,9 +502,31 @@ err_vips:
 	return err;
 }
 
-int mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
-		       struct mwg_vip_list *vips)
+/* Install @tracked (vr->lock held) and return the list it replaces. */
+static struct mwg_tracked_list *
+mwg_vr_set_tracked(struct mwg_vr *vr, struct mwg_tracked_list *tracked)
 {
+	struct mwg_tracked_list *old;
+	unsigned int i, demote = 0;
+	bool fault = false;
+
+	for (i = 0; i < tracked->count; i++) {
+		demote += tracked->obj[i].demote;
+		fault |= tracked->obj[i].fault;
+	}
+	vr->tracked_demote = min(demote, 255U);
+	vr->tracked_fault = fault;
+	old = rcu_dereference_protected(vr->tracked,
+					lockdep_is_held(&vr->lock));
+	rcu_assign_pointer(vr->tracked, tracked);
+	return old;
+}
+
+int mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
+		       struct mwg_vip_list *vips,
+		       struct mwg_tracked_list *tracked)
+{
+	struct mwg_tracked_list *old_tracked = NULL;
 	struct mwg_vip_list *old = NULL;
 	struct mwg_vr_config old_cfg;
 	bool restart, vmac_on, vmac_off;
@@ -534,6 +558,8 @@ int mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
 		mwg_fsm_shutdown(vr, MWG_VRRP_REASON_RECONFIGURED);
 	old_cfg = vr->cfg;
 	vr->cfg = *cfg;
+	if (tracked)
+		old_tracked = mwg_vr_set_tracked(vr, tracked);
 	vr->eff_prio = mwg_vr_effective_priority(vr, vr->mif->mn->live_scanners);
 	if (vips) {
 		old = rcu_dereference_protected(vr->vips, true);
@@ -548,6 +574,8 @@ int mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
 		mwg_rxfilter_vips_leave(vr->dev, vr->family, old);
 		kfree_rcu(old, rcu);
 	}
+	if (old_tracked)
+		kfree_rcu(old_tracked, rcu);
 	if (vmac_off)
 		mwg_rxfilter_vmac_del(vr);
 	/* Another tracked interface or weight: what they allow now. */
@@ -559,6 +587,7 @@ err_leave:
 		mwg_rxfilter_vips_leave(vr->dev, vr->family, vips);
 err_free:
 	kfree(vips);
+	kfree(tracked);
 	return err;
 }
 
@@ -596,7 +625,8 @@ static bool mwg_vr_track_if_ok(const struct mwg_vr *vr)
  * Re-evaluate what the VR's own link and the interface it tracks allow.
  * A tracked interface with a weight lowers the effective priority; one
  * without holds the VR in Initialize, and a master there resigns with
- * priority 0 first: its own link still carries the advert.
+ * priority 0 first: its own link still carries the advert.  A fault of a
+ * userspace-tracked object does the same.
  */
 void mwg_vr_link_changed(struct mwg_vr *vr)
 {
@@ -616,14 +646,15 @@ void mwg_vr_link_changed(struct mwg_vr *vr)
 			mwg_fsm_config_changed(vr, NULL, false);
 		}
 	}
-	ok = link && (track || vr->cfg.track_if_weight);
+	ok = link && (track || vr->cfg.track_if_weight) && !vr->tracked_fault;
 	if (ok == vr->running)
 		goto out;
 	if (ok) {
 		vr->running = true;
 		mwg_fsm_startup(vr);
 	} else if (link) {
-		mwg_fsm_shutdown(vr, MWG_VRRP_REASON_TRACK_IF);
+		mwg_fsm_shutdown(vr, vr->tracked_fault ? MWG_VRRP_REASON_TRACKED :
+						       MWG_VRRP_REASON_TRACK_IF);
 		vr->running = false;
 	} else {
 		vr->running = false;

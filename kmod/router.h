@@ -36,7 +36,8 @@ int mwg_vr_create(struct net_device *dev, u8 family, u8 vrid,
  * (the VIPs' solicited-node groups, the virtual MAC's entry).
  */
 int mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
-		       struct mwg_vip_list *vips);
+		       struct mwg_vip_list *vips,
+		       struct mwg_tracked_list *tracked);
 void mwg_vr_unlink(struct mwg_vr *vr, bool dev_gone);
 void mwg_vr_link_changed(struct mwg_vr *vr);
 /* RTNL: @dev changed state; the VRs that track it re-evaluate. */

@@ -135,7 +135,7 @@ static ssize_t mwg_vr_attr_store(struct kobject *kobj, struct attribute *attr,
 	if (!err)
 		err = mwg_vr_config_validate(&cfg, vr->family, NULL);
 	if (!err)
-		err = mwg_vr_reconfigure(vr, &cfg, NULL);
+		err = mwg_vr_reconfigure(vr, &cfg, NULL, NULL);
 out:
 	rtnl_unlock();
 	return err ? err : count;

@@ -59,6 +59,7 @@ static inline void mwg_trace_addr(struct in6_addr *out, u8 family,
 	{ MWG_VRRP_REASON_RECONFIGURED, "reconfigured" },	\
 	{ MWG_VRRP_REASON_BFD_DOWN, "bfd_down" },		\
 	{ MWG_VRRP_REASON_TRACK_IF, "track_if" },		\
+	{ MWG_VRRP_REASON_TRACKED, "tracked" },			\
 	{ MWG_VRRP_REASON_GROUP, "group" })
 
 #define mwg_show_action(a) __print_symbolic(a,			\

@@ -92,6 +92,20 @@ struct mwg_prefix {
 	u8 prefixlen;
 };
 
+/* An object a daemon tracks for a VR, as it last reported it. */
+struct mwg_tracked {
+	char name[MWG_VRRP_TRACKED_NAME_MAX];
+	u8 demote;
+	bool fault;
+};
+
+/* Replaced whole, as the VIP list is; read under vr->lock or RTNL. */
+struct mwg_tracked_list {
+	struct rcu_head rcu;
+	unsigned int count;
+	struct mwg_tracked obj[];
+};
+
 /* What the operator sets (genl, sysfs); the defaults come from modparams. */
 struct mwg_vr_config {
 	u8 priority;
@@ -232,6 +246,9 @@ struct mwg_vr {
 	bool dead;
 	bool running;		/* link up, carrier, a primary address */
 	bool track_if_down;	/* cfg.track_ifindex is down */
+	/* What vr->tracked adds up to; written under RTNL and the lock. */
+	u8 tracked_demote;
+	bool tracked_fault;
 	struct mwg_vr_config cfg;
 	u8 eff_prio;
 	u16 master_adver_cs;	/* learned from the master, or ours */
@@ -244,6 +261,7 @@ struct mwg_vr {
 	struct hrtimer garp_timer;
 	struct mwg_vr_stats stats;
 	struct mwg_vip_list __rcu *vips;
+	struct mwg_tracked_list __rcu *tracked;	/* NULL: none reported */
 	/* The last state change, for replies; changed_at 0: none yet. */
 	ktime_t changed_at;		/* or the creation, monotonic */
 	u64 changed_real_ns;		/* CLOCK_REALTIME of the change */

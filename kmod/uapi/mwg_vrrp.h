@@ -34,6 +34,9 @@
 #define MWG_VRRP_MAX_ALLOW		8
 /* Addresses of MWG_VRRP_A_UNICAST_PEERS per VR. */
 #define MWG_VRRP_MAX_PEERS		8
+/* Userspace-tracked objects per VR, and their names' size with the NUL. */
+#define MWG_VRRP_MAX_TRACKED		16
+#define MWG_VRRP_TRACKED_NAME_MAX	64
 #define MWG_VRRP_PREEMPT_DELAY_MS_MAX	3600000
 #define MWG_VRRP_GARP_REPEAT_MAX	100
 #define MWG_VRRP_GARP_INTERVAL_MS_MIN	1
@@ -85,6 +88,7 @@ enum mwg_vrrp_reason {
 	MWG_VRRP_REASON_BFD_DOWN,	/* tracked BFD session went down */
 	MWG_VRRP_REASON_GROUP,		/* another member of its sync group moved */
 	MWG_VRRP_REASON_TRACK_IF,	/* the tracked interface went down or up */
+	MWG_VRRP_REASON_TRACKED,	/* a userspace-tracked object's fault */
 	__MWG_VRRP_REASON_MAX,
 };
 
@@ -199,6 +203,16 @@ enum mwg_vrrp_attr {
 	 * teach the neighbours the new MAC with its gratuitous ARPs / NAs.
 	 */
 	MWG_VRRP_A_VMAC,		/* u8, 0 or 1 */
+	/*
+	 * The objects a daemon tracks for the VR (a file, a process, a
+	 * script: mwgd's track_* keys), up to MWG_VRRP_MAX_TRACKED, each with
+	 * what it takes from the priority now or a fault, which holds the VR
+	 * in Initialize as a tracked interface without weight does.  The
+	 * kernel adds them to its own terms.  VR_SET only; it replaces the
+	 * whole list, and an empty nest clears it.
+	 */
+	MWG_VRRP_A_TRACKED,		/* nest of MWG_VRRP_A_TRACKED_OBJ */
+	MWG_VRRP_A_TRACKED_OBJ,		/* nest: enum mwg_vrrp_tracked_attr */
 	__MWG_VRRP_A_MAX,
 };
 
@@ -212,6 +226,16 @@ enum mwg_vrrp_vip_attr {
 };
 
 #define MWG_VRRP_VIP_A_MAX (__MWG_VRRP_VIP_A_MAX - 1)
+
+enum mwg_vrrp_tracked_attr {
+	MWG_VRRP_TRACKED_A_UNSPEC,
+	MWG_VRRP_TRACKED_A_NAME,	/* string, unique in the VR's list */
+	MWG_VRRP_TRACKED_A_DEMOTE,	/* u8: taken from the priority now */
+	MWG_VRRP_TRACKED_A_FAULT,	/* u8, 0 or 1: holds the VR in Init */
+	__MWG_VRRP_TRACKED_A_MAX,
+};
+
+#define MWG_VRRP_TRACKED_A_MAX (__MWG_VRRP_TRACKED_A_MAX - 1)
 
 /* Per-VR counters, named after RFC 6527's vrrpv3StatisticsTable. */
 enum mwg_vrrp_stats_attr {

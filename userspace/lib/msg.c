@@ -38,6 +38,30 @@ static int put_prefixes(struct nl_msg *msg, int list, int entry,
 	return 0;
 }
 
+/* The tracked objects' nest; an empty one clears the kernel's list. */
+static int put_tracked(struct nl_msg *msg, const struct mwg_vr *vr)
+{
+	struct nlattr *nest, *e;
+	unsigned int i;
+
+	nest = nla_nest_start(msg, MWG_VRRP_A_TRACKED);
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < vr->n_tracked; i++) {
+		const struct mwg_tracked *t = &vr->tracked[i];
+
+		e = nla_nest_start(msg, MWG_VRRP_A_TRACKED_OBJ);
+		if (!e ||
+		    nla_put_string(msg, MWG_VRRP_TRACKED_A_NAME, t->name) < 0 ||
+		    nla_put_u8(msg, MWG_VRRP_TRACKED_A_DEMOTE, t->demote) < 0 ||
+		    nla_put_u8(msg, MWG_VRRP_TRACKED_A_FAULT, t->fault) < 0)
+			return -EMSGSIZE;
+		nla_nest_end(msg, e);
+	}
+	nla_nest_end_keep_empty(msg, nest);
+	return 0;
+}
+
 int mwg_vr_put(struct nl_msg *msg, const struct mwg_vr *vr)
 {
 	/* Settable attributes and their widths, as mwg_vrrp.h gives them. */
@@ -99,6 +123,8 @@ int mwg_vr_put(struct nl_msg *msg, const struct mwg_vr *vr)
 	if (mwg_vr_has(vr, MWG_VRRP_A_UNICAST_PEERS) &&
 	    put_prefixes(msg, MWG_VRRP_A_UNICAST_PEERS, MWG_VRRP_A_UNICAST_PEER,
 			 vr->peers, vr->n_peers) < 0)
+		return -EMSGSIZE;
+	if (mwg_vr_has(vr, MWG_VRRP_A_TRACKED) && put_tracked(msg, vr) < 0)
 		return -EMSGSIZE;
 	if (mwg_vr_has(vr, MWG_VRRP_A_VIPS))
 		return put_prefixes(msg, MWG_VRRP_A_VIPS, MWG_VRRP_A_VIP,

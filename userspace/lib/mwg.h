@@ -249,6 +249,13 @@ struct mwg_vr_stats {
  */
 #define MWG_VR_VIPS_CAP		(2 * MWG_VRRP_MAX_VIPS)
 
+/* An object a daemon tracks for a VR (MWG_VRRP_A_TRACKED_OBJ). */
+struct mwg_tracked {
+	char name[MWG_VRRP_TRACKED_NAME_MAX];
+	uint8_t demote;			/* taken from the priority now */
+	bool fault;			/* holds the VR in Initialize */
+};
+
 struct mwg_vr {
 	struct mwg_attrs have;
 	uint32_t ifindex;
@@ -288,6 +295,8 @@ struct mwg_vr {
 	bool track_bfd;
 	struct mwg_addr bfd_peer;	/* MWG_VRRP_A_BFD_PEER */
 	char group[MWG_VRRP_GROUP_NAME_MAX];	/* MWG_VRRP_A_GROUP_NAME */
+	unsigned int n_tracked;		/* MWG_VRRP_A_TRACKED */
+	struct mwg_tracked tracked[2 * MWG_VRRP_MAX_TRACKED]; /* past the cap */
 	struct mwg_vr_stats stats;
 };
 

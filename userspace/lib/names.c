@@ -31,6 +31,7 @@ static const char *const reason_names[] = {
 	[MWG_VRRP_REASON_BFD_DOWN]	= "bfd_down",
 	[MWG_VRRP_REASON_GROUP]		= "group",
 	[MWG_VRRP_REASON_TRACK_IF]	= "track_if",
+	[MWG_VRRP_REASON_TRACKED]	= "tracked",
 };
 
 static const char *const checksum_names[] = {
@@ -157,6 +158,8 @@ static const char *const attr_names[] = {
 	[MWG_VRRP_A_BFD_TX_INTERVAL_US]	= "tx_interval_us",
 	[MWG_VRRP_A_BFD_DETECT_US]	= "detect_us",
 	[MWG_VRRP_A_BFD_STATS]		= "bfd_stats",
+	[MWG_VRRP_A_TRACKED]		= "tracked",
+	[MWG_VRRP_A_TRACKED_OBJ]	= "tracked",
 	[MWG_VRRP_A_GROUP_NAME]		= "group",
 	[MWG_VRRP_A_GROUP_MEMBERS]	= "members",
 	[MWG_VRRP_A_GROUP_MEMBER]	= "vr",

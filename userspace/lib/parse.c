@@ -179,6 +179,36 @@ static int parse_attrs(struct nl_msg *msg, struct nlattr **tb)
 	return 0;
 }
 
+/* The entries of a MWG_VRRP_A_TRACKED nest, up to @max of them. */
+static unsigned int parse_tracked(struct nlattr *nest, struct mwg_tracked *out,
+				  unsigned int max)
+{
+	struct nlattr *tb[MWG_VRRP_TRACKED_A_MAX + 1], *a;
+	unsigned int n = 0;
+	uint64_t v;
+	int rem;
+
+	nla_for_each_nested(a, nest, rem) {
+		if (n == max)
+			break;
+		if (nla_type(a) != MWG_VRRP_A_TRACKED_OBJ ||
+		    nla_parse_nested(tb, MWG_VRRP_TRACKED_A_MAX, a, NULL) < 0 ||
+		    !tb[MWG_VRRP_TRACKED_A_NAME])
+			continue;
+		memset(&out[n], 0, sizeof(out[n]));
+		get_string(tb[MWG_VRRP_TRACKED_A_NAME], out[n].name,
+			   sizeof(out[n].name));
+		if (tb[MWG_VRRP_TRACKED_A_DEMOTE] &&
+		    get_uint(tb[MWG_VRRP_TRACKED_A_DEMOTE], &v))
+			out[n].demote = v;
+		if (tb[MWG_VRRP_TRACKED_A_FAULT] &&
+		    get_uint(tb[MWG_VRRP_TRACKED_A_FAULT], &v))
+			out[n].fault = v != 0;
+		n++;
+	}
+	return n;
+}
+
 int mwg_vr_parse(struct nl_msg *msg, struct mwg_vr *vr)
 {
 	/* Where each integer attribute lands, and how wide the field is. */
@@ -267,6 +297,11 @@ int mwg_vr_parse(struct nl_msg *msg, struct mwg_vr *vr)
 					     MWG_VRRP_A_UNICAST_PEER, vr->peers,
 					     MWG_VRRP_MAX_PEERS);
 		mwg_vr_mark(vr, MWG_VRRP_A_UNICAST_PEERS);
+	}
+	if (tb[MWG_VRRP_A_TRACKED]) {
+		vr->n_tracked = parse_tracked(tb[MWG_VRRP_A_TRACKED],
+					      vr->tracked, MWG_VRRP_MAX_TRACKED);
+		mwg_vr_mark(vr, MWG_VRRP_A_TRACKED);
 	}
 	if (tb[MWG_VRRP_A_VIPS]) {
 		vr->n_vips = parse_prefixes(tb[MWG_VRRP_A_VIPS], MWG_VRRP_A_VIP,

@@ -9,6 +9,7 @@
  */
 #include <inttypes.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -135,6 +136,24 @@ static const char *track_if_name(const struct mwg_vr *vr,
 	return name;
 }
 
+/*
+ * "up", "down" (it lowers the priority) or "fault" (it holds the VR in
+ * Initialize); into @buf, when given, with what it takes: "down -20".
+ */
+static const char *tracked_state(const struct mwg_tracked *t, char *buf,
+				 size_t len)
+{
+	const char *s = t->fault ? "fault" : t->demote ? "down" : "up";
+
+	if (!buf)
+		return s;
+	if (t->demote && !t->fault)
+		snprintf(buf, len, "%s -%u", s, t->demote);
+	else
+		snprintf(buf, len, "%s", s);
+	return buf;
+}
+
 static const char *onoff(bool v)
 {
 	return v ? "on" : "off";
@@ -188,7 +207,7 @@ static void addr_list_text(FILE *out, struct item_line *l, const char *name,
 
 void mwg_vr_print_text(FILE *out, const struct mwg_vr *vr)
 {
-	char dev[IF_NAMESIZE + 16], addr[MWG_ADDR_STRLEN];
+	char dev[IF_NAMESIZE + 16], addr[MWG_ADDR_STRLEN], state[16];
 	struct item_line l = { .out = out };
 	unsigned int i;
 
@@ -283,6 +302,9 @@ void mwg_vr_print_text(FILE *out, const struct mwg_vr *vr)
 		     track_if_name(vr, name), vr->track_if_weight,
 		     vr->track_if_up ? "up" : "down");
 	}
+	for (i = 0; i < vr->n_tracked; i++)
+		item(&l, "tracked %s (%s)", vr->tracked[i].name,
+		     tracked_state(&vr->tracked[i], state, sizeof(state)));
 	item_line_end(&l);
 
 	if (HAS(STATS)) {
@@ -441,6 +463,21 @@ void mwg_vr_print_json(struct mwg_json *j, const struct mwg_vr *vr)
 				 !vr->track_if_up && !vr->track_if_weight);
 		mwg_json_end_object(j);
 	}
+	/* What the daemon's tracked objects do to the VR, as it reported. */
+	mwg_json_key(j, "tracked");
+	mwg_json_begin_array(j);
+	for (i = 0; i < vr->n_tracked; i++) {
+		const struct mwg_tracked *t = &vr->tracked[i];
+
+		mwg_json_begin_object(j);
+		mwg_json_kv_string(j, "name", t->name);
+		mwg_json_kv_string(j, "state", tracked_state(t, NULL, 0));
+		mwg_json_key(j, "priority_delta");
+		mwg_json_int(j, -(int)t->demote);
+		mwg_json_kv_bool(j, "holds_init", t->fault);
+		mwg_json_end_object(j);
+	}
+	mwg_json_end_array(j);
 
 	mwg_json_key(j, "stats");
 	mwg_vr_stats_print_json(j, &vr->stats);

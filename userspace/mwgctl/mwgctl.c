@@ -111,7 +111,12 @@ static const char options_help[] =
 	"                            from them; none: multicast again\n"
 	"    track-if IF|none        follow interface IF: while it is down, lower\n"
 	"    track-if-weight W       the priority by W (1..254), or with W 0 (the\n"
-	"                            default) hold the VR in init\n";
+	"                            default) hold the VR in init\n"
+	"    tracked NAME:N|NAME:fault...|none\n"
+	"                            vr set only: what a tracking daemon reports (at\n"
+	"                            most 16): NAME lowers the priority by N, or holds\n"
+	"                            the VR in init; replaces the whole list (mwgd's\n"
+	"                            track_* keys set it)\n";
 
 void mwgctl_print_usage(FILE *out)
 {

@@ -33,6 +33,7 @@ enum vr_key_kind {
 	KEY_ADDR,	/* one address, of the VR's family */
 	KEY_TRACK_DEV,	/* an interface name, or none */
 	KEY_ADDR_LIST,	/* allow prefixes or unicast peers, or none */
+	KEY_TRACKED,	/* NAME:DEMOTE or NAME:fault, or none */
 };
 
 struct vr_key {
@@ -100,6 +101,9 @@ static const struct vr_key vr_keys[] = {
 	/* 0: the VR goes to Initialize while the interface is down. */
 	{ "track-if-weight", NULL, KEY_UINT, CONFIG_CMDS,
 	  MWG_VRRP_A_TRACK_IF_WEIGHT, FIELD(track_if_weight), 0, 254 },
+	/* What a tracking daemon reports (mwgd's track_* keys do it). */
+	{ "tracked", NULL, KEY_TRACKED, 1u << VR_CMD_SET, MWG_VRRP_A_TRACKED,
+	  FIELD(tracked), 0, UINT8_MAX },
 };
 
 #define N_KEYS	(sizeof(vr_keys) / sizeof(vr_keys[0]))
@@ -259,6 +263,63 @@ static int parse_addr_list(enum vr_cmd cmd, const struct vr_key *k,
 	return 0;
 }
 
+/* One "NAME:DEMOTE" or "NAME:fault" word into @t. */
+static int parse_tracked_word(struct args *a, const char *word,
+			      struct mwg_tracked *t)
+{
+	const char *colon = strrchr(word, ':');
+	size_t len = colon ? (size_t)(colon - word) : 0;
+	uint64_t n;
+
+	if (!len || !colon[1])
+		return args_error(a, "invalid tracked \"%s\": NAME:DEMOTE or NAME:fault",
+				  word);
+	if (len >= sizeof(t->name))
+		return args_error(a, "invalid tracked \"%s\": a name has at most %zu characters",
+				  word, sizeof(t->name) - 1);
+	memset(t, 0, sizeof(*t));
+	memcpy(t->name, word, len);
+	if (!strcmp(colon + 1, "fault")) {
+		t->fault = true;
+		return 0;
+	}
+	if (parse_uint(colon + 1, &n) < 0 || n > UINT8_MAX)
+		return args_error(a, "invalid tracked \"%s\": demote %s out of range 0-255",
+				  word, colon + 1);
+	t->demote = n;
+	return 0;
+}
+
+/* "tracked NAME:DEMOTE|NAME:fault [...]", repeatable, or "tracked none". */
+static int parse_tracked(enum vr_cmd cmd, struct args *a, struct mwg_vr *vr)
+{
+	unsigned int room = sizeof(vr->tracked) / sizeof(vr->tracked[0]);
+	unsigned int before = vr->n_tracked;
+	const char *word;
+
+	if ((word = args_peek(a)) && !strcmp(word, "none")) {
+		args_next(a);
+		vr->n_tracked = 0;
+		mwg_vr_mark(vr, MWG_VRRP_A_TRACKED);
+		return 0;
+	}
+	while ((word = args_peek(a)) && !vr_args_is_keyword(cmd, word)) {
+		args_next(a);
+		if (vr->n_tracked >= room ||
+		    (!a->no_check && vr->n_tracked >= MWG_VRRP_MAX_TRACKED))
+			return args_error(a, "too many tracked objects: at most %u",
+					  MWG_VRRP_MAX_TRACKED);
+		if (parse_tracked_word(a, word,
+				       &vr->tracked[vr->n_tracked]) < 0)
+			return -1;
+		vr->n_tracked++;
+	}
+	if (vr->n_tracked == before)
+		return args_error(a, "\"tracked\" needs NAME:DEMOTE, NAME:fault or \"none\"");
+	mwg_vr_mark(vr, MWG_VRRP_A_TRACKED);
+	return 0;
+}
+
 static int parse_key(enum vr_cmd cmd, const struct vr_key *k, struct args *a,
 		     struct vr_args *out)
 {
@@ -338,6 +399,8 @@ static int parse_key(enum vr_cmd cmd, const struct vr_key *k, struct args *a,
 		return parse_vips(cmd, a, vr);
 	case KEY_ADDR_LIST:
 		return parse_addr_list(cmd, k, a, vr);
+	case KEY_TRACKED:
+		return parse_tracked(cmd, a, vr);
 	}
 	mwg_vr_mark(vr, k->attr);
 	return 0;
