@@ -302,6 +302,7 @@ void mwg_vr_print_text(FILE *out, const struct mwg_vr *vr)
 		     track_if_name(vr, name), vr->track_if_weight,
 		     vr->track_if_up ? "up" : "down");
 	}
+	item_line_end(&l);
 	for (i = 0; i < vr->n_tracked; i++)
 		item(&l, "tracked %s (%s)", vr->tracked[i].name,
 		     tracked_state(&vr->tracked[i], state, sizeof(state)));

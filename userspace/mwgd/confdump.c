@@ -145,6 +145,31 @@ static void put_addr_list(FILE *out, const char *key,
 
 /* The keys a [vr] section gave; the others are the module's defaults. */
 
+/* The track_* keys of [vr @name], with every default spelt out. */
+static void dump_tracks(FILE *out, const struct mwgd_track_confs *tc,
+			const char *name)
+{
+	static const char *const key[] = {
+		[MWGD_TRACK_FILE]	= "track_file",
+		[MWGD_TRACK_PROCESS]	= "track_process",
+		[MWGD_TRACK_SCRIPT]	= "track_script",
+	};
+	unsigned int i;
+
+	for (i = 0; i < tc->n; i++) {
+		const struct mwgd_track_conf *t = &tc->e[i];
+
+		if (strcmp(t->vr, name))
+			continue;
+		fprintf(out, "%s = %s", key[t->kind], t->what);
+		if (t->kind == MWGD_TRACK_SCRIPT)
+			fprintf(out, " interval %ums timeout %ums rise %u fall %u",
+				t->interval_ms, t->timeout_ms, t->rise,
+				t->fall);
+		fprintf(out, " weight %u\n", t->weight);
+	}
+}
+
 static void dump_vr(FILE *out, const struct mwgd_vr_conf *v)
 {
 	const struct mwg_vr *vr = &v->vr;
@@ -246,6 +271,7 @@ void mwgd_config_dump(FILE *out, const struct mwgd_config *c)
 	for (i = 0; i < c->vr_confs.n; i++) {
 		fputc('\n', out);
 		dump_vr(out, &c->vr_confs.e[i]);
+		dump_tracks(out, &c->track_confs, c->vr_confs.e[i].name);
 	}
 	for (i = 0; i < c->group_confs.n; i++) {
 		fputc('\n', out);

@@ -475,6 +475,10 @@ static int on_entry(void *user, const char *section, const char *name,
 			rc = mwgd_proxy_conf_entry(&ctx->c->proxies, section,
 						   ctx->line, name, value, why,
 						   sizeof(why));
+		else if (mwgd_vr_section(section) && mwgd_track_key(name))
+			rc = mwgd_track_conf_entry(&ctx->c->track_confs,
+						   section, ctx->line, name,
+						   value, why, sizeof(why));
 		else if (mwgd_vr_section(section))
 			rc = mwgd_vr_conf_entry(&ctx->c->vr_confs, section,
 						ctx->line, name, value, why,
@@ -562,6 +566,9 @@ static int config_load(struct load_ctx *ctx, const char *path, char *err,
 	}
 	if (mwgd_vr_conf_finish(&c->vr_confs, &ctx->err_line, ctx->err,
 				sizeof(ctx->err)) < 0 ||
+	    mwgd_track_conf_finish(&c->track_confs, &c->vr_confs,
+				   &ctx->err_line, ctx->err,
+				   sizeof(ctx->err)) < 0 ||
 	    mwgd_group_conf_finish(&c->group_confs, &ctx->err_line, ctx->err,
 				   sizeof(ctx->err)) < 0 ||
 	    mwgd_bfd_conf_finish(&c->bfd_confs, &ctx->err_line, ctx->err,

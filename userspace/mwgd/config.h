@@ -18,6 +18,7 @@
 #include "proxyconf.h"
 #include "bfdconf.h"
 #include "groupconf.h"
+#include "trackconf.h"
 #include "vrconf.h"
 
 #define MWGD_ROLE_DIRECTOR	0x1
@@ -111,6 +112,8 @@ struct mwgd_config {
 	bool debug;
 	/* Persistent VRs (vrconf.c) and the file of those mwgd created. */
 	struct mwgd_vr_confs vr_confs;
+	/* What the [vr] sections track in userspace (trackconf.c). */
+	struct mwgd_track_confs track_confs;
 	char vr_state_file[PATH_MAX];
 	/* Persistent sync groups (groupconf.c); theirs is vr_state_file.groups. */
 	struct mwgd_group_confs group_confs;

@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <poll.h>
+#include <sys/wait.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,6 +128,9 @@ static void reload(struct mwgd *d)
 	mwgd_bfds_apply(&d->cfg);
 	mwgd_vrs_apply(&d->cfg);
 	mwgd_groups_apply(&d->cfg);
+	/* After the VRs: a re-created VR has lost its list. */
+	if (mwgd_track_open(d) < 0)
+		mwgd_log(LOG_ERR, "tracked objects: out of memory");
 	mwgd_proxy_open(d);
 	if (!d->cfg.notify[0] && !d->cfg.notify_bfd[0])
 		mwgd_notify_close(d);
@@ -178,6 +182,17 @@ static int open_signals(void)
 	return signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
 }
 
+/* Hooks and tracking scripts that ended; each is its owner's to handle. */
+static void reap_children(struct mwgd *d)
+{
+	pid_t pid;
+	int st;
+
+	while ((pid = waitpid(-1, &st, WNOHANG)) > 0)
+		if (!mwgd_notify_child_exited(d, pid, st))
+			mwgd_track_child_exited(d, pid, st);
+}
+
 /* true when the loop should end. */
 static bool on_signals(struct mwgd *d, int sfd)
 {
@@ -197,7 +212,7 @@ static bool on_signals(struct mwgd *d, int sfd)
 			reload(d);
 			break;
 		case SIGCHLD:
-			mwgd_notify_reap(d);
+			reap_children(d);
 			break;
 		case SIGUSR1:
 			write_stats(d);
@@ -232,6 +247,9 @@ static void run(struct mwgd *d, int sfd)
 		mwgd_notify_timers(d, now);
 		if (mwgd_notify_next_ms(d) < next)
 			next = mwgd_notify_next_ms(d);
+		mwgd_track_timers(d, now);
+		if (mwgd_track_next_ms(d) < next)
+			next = mwgd_track_next_ms(d);
 		write_metrics(d, now);
 		if (d->cfg.metrics_file[0] && d->next_metrics_ms < next)
 			next = d->next_metrics_ms;
@@ -336,6 +354,10 @@ int main(int argc, char **argv)
 		return MWGD_EXIT_FAILURE;
 	if (mwgd_notify_open(d) < 0)
 		return MWGD_EXIT_FAILURE;
+	if (mwgd_track_open(d) < 0) {
+		mwgd_log(LOG_ERR, "out of memory");
+		return MWGD_EXIT_FAILURE;
+	}
 	/* IPVS and the scanner's VIP before READY=1, as the VRs. */
 	if (mwgd_proxy_open(d) < 0)
 		return MWGD_EXIT_FAILURE;
@@ -358,6 +380,8 @@ int main(int argc, char **argv)
 	 * lease does not drop the live set (and the VR's priority with it).
 	 */
 	write_stats(d);
+	/* The kernel keeps the lists: a restart starts from them. */
+	mwgd_track_close(d);
 	mwgd_notify_close(d);
 	mwgd_proxy_close(d);
 	mwgd_kernel_close(d);

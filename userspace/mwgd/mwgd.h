@@ -22,6 +22,9 @@
  *   vrconf.c    [vr] sections of the configuration file
  *   vrsync.c    applying them to the kernel (diff against VR_GET)
  *   notify.c    the state-change hook
+ *   trackconf.c track_file, track_process, track_script of [vr] sections
+ *   track.c     running them, reporting to the kernel (VR_SET TRACKED)
+ *   spawn.c     starting children: hooks, tracking scripts
  *   metrics.c   the Prometheus textfile
  *   proxyconf.c [proxy] sections of the configuration file
  *   proxy.c     Proxy HA: IPVS services over the live scanners, the
@@ -35,6 +38,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <syslog.h>
+#include <sys/types.h>
 
 #include "auth.h"
 #include "config.h"
@@ -114,6 +118,7 @@ struct mwgd_vr_follow {
 
 struct mwgd_kernel;
 struct mwgd_notify;
+struct mwgd_track;
 struct mwgd_proxy;
 
 struct mwgd {
@@ -165,6 +170,7 @@ struct mwgd {
 	uint16_t ports_down[MWGD_PORTS_MAX];
 
 	struct mwgd_notify *notify;
+	struct mwgd_track *track;	/* track.c: the tracked objects' state */
 	uint64_t next_metrics_ms;
 
 	struct mwgd_proxy *proxy;	/* NULL without [proxy] sections */
@@ -323,11 +329,20 @@ int mwgd_notify_open(struct mwgd *d);
 void mwgd_notify_close(struct mwgd *d);
 int mwgd_notify_fd(const struct mwgd *d);
 void mwgd_notify_on_events(struct mwgd *d);
-/* Collect finished hooks (on SIGCHLD). */
-void mwgd_notify_reap(struct mwgd *d);
+/* A child has ended: true when it was a hook (then it is dealt with). */
+bool mwgd_notify_child_exited(struct mwgd *d, pid_t pid, int status);
 /* Kill hooks past their timeout. */
 void mwgd_notify_timers(struct mwgd *d, uint64_t now);
 uint64_t mwgd_notify_next_ms(const struct mwgd *d);
+
+/* track.c */
+/* Start tracking what d->cfg asks (again, after a reload). */
+int mwgd_track_open(struct mwgd *d);
+void mwgd_track_close(struct mwgd *d);
+void mwgd_track_timers(struct mwgd *d, uint64_t now);
+uint64_t mwgd_track_next_ms(const struct mwgd *d);
+/* A child has ended: true when it was a tracking script. */
+bool mwgd_track_child_exited(struct mwgd *d, pid_t pid, int status);
 
 /* proxy.c */
 /* Set up what the [proxy] sections ask (and undo what they no longer do). */

@@ -38,6 +38,7 @@
 
 #include "mwg.h"
 #include "mwgd.h"
+#include "spawn.h"
 
 /* Hooks running at once, all objects together. */
 #define MAX_RUNNING	16
@@ -121,52 +122,35 @@ int mwgd_notify_fd(const struct mwgd *d)
 	return d->notify ? nl_socket_get_fd(d->notify->ev.sock) : -1;
 }
 
-/* In the child: never returns. */
-static void exec_hook(const struct hook_call *c)
+/* In the child, before exec: the arguments as MWG_* variables too. */
+static void set_hook_env(void *arg)
 {
-	char *argv[HOOK_ARGS + 2];
+	const struct hook_call *c = arg;
 	unsigned int i;
-	sigset_t all;
-	int fd;
 
-	/* Its own group, so that the timeout kills what it started too. */
-	setpgid(0, 0);
-	sigemptyset(&all);
-	sigprocmask(SIG_SETMASK, &all, NULL);
-	signal(SIGPIPE, SIG_DFL);
-	fd = open("/dev/null", O_RDONLY);
-	if (fd > 0) {
-		dup2(fd, STDIN_FILENO);
-		close(fd);
-	}
-	/* What the hook prints lands in mwgd's log, not on a caller's pipe. */
-	dup2(STDERR_FILENO, STDOUT_FILENO);
-	argv[0] = (char *)c->prog;
-	for (i = 0; i < c->argc; i++) {
-		argv[i + 1] = (char *)c->arg[i];
+	for (i = 0; i < c->argc; i++)
 		setenv(c->env[i], c->arg[i], 1);
-	}
-	argv[i + 1] = NULL;
-	execv(c->prog, argv);
-	fprintf(stderr, "mwgd: notify: %s: %s\n", c->prog, strerror(errno));
-	_exit(127);
 }
 
 static void start_hook(struct mwgd *d, struct hook_slot *s,
 		       const struct hook_call *c)
 {
 	struct mwgd_notify *n = d->notify;
+	char *argv[HOOK_ARGS + 2];
+	unsigned int i;
 	pid_t pid;
 
-	pid = fork();
+	argv[0] = (char *)c->prog;
+	for (i = 0; i < c->argc; i++)
+		argv[i + 1] = (char *)c->arg[i];
+	argv[i + 1] = NULL;
+	pid = mwgd_spawn(argv, set_hook_env, (void *)c);
 	if (pid < 0) {
 		d->counters[C_HOOKS_FAILED]++;
 		mwgd_log(LOG_ERR, "notify: %s: fork: %s", s->key,
 			 strerror(errno));
 		return;
 	}
-	if (pid == 0)
-		exec_hook(c);
 	/* Also here: the child may not have run setpgid() yet at kill time. */
 	setpgid(pid, pid);
 	d->counters[C_HOOKS_RUN]++;
@@ -366,27 +350,23 @@ static void log_exit(struct mwgd *d, const struct hook_slot *s, int st)
 	}
 }
 
-void mwgd_notify_reap(struct mwgd *d)
+bool mwgd_notify_child_exited(struct mwgd *d, pid_t pid, int status)
 {
 	struct mwgd_notify *n = d->notify;
 	unsigned int i;
-	pid_t pid;
-	int st;
 
-	while ((pid = waitpid(-1, &st, WNOHANG)) > 0) {
-		for (i = 0; n && i < n->nslots; i++) {
-			struct hook_slot *s = &n->slots[i];
+	for (i = 0; n && i < n->nslots; i++) {
+		struct hook_slot *s = &n->slots[i];
 
-			if (s->pid != pid)
-				continue;
-			log_exit(d, s, st);
-			s->pid = 0;
-			n->running--;
-			break;
-		}
-	}
-	if (n)
+		if (s->pid != pid)
+			continue;
+		log_exit(d, s, status);
+		s->pid = 0;
+		n->running--;
 		start_waiting(d);
+		return true;
+	}
+	return false;
 }
 
 void mwgd_notify_timers(struct mwgd *d, uint64_t now)

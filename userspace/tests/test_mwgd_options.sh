@@ -199,4 +199,48 @@ check "[bfd]: a section without a peer" 1 "bfd-nopeer.conf:4: \\[bfd c\\]: \"dev
 printf 'role = scanner\ninterface = lo\n[bfd a]\ndev = eth0\npeer = 192.0.2.2\n[bfd d]\ndev = eth0\npeer = 192.0.2.2\n' >"$d/bfd-twice.conf"
 check "[bfd]: the same session twice" 1 "bfd-twice.conf:7: \\[bfd d\\]: the same session as \\[bfd a\\]" -- -t -c "$d/bfd-twice.conf"
 
+# track_* keys of [vr] sections: absolute paths, options by kind.
+cat >"$d/track.conf" <<C
+role = scanner
+interface = lo
+[vr gw]
+dev = eth0
+vrid = 5
+prio = 100
+vip = 192.0.2.10
+track_file = /run/mwgd/maint
+track_process = haproxy weight 30
+track_script = /usr/local/bin/check interval 2s rise 2 fall 3 weight 50
+C
+check "track: valid" 0 "configuration is valid" -- -t -c "$d/track.conf"
+check "track: --dump spells the file's default weight" 0 '^track_file = /run/mwgd/maint weight 1$' -- --dump -c "$d/track.conf"
+check "track: --dump spells the script's timeout" 0 '^track_script = /usr/local/bin/check interval 2000ms timeout 2000ms rise 2 fall 3 weight 50$' -- --dump -c "$d/track.conf"
+"$mwgd" --dump -c "$d/track.conf" >"$d/track-dumped.conf" 2>/dev/null
+check "track: what --dump prints, --test accepts" 0 'configuration is valid' -- -t -c "$d/track-dumped.conf"
+cat >"$d/track-bad.conf" <<C
+role = scanner
+interface = lo
+[vr gw]
+dev = eth0
+vrid = 5
+prio = 100
+vip = 192.0.2.10
+track_file = maint
+track_process = a-very-long-process-name
+track_script = /bin/true every 5
+track_process = nginx interval 1s
+track_script = /bin/true timeout 10
+[vr lonely]
+track_file = /run/x
+C
+check "track: a relative path names its line" 1 "track-bad.conf:8: track_file: \"maint\" is not an absolute path" -- -t -c "$d/track-bad.conf"
+check "track: a process name longer than comm" 1 "track-bad.conf:9: track_process: \"a-very-long-process-name\" is not a process name" -- -t -c "$d/track-bad.conf"
+check "track: an unknown option lists the known ones" 1 "track-bad.conf:10: track_script: unknown option \"every\" \\(interval, timeout, rise, fall, weight\\)" -- -t -c "$d/track-bad.conf"
+check "track: interval is a script's option only" 1 "track-bad.conf:11: track_process: unknown option \"interval\" \\(weight\\)" -- -t -c "$d/track-bad.conf"
+check "track: a timeout out of range" 1 "track-bad.conf:12: track_script: timeout \"10\" is out of range 100..3600000ms" -- -t -c "$d/track-bad.conf"
+printf 'role = scanner\ninterface = lo\n[vr lonely]\ntrack_file = /run/x\n' >"$d/track-lonely.conf"
+check "track: in a [vr] that describes no router" 1 "track-lonely.conf:4: track_file in \\[vr lonely\\], which describes no router" -- -t -c "$d/track-lonely.conf"
+printf 'role = scanner\ninterface = lo\n[vr gw]\ndev = eth0\nvrid = 5\nprio = 100\nvip = 192.0.2.10\ntrack_file = /run/x\ntrack_file = /run/x weight 5\n' >"$d/track-twice.conf"
+check "track: the same object twice" 1 "track-twice.conf:9: track_file /run/x given twice in \\[vr gw\\]" -- -t -c "$d/track-twice.conf"
+
 tap_end

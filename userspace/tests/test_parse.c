@@ -38,11 +38,22 @@ static void put_vip(struct nl_msg *msg, int family, const char *text,
 	nla_nest_end(msg, vip);
 }
 
+static void put_tracked(struct nl_msg *msg, const char *name, uint8_t demote,
+			uint8_t fault)
+{
+	struct nlattr *obj = nla_nest_start(msg, MWG_VRRP_A_TRACKED_OBJ);
+
+	nla_put_string(msg, MWG_VRRP_TRACKED_A_NAME, name);
+	nla_put_u8(msg, MWG_VRRP_TRACKED_A_DEMOTE, demote);
+	nla_put_u8(msg, MWG_VRRP_TRACKED_A_FAULT, fault);
+	nla_nest_end(msg, obj);
+}
+
 /* A VR_GET reply for d0/vrid 5, master, with every attribute. */
 static struct nl_msg *full_vr_reply(void)
 {
 	struct nl_msg *msg = reply(MWG_VRRP_CMD_VR_GET);
-	struct nlattr *vips, *stats;
+	struct nlattr *vips, *stats, *tracked;
 	uint8_t master[4];
 	unsigned int i;
 
@@ -78,6 +89,10 @@ static struct nl_msg *full_vr_reply(void)
 	nla_put_u32(msg, MWG_VRRP_A_TRACK_SCANNERS, 2);
 	nla_put_u8(msg, MWG_VRRP_A_TRACK_WEIGHT, 10);
 	nla_put_string(msg, MWG_VRRP_A_GROUP_NAME, "router");
+	tracked = nla_nest_start(msg, MWG_VRRP_A_TRACKED);
+	put_tracked(msg, "file:/run/maint", 20, 0);
+	put_tracked(msg, "script:/bin/check", 0, 1);
+	nla_nest_end(msg, tracked);
 	stats = nla_nest_start(msg, MWG_VRRP_A_STATS);
 	/* The kernel pads u64s with a PAD attribute: it must be ignored. */
 	nla_put(msg, MWG_VRRP_STATS_A_PAD, 0, NULL);
@@ -144,7 +159,11 @@ static void test_vr_reply(void)
 		   "\"vips\":[\"192.0.2.100/32\",\"192.0.2.101/24\"],"
 		   "\"master_ip\":\"192.0.2.1\",\"track_scanners\":2,"
 		   "\"track_weight\":10,\"track_bfd\":null,\"bfd_peer\":null,"
-		   "\"allow\":[],\"unicast_peers\":[],\"stats\":{"
+		   "\"allow\":[],\"unicast_peers\":[],\"tracked\":["
+		   "{\"name\":\"file:/run/maint\",\"state\":\"down\","
+		   "\"priority_delta\":-20,\"holds_init\":false},"
+		   "{\"name\":\"script:/bin/check\",\"state\":\"fault\","
+		   "\"priority_delta\":0,\"holds_init\":true}],\"stats\":{"
 		   "\"master_transitions\":101,\"new_master_reason\":\"owner\","
 		   "\"rcvd_advertisements\":103,\"adv_interval_errors\":104,"
 		   "\"ip_ttl_errors\":105,\"rcvd_pri_zero_packets\":106,"
@@ -168,6 +187,7 @@ static void test_vr_reply(void)
 		   "\tgarp-repeat 5 garp-interval 1000ms garp-refresh 0s\n"
 		   "\tvip 192.0.2.100/32 192.0.2.101/24\n"
 		   "\tmaster-ip 192.0.2.1 track-scanners 2 weight 10\n"
+		   "\ttracked file:/run/maint (down -20) tracked script:/bin/check (fault)\n"
 		   "\tstats:\n"
 		   "\t\tmaster_transitions 101 new_master_reason owner\n"
 		   "\t\trcvd_advertisements 103 adv_interval_errors 104\n"
@@ -214,7 +234,7 @@ static void test_sparse_reply(void)
 		   "\"garp_refresh_s\":null,\"vips\":[],\"master_ip\":null,"
 		   "\"track_scanners\":null,\"track_weight\":null,"
 		   "\"track_bfd\":null,\"bfd_peer\":null,\"allow\":[],"
-		   "\"unicast_peers\":[],\"stats\":{"
+		   "\"unicast_peers\":[],\"tracked\":[],\"stats\":{"
 		   "\"master_transitions\":null,\"new_master_reason\":null,"
 		   "\"rcvd_advertisements\":null,\"adv_interval_errors\":null,"
 		   "\"ip_ttl_errors\":null,\"rcvd_pri_zero_packets\":null,"

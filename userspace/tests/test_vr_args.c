@@ -182,6 +182,27 @@ int main(void)
 		"too many unicast peers: at most 8");
 	refused(VR_CMD_DEL, "dev d0 vrid 5 peer 192.0.2.2", "unknown keyword");
 
+	/* Tracked objects: set only, NAME:N or NAME:fault, at most 16. */
+	tap_ok(ok(VR_CMD_SET, "dev d0 vrid 5 tracked file:/run/m:20 maint:fault prio 9") &&
+	       HAS(TRACKED) && va.vr.n_tracked == 2 &&
+	       !strcmp(va.vr.tracked[0].name, "file:/run/m") &&
+	       va.vr.tracked[0].demote == 20 && !va.vr.tracked[0].fault &&
+	       !strcmp(va.vr.tracked[1].name, "maint") &&
+	       va.vr.tracked[1].fault && HAS(PRIORITY),
+	       "two tracked objects, the last colon splits");
+	tap_ok(ok(VR_CMD_SET, "dev d0 vrid 5 tracked none") && HAS(TRACKED) &&
+	       va.vr.n_tracked == 0, "tracked none");
+	refused(VR_CMD_SET, "dev d0 vrid 5 tracked x:256",
+		"demote 256 out of range 0-255");
+	refused(VR_CMD_SET, "dev d0 vrid 5 tracked x", "NAME:DEMOTE or NAME:fault");
+	refused(VR_CMD_SET, "dev d0 vrid 5 tracked :5", "NAME:DEMOTE or NAME:fault");
+	refused(VR_CMD_SET, "dev d0 vrid 5 tracked", "\"tracked\" needs");
+	refused(VR_CMD_SET, "dev d0 vrid 5 tracked a:1 b:1 c:1 d:1 e:1 f:1 g:1 "
+		"h:1 i:1 j:1 k:1 l:1 m:1 n:1 o:1 p:1 q:1",
+		"too many tracked objects: at most 16");
+	refused(VR_CMD_ADD, "dev d0 vrid 5 prio 1 vip 192.0.2.1 tracked a:1",
+		"unknown keyword");
+
 	/* set: only what was named. */
 	tap_ok(ok(VR_CMD_SET, "dev d0 vrid 5 prio 120"), "set prio");
 	tap_ok(HAS(PRIORITY) && !HAS(VIPS) && !HAS(FAMILY) && !HAS(PREEMPT),
