@@ -253,8 +253,62 @@ static bool mwg_fsm_preempt_now(struct mwg_vr *vr, u8 adv_prio)
 	       vr->cfg.preempt_delay_ms;
 }
 
+/* Whether @addr is among the masters the VR has known. */
+static bool mwg_fsm_seen(const struct mwg_vr *vr, const union mwg_addr *addr)
+{
+	unsigned int i;
+
+	for (i = 0; i < vr->n_seen; i++)
+		if (!mwg_addr_cmp(vr->seen[i].raw, addr->raw,
+				  mwg_addr_len(vr->family)))
+			return true;
+	return false;
+}
+
+static void mwg_fsm_learn(struct mwg_vr *vr, const union mwg_addr *addr)
+{
+	if (mwg_fsm_seen(vr, addr))
+		return;
+	vr->seen[vr->seen_next] = *addr;
+	vr->seen_next = (vr->seen_next + 1) % MWG_VR_SEEN_MAX;
+	if (vr->n_seen < MWG_VR_SEEN_MAX)
+		vr->n_seen++;
+}
+
+/*
+ * The seed's threat: any node of the segment can claim the VIPs.  Without
+ * an allow list nothing can tell a rogue from a new director for sure, but
+ * two adverts deserve an operator's look: one that takes mastership (from
+ * us, or from the master a backup follows) for a source this VR never knew
+ * as a master, and one that claims the owner's priority for addresses we
+ * own.  The first master a backup hears is learned quietly.
+ */
+static void mwg_fsm_check_rogue(struct mwg_vr *vr,
+				const struct mwg_advert *adv,
+				const union mwg_addr *sender, const u8 *mac,
+				enum mwg_advert_action act)
+{
+	bool displaces;
+
+	if (vr->cfg.priority == MWG_VRRP_PRIO_OWNER &&
+	    adv->priority == MWG_VRRP_PRIO_OWNER) {
+		mwg_notify_rogue(vr, sender, mac, adv->priority,
+				 MWG_VRRP_ROGUE_OWNER_CLAIM);
+		return;
+	}
+	displaces = act == MWG_ACT_MASTER_YIELD ||
+		    (act == MWG_ACT_BACKUP_ACCEPT && vr->master_known &&
+		     mwg_addr_cmp(sender->raw, vr->master_ip.raw,
+				  adv->addr_len));
+	if (displaces && !mwg_fsm_seen(vr, sender))
+		mwg_notify_rogue(vr, sender, mac, adv->priority,
+				 MWG_VRRP_ROGUE_UNSEEN);
+	if (act == MWG_ACT_BACKUP_ACCEPT || act == MWG_ACT_MASTER_YIELD)
+		mwg_fsm_learn(vr, sender);
+}
+
 void mwg_fsm_rx_advert(struct mwg_vr *vr, const struct mwg_advert *adv,
-		       const union mwg_addr *sender)
+		       const union mwg_addr *sender, const u8 *mac)
 {
 	enum mwg_advert_action act;
 	union mwg_addr primary;
@@ -293,6 +347,7 @@ void mwg_fsm_rx_advert(struct mwg_vr *vr, const struct mwg_advert *adv,
 				mwg_fsm_preempt_now(vr, adv->priority),
 				adv->priority, cmp);
 	trace_mwg_vrrp_advert_rx(vr, adv->priority, sender, act);
+	mwg_fsm_check_rogue(vr, adv, sender, mac, act);
 	switch (act) {
 	case MWG_ACT_BACKUP_SKEW:
 		vr->mdt_is_skew = true;

@@ -13,7 +13,7 @@ void mwg_fsm_shutdown(struct mwg_vr *vr, enum mwg_vrrp_reason reason);
 void mwg_fsm_config_changed(struct mwg_vr *vr, const struct mwg_vr_config *old,
 			    bool vips_changed);
 void mwg_fsm_rx_advert(struct mwg_vr *vr, const struct mwg_advert *adv,
-		       const union mwg_addr *sender);
+		       const union mwg_addr *sender, const u8 *mac);
 
 /* Timer expiry, from timers.c. */
 bool mwg_fsm_adver_expired(struct mwg_vr *vr);

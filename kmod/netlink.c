@@ -232,6 +232,8 @@ static const char *const mwg_nl_reject_msg[MWG_VRRP_A_MAX + 1] = {
 	MWG_NL_REJECT(VMAC),
 	MWG_NL_REJECT(TRACKED),
 	MWG_NL_REJECT(TRACKED_OBJ),
+	MWG_NL_REJECT(SOURCE_MAC),
+	MWG_NL_REJECT(ROGUE),
 };
 
 /* The attributes commands read, in lists that a command combines. */
@@ -829,7 +831,9 @@ static int mwg_nl_put_stats(struct sk_buff *skb, const struct mwg_vr_stats *st)
 	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_RCVD_NOT_ALLOWED,
 			    st->rcvd_not_allowed) ||
 	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_UNICAST_SEND_ERRORS,
-			    st->unicast_send_errors)) {
+			    st->unicast_send_errors) ||
+	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_ROGUE_ADVERTS,
+			    st->rogue_adverts)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}

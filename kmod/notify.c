@@ -4,6 +4,8 @@
  * and a log line.  Called on the takeover path after the adverts and ARPs
  * have left: the message is only built when someone listens.
  */
+#include <linux/if_ether.h>
+#include <linux/jiffies.h>
 #include <linux/ktime.h>
 #include <net/genetlink.h>
 
@@ -76,6 +78,72 @@ static int mwg_notify_fill(struct sk_buff *skb, const struct mwg_vr *vr,
 cancel:
 	genlmsg_cancel(skb, hdr);
 	return -EMSGSIZE;
+}
+
+static const u8 mwg_no_mac[ETH_ALEN];
+
+static const char *const mwg_rogue_names[] = {
+	[MWG_VRRP_ROGUE_UNSEEN]		= "a master never seen on this VR",
+	[MWG_VRRP_ROGUE_OWNER_CLAIM]	= "priority 255 for VIPs this VR owns",
+};
+
+static int mwg_notify_rogue_fill(struct sk_buff *skb, const struct mwg_vr *vr,
+				 const union mwg_addr *sender, const u8 *mac,
+				 u8 priority, enum mwg_vrrp_rogue why)
+{
+	void *hdr;
+
+	hdr = genlmsg_put(skb, 0, 0, &mwg_genl_family, 0,
+			  MWG_VRRP_CMD_ROGUE_EVENT);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, MWG_VRRP_A_IFINDEX, vr->dev->ifindex) ||
+	    nla_put_string(skb, MWG_VRRP_A_IFNAME, vr->dev->name) ||
+	    nla_put_u8(skb, MWG_VRRP_A_VRID, vr->vrid) ||
+	    nla_put_u8(skb, MWG_VRRP_A_FAMILY, vr->family) ||
+	    nla_put_u8(skb, MWG_VRRP_A_STATE, vr->state) ||
+	    nla_put_u8(skb, MWG_VRRP_A_PRIORITY, priority) ||
+	    nla_put_u8(skb, MWG_VRRP_A_ROGUE, why) ||
+	    nla_put_u64_64bit(skb, MWG_VRRP_A_TIME_NS, ktime_get_real_ns(),
+			      MWG_VRRP_A_PAD) ||
+	    mwg_nl_put_addr(skb, MWG_VRRP_A_MASTER_IP, vr->family, sender) ||
+	    (mac && nla_put(skb, MWG_VRRP_A_SOURCE_MAC, ETH_ALEN, mac))) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+void mwg_notify_rogue(struct mwg_vr *vr, const union mwg_addr *sender,
+		      const u8 *mac, u8 priority, enum mwg_vrrp_rogue why)
+{
+	struct net *net = dev_net(vr->dev);
+	struct sk_buff *skb;
+
+	vr->stats.rogue_adverts++;
+	if (time_before(jiffies, vr->rogue_event_after))
+		return;
+	vr->rogue_event_after = jiffies + HZ;
+	if (vr->family == AF_INET)
+		net_warn_ratelimited("mwg_vrrp: %s vrid %u: possible rogue master %pI4 (MAC %pM, priority %u): %s\n",
+				     vr->dev->name, vr->vrid, &sender->v4,
+				     mac ?: mwg_no_mac,
+				     priority, mwg_rogue_names[why]);
+	else
+		net_warn_ratelimited("mwg_vrrp: %s vrid %u: possible rogue master %pI6c (MAC %pM, priority %u): %s\n",
+				     vr->dev->name, vr->vrid, &sender->v6,
+				     mac ?: mwg_no_mac,
+				     priority, mwg_rogue_names[why]);
+
+	skb = mwg_nl_event_new(net, GFP_ATOMIC);
+	if (!skb)
+		return;
+	if (mwg_notify_rogue_fill(skb, vr, sender, mac, priority, why)) {
+		nlmsg_free(skb);
+		return;
+	}
+	mwg_nl_event_send(skb, net, GFP_ATOMIC);
 }
 
 void mwg_notify_state(struct mwg_vr *vr, enum mwg_vrrp_state old,

@@ -5,6 +5,8 @@
  * first).  Runs in softirq.  Every drop the RFCs require is counted: per VR
  * once the VRID is known, per namespace before that.
  */
+#include <linux/if_arp.h>
+#include <linux/if_ether.h>
 #include <linux/inetdevice.h>
 #include <linux/ip.h>
 #include <linux/ipv6.h>
@@ -109,7 +111,7 @@ static bool mwg_rx_allowed(const struct mwg_vr *vr, const union mwg_addr *saddr,
  */
 static void mwg_rx_advert(struct net_device *dev, u8 family, const u8 *msg,
 			  unsigned int len, const union mwg_addr *saddr,
-			  const union mwg_addr *daddr, u8 ttl)
+			  const union mwg_addr *daddr, u8 ttl, const u8 *mac)
 {
 	struct mwg_net *mn = mwg_net(dev_net(dev));
 	struct mwg_pseudo pseudo = {
@@ -184,7 +186,7 @@ static void mwg_rx_advert(struct net_device *dev, u8 family, const u8 *msg,
 					     adv.priority);
 		goto unlock;
 	}
-	mwg_fsm_rx_advert(vr, &adv, saddr);
+	mwg_fsm_rx_advert(vr, &adv, saddr, mac);
 unlock:
 	mwg_group_unlock(vr);
 }
@@ -197,6 +199,7 @@ static int mwg_rx(struct sk_buff *skb, u8 family)
 {
 	union mwg_addr saddr = {}, daddr = {};
 	unsigned int len = skb->len;
+	const u8 *mac = NULL;
 	u8 ttl;
 
 	if (len > MWG_VRRP_MAX_PKT || !pskb_may_pull(skb, len)) {
@@ -217,8 +220,14 @@ static int mwg_rx(struct sk_buff *skb, u8 family)
 		ttl = ip6h->hop_limit;
 	}
 
+	/* The sender's MAC, for a rogue master's report. */
+	if (skb->dev->type == ARPHRD_ETHER && skb_mac_header_was_set(skb) &&
+	    skb_mac_header_len(skb) >= ETH_HLEN)
+		mac = eth_hdr(skb)->h_source;
+
 	rcu_read_lock();
-	mwg_rx_advert(skb->dev, family, skb->data, len, &saddr, &daddr, ttl);
+	mwg_rx_advert(skb->dev, family, skb->data, len, &saddr, &daddr, ttl,
+		      mac);
 	rcu_read_unlock();
 drop:
 	consume_skb(skb);

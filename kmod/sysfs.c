@@ -238,7 +238,8 @@ static ssize_t stats_show(struct mwg_vr *vr, char *buf)
 			  "version_errors %llu\n"
 			  "auth_type_errors %llu\n"
 			  "rcvd_not_allowed %llu\n"
-			  "unicast_send_errors %llu\n",
+			  "unicast_send_errors %llu\n"
+			  "rogue_adverts %llu\n",
 			  st.master_transitions,
 			  mwg_reason_name(st.new_master_reason),
 			  st.rcvd_advertisements, st.adv_interval_errors,
@@ -248,7 +249,8 @@ static ssize_t stats_show(struct mwg_vr *vr, char *buf)
 			  st.address_list_errors, st.packet_length_errors,
 			  st.sent_advertisements, st.checksum_errors,
 			  st.version_errors, st.auth_type_errors,
-			  st.rcvd_not_allowed, st.unicast_send_errors);
+			  st.rcvd_not_allowed, st.unicast_send_errors,
+			  st.rogue_adverts);
 }
 
 static struct mwg_vr_attribute mwg_attr_state = MWG_VR_ATTR_RO(state);

@@ -79,6 +79,9 @@ struct mwg_vip {
 	u8 prefixlen;
 };
 
+/* Masters remembered per VR, to tell a new one (fsm.c, rogue events). */
+#define MWG_VR_SEEN_MAX		8
+
 /* Replaced whole, never edited in place: readers in softirq use RCU. */
 struct mwg_vip_list {
 	struct rcu_head rcu;
@@ -157,6 +160,7 @@ struct mwg_vr_stats {
 	u64 auth_type_errors;
 	u64 rcvd_not_allowed;
 	u64 unicast_send_errors;
+	u64 rogue_adverts;
 	u8 new_master_reason;
 };
 
@@ -246,6 +250,14 @@ struct mwg_vr {
 	bool dead;
 	bool running;		/* link up, carrier, a primary address */
 	bool track_if_down;	/* cfg.track_ifindex is down */
+	/*
+	 * The masters this VR has followed or yielded to, newest over the
+	 * oldest, and when the next rogue event may go (jiffies).
+	 */
+	union mwg_addr seen[MWG_VR_SEEN_MAX];
+	u8 n_seen;
+	u8 seen_next;
+	unsigned long rogue_event_after;
 	/* What vr->tracked adds up to; written under RTNL and the lock. */
 	u8 tracked_demote;
 	bool tracked_fault;

@@ -123,7 +123,7 @@ vip = $VIP/$SUBNET_LEN
 interval = $ADV_MS
 track_file = $maint weight 2
 track_process = mwgtrackme weight 10
-track_script = $check_sh interval 200ms timeout 500ms rise 2 fall 2
+track_script = $check_sh interval 300ms timeout 3s rise 2 fall 2
 C
 "$MWGD_DIR/mwgtrackme" 600 &
 sleeper=$!
@@ -133,7 +133,7 @@ mwgd_start r1 "$r1" -c "$conf"
 check "mwgd lists its three objects" vwait 5 tracked_count_is 3
 check "the missing file is up" tracked_is "file:$maint" .state up
 check "the running process is up" tracked_is process:mwgtrackme .state up
-check "the passing script is up" vwait 3 tracked_is "script:$check_sh" .state up
+check "the passing script is up" vwait 10 tracked_is "script:$check_sh" .state up
 check "effective priority 200" eff_is 200
 check_state "r1 master" "$r1" $VRID master
 
@@ -166,8 +166,8 @@ check "the log says so" vwait 3 grep -q "track_script $check_sh: fault" "$MWGD_D
 rm -f "$MWGD_DIR/failing"
 check_state "it passes twice: r1 master" "$r1" $VRID master
 touch "$MWGD_DIR/hang"
-check_state "a script hanging past its timeout is a failure" "$r1" $VRID init
-check "the log says it was killed" vwait 3 grep -q "no result within 500 ms: killed" "$MWGD_DIR/r1.log"
+check_state "a script hanging past its timeout is a failure" "$r1" $VRID init 15
+check "the log says it was killed" vwait 3 grep -q "no result within 3000 ms: killed" "$MWGD_DIR/r1.log"
 rm -f "$MWGD_DIR/hang"
 check_state "the script passes again: r1 master" "$r1" $VRID master
 check "no hung script is left running" vwait 3 sh -c \

@@ -63,6 +63,7 @@ enum mwg_vrrp_cmd {
 	MWG_VRRP_CMD_GROUP_NEW,		/* a sync group of VRs, see below */
 	MWG_VRRP_CMD_GROUP_DEL,
 	MWG_VRRP_CMD_GROUP_GET,		/* dump */
+	MWG_VRRP_CMD_ROGUE_EVENT,	/* notification: see enum mwg_vrrp_rogue */
 	__MWG_VRRP_CMD_MAX,
 };
 
@@ -90,6 +91,18 @@ enum mwg_vrrp_reason {
 	MWG_VRRP_REASON_TRACK_IF,	/* the tracked interface went down or up */
 	MWG_VRRP_REASON_TRACKED,	/* a userspace-tracked object's fault */
 	__MWG_VRRP_REASON_MAX,
+};
+
+/*
+ * Why an advert raised a ROGUE_EVENT (rate-limited to one a second per
+ * VR; each such advert counts in ROGUE_ADVERTS).  Neither drops the
+ * advert: that is what MWG_VRRP_A_ALLOW does.
+ */
+enum mwg_vrrp_rogue {
+	/* It displaces the master and its source never was one on this VR. */
+	MWG_VRRP_ROGUE_UNSEEN,
+	/* Priority 255 for VIPs this VR owns (its priority is 255 too). */
+	MWG_VRRP_ROGUE_OWNER_CLAIM,
 };
 
 enum mwg_vrrp_checksum {
@@ -213,6 +226,13 @@ enum mwg_vrrp_attr {
 	 */
 	MWG_VRRP_A_TRACKED,		/* nest of MWG_VRRP_A_TRACKED_OBJ */
 	MWG_VRRP_A_TRACKED_OBJ,		/* nest: enum mwg_vrrp_tracked_attr */
+	/*
+	 * ROGUE_EVENT: the advert's source is MASTER_IP, its priority
+	 * PRIORITY, its link-layer source SOURCE_MAC (when the frame had an
+	 * Ethernet header); the VR's own state is STATE.
+	 */
+	MWG_VRRP_A_SOURCE_MAC,		/* binary, 6 bytes, events */
+	MWG_VRRP_A_ROGUE,		/* u8, enum mwg_vrrp_rogue, events */
 	__MWG_VRRP_A_MAX,
 };
 
@@ -259,6 +279,7 @@ enum mwg_vrrp_stats_attr {
 	MWG_VRRP_STATS_A_UNICAST_SEND_ERRORS,	/* u64, an advert to a peer
 						 * had no route or was refused
 						 */
+	MWG_VRRP_STATS_A_ROGUE_ADVERTS,		/* u64, see mwg_vrrp_rogue */
 	__MWG_VRRP_STATS_A_MAX,
 };
 

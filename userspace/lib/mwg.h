@@ -295,6 +295,8 @@ struct mwg_vr {
 	bool track_bfd;
 	struct mwg_addr bfd_peer;	/* MWG_VRRP_A_BFD_PEER */
 	char group[MWG_VRRP_GROUP_NAME_MAX];	/* MWG_VRRP_A_GROUP_NAME */
+	uint8_t source_mac[6];		/* MWG_VRRP_A_SOURCE_MAC, events */
+	uint8_t rogue;			/* MWG_VRRP_A_ROGUE, events */
 	unsigned int n_tracked;		/* MWG_VRRP_A_TRACKED */
 	struct mwg_tracked tracked[2 * MWG_VRRP_MAX_TRACKED]; /* past the cap */
 	struct mwg_vr_stats stats;
@@ -398,6 +400,10 @@ void mwg_vr_stats_print_json(struct mwg_json *j, const struct mwg_vr_stats *st);
 /* One line / one object for a VR_EVENT. */
 void mwg_vr_event_print_text(FILE *out, const struct mwg_vr *ev);
 void mwg_vr_event_print_json(struct mwg_json *j, const struct mwg_vr *ev);
+/* A ROGUE_EVENT, as mwg_vr_parse() reads it. */
+void mwg_rogue_event_print_text(FILE *out, const struct mwg_vr *ev);
+void mwg_rogue_event_print_json(struct mwg_json *j, const struct mwg_vr *ev);
+const char *mwg_rogue_name(unsigned int rogue);
 
 void mwg_scanner_print_text(FILE *out, const struct mwg_scanner *sc);
 void mwg_scanner_print_json(struct mwg_json *j, const struct mwg_scanner *sc);

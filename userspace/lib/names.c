@@ -57,6 +57,7 @@ static const char *const stats_names[] = {
 	[MWG_VRRP_STATS_A_AUTH_TYPE_ERRORS]	= "auth_type_errors",
 	[MWG_VRRP_STATS_A_RCVD_NOT_ALLOWED]	= "rcvd_not_allowed",
 	[MWG_VRRP_STATS_A_UNICAST_SEND_ERRORS]	= "unicast_send_errors",
+	[MWG_VRRP_STATS_A_ROGUE_ADVERTS]	= "rogue_adverts",
 };
 
 static const char *const ns_stats_names[] = {
@@ -160,6 +161,8 @@ static const char *const attr_names[] = {
 	[MWG_VRRP_A_BFD_STATS]		= "bfd_stats",
 	[MWG_VRRP_A_TRACKED]		= "tracked",
 	[MWG_VRRP_A_TRACKED_OBJ]	= "tracked",
+	[MWG_VRRP_A_SOURCE_MAC]		= "source_mac",
+	[MWG_VRRP_A_ROGUE]		= "rogue",
 	[MWG_VRRP_A_GROUP_NAME]		= "group",
 	[MWG_VRRP_A_GROUP_MEMBERS]	= "members",
 	[MWG_VRRP_A_GROUP_MEMBER]	= "vr",

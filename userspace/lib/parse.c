@@ -237,6 +237,7 @@ int mwg_vr_parse(struct nl_msg *msg, struct mwg_vr *vr)
 		VR_SCALAR(MWG_VRRP_A_TRACK_WEIGHT, track_weight),
 		VR_SCALAR(MWG_VRRP_A_TRACK_IFINDEX, track_ifindex),
 		VR_SCALAR(MWG_VRRP_A_TRACK_IF_WEIGHT, track_if_weight),
+		VR_SCALAR(MWG_VRRP_A_ROGUE, rogue),
 #undef VR_SCALAR
 	};
 	struct nlattr *tb[MWG_VRRP_A_MAX + 1];
@@ -297,6 +298,12 @@ int mwg_vr_parse(struct nl_msg *msg, struct mwg_vr *vr)
 					     MWG_VRRP_A_UNICAST_PEER, vr->peers,
 					     MWG_VRRP_MAX_PEERS);
 		mwg_vr_mark(vr, MWG_VRRP_A_UNICAST_PEERS);
+	}
+	if (tb[MWG_VRRP_A_SOURCE_MAC] &&
+	    nla_len(tb[MWG_VRRP_A_SOURCE_MAC]) == sizeof(vr->source_mac)) {
+		memcpy(vr->source_mac, nla_data(tb[MWG_VRRP_A_SOURCE_MAC]),
+		       sizeof(vr->source_mac));
+		mwg_vr_mark(vr, MWG_VRRP_A_SOURCE_MAC);
 	}
 	if (tb[MWG_VRRP_A_TRACKED]) {
 		vr->n_tracked = parse_tracked(tb[MWG_VRRP_A_TRACKED],

@@ -550,6 +550,72 @@ void mwg_vr_event_print_json(struct mwg_json *j, const struct mwg_vr *ev)
 }
 
 /* ---------------------------------------------------------------------- */
+/* Rogue-master events                                                     */
+
+const char *mwg_rogue_name(unsigned int rogue)
+{
+	static const char *const names[] = {
+		[MWG_VRRP_ROGUE_UNSEEN]		= "unseen_master",
+		[MWG_VRRP_ROGUE_OWNER_CLAIM]	= "owner_claim",
+	};
+
+	return rogue < sizeof(names) / sizeof(names[0]) && names[rogue] ?
+	       names[rogue] : "unknown";
+}
+
+static const char *mac_format(const struct mwg_vr *ev, char *buf, size_t len)
+{
+	const uint8_t *m = ev->source_mac;
+
+	if (!mwg_vr_has(ev, MWG_VRRP_A_SOURCE_MAC))
+		return NULL;
+	snprintf(buf, len, "%02x:%02x:%02x:%02x:%02x:%02x",
+		 m[0], m[1], m[2], m[3], m[4], m[5]);
+	return buf;
+}
+
+void mwg_rogue_event_print_text(FILE *out, const struct mwg_vr *ev)
+{
+	char when[MWG_TIME_STRLEN], dev[IF_NAMESIZE + 16];
+	char addr[MWG_ADDR_STRLEN], mac[18];
+
+	fprintf(out, "%s dev %s vrid %u %s: rogue master? %s mac %s priority %u (%s)\n",
+		mwg_format_time_ns(event_time(ev->time_ns,
+					      mwg_vr_has(ev, MWG_VRRP_A_TIME_NS)),
+				   when, sizeof(when)),
+		mwg_vr_dev(ev, dev, sizeof(dev)), ev->vrid,
+		mwg_family_name(ev->family),
+		mwg_vr_has(ev, MWG_VRRP_A_MASTER_IP) ?
+		mwg_addr_format(&ev->master_ip, false, addr, sizeof(addr)) :
+		"?",
+		mac_format(ev, mac, sizeof(mac)) ?: "?", ev->priority,
+		mwg_rogue_name(ev->rogue));
+}
+
+void mwg_rogue_event_print_json(struct mwg_json *j, const struct mwg_vr *ev)
+{
+	char addr[MWG_ADDR_STRLEN], mac[18];
+
+	mwg_json_begin_object(j);
+	mwg_json_kv_string(j, "event", "rogue_master");
+	mwg_json_kv_uint(j, "time_ns",
+			 event_time(ev->time_ns,
+				    mwg_vr_has(ev, MWG_VRRP_A_TIME_NS)));
+	vr_key_json(j, ev);
+	kv_string_if(j, ev, "state", MWG_VRRP_A_STATE,
+		     mwg_state_name(ev->state));
+	kv_string_if(j, ev, "source", MWG_VRRP_A_MASTER_IP,
+		     mwg_addr_format(&ev->master_ip, false, addr,
+				     sizeof(addr)));
+	kv_string_if(j, ev, "source_mac", MWG_VRRP_A_SOURCE_MAC,
+		     mac_format(ev, mac, sizeof(mac)) ?: "");
+	kv_uint_if(j, ev, "priority", MWG_VRRP_A_PRIORITY, ev->priority);
+	kv_string_if(j, ev, "why", MWG_VRRP_A_ROGUE,
+		     mwg_rogue_name(ev->rogue));
+	mwg_json_end_object(j);
+}
+
+/* ---------------------------------------------------------------------- */
 /* Scanners                                                                */
 
 static void node_id_hex(const struct mwg_scanner *sc, char *buf)

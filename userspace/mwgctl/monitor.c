@@ -63,6 +63,16 @@ static int on_event(struct nl_msg *msg, void *arg)
 			mwg_vr_event_print_text(stdout, &ev);
 		event_done(mon);
 		break;
+	case MWG_VRRP_CMD_ROGUE_EVENT:
+		if (mwg_vr_parse(msg, &ev) < 0)
+			return 0;
+		mwgctl_fill_ifname(&ev);
+		if (mon->ctl->json)
+			mwg_rogue_event_print_json(mwgctl_json(mon->ctl), &ev);
+		else
+			mwg_rogue_event_print_text(stdout, &ev);
+		event_done(mon);
+		break;
 	case MWG_VRRP_CMD_SCANNER_EVENT:
 		mwg_scanners_foreach(msg, on_scanner_event, mon);
 		break;

@@ -128,6 +128,7 @@ static void dump_main(FILE *out, const struct mwgd_config *c)
 	put_str(out, "vr_state_file", c->vr_state_file);
 	put_opt(out, "notify", c->notify);
 	put_opt(out, "notify_bfd", c->notify_bfd);
+	put_opt(out, "notify_rogue", c->notify_rogue);
 	fprintf(out, "notify_timeout_s = %u\n", c->notify_timeout_s);
 	put_opt(out, "metrics_file", c->metrics_file);
 	fprintf(out, "metrics_interval_s = %u\n", c->metrics_interval_s);

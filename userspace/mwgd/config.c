@@ -358,6 +358,9 @@ int mwgd_config_set(struct mwgd_config *c, const char *key, const char *value,
 	if (!strcmp(key, "notify_bfd"))
 		return parse_hook(value, c->notify_bfd, sizeof(c->notify_bfd),
 				  err, errlen);
+	if (!strcmp(key, "notify_rogue"))
+		return parse_hook(value, c->notify_rogue, sizeof(c->notify_rogue),
+				  err, errlen);
 	if (!strcmp(key, "notify_timeout_s")) {
 		rc = mwgd_parse_duration(value, 1000, 1, 3600, &v, err, errlen);
 		c->notify_timeout_s = v;

@@ -122,6 +122,7 @@ struct mwgd_config {
 	/* State-change hooks (notify.c): VRs, BFD sessions. */
 	char notify[PATH_MAX];
 	char notify_bfd[PATH_MAX];
+	char notify_rogue[PATH_MAX];
 	unsigned int notify_timeout_s;
 	/* Proxy HA: IPVS services over the live scanners (proxy.c). */
 	struct mwgd_proxy_confs proxies;

@@ -132,7 +132,8 @@ static void reload(struct mwgd *d)
 	if (mwgd_track_open(d) < 0)
 		mwgd_log(LOG_ERR, "tracked objects: out of memory");
 	mwgd_proxy_open(d);
-	if (!d->cfg.notify[0] && !d->cfg.notify_bfd[0])
+	if (!d->cfg.notify[0] && !d->cfg.notify_bfd[0] &&
+	    !d->cfg.notify_rogue[0])
 		mwgd_notify_close(d);
 	else if (mwgd_notify_open(d) < 0)
 		mwgd_log(LOG_ERR, "notify: hooks will not run");

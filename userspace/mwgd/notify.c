@@ -5,9 +5,14 @@
  *
  *   PROGRAM NEW_STATE DEV VRID FAMILY OLD_STATE REASON PRIORITY
  *
- * and "notify_bfd = PROGRAM" for every BFD_EVENT, as
+ * "notify_bfd = PROGRAM" for every BFD_EVENT, as
  *
  *   PROGRAM NEW_STATE DEV PEER FAMILY OLD_STATE DIAG
+ *
+ * and "notify_rogue = PROGRAM" for every ROGUE_EVENT (a possible rogue
+ * master, see mwg_vrrp(4)), as
+ *
+ *   PROGRAM DEV VRID FAMILY SOURCE SOURCE_MAC PRIORITY WHY
  *
  * with the same values in MWG_* variables (names in vr_env and bfd_env).
  *
@@ -60,6 +65,12 @@ static const char *const bfd_env[HOOK_ARGS] = {
 	"MWG_OLD_STATE", "MWG_DIAG", NULL,
 };
 
+/* A rogue's source is in its slot's key: ARG_OLD_STATE (the MAC) stays. */
+static const char *const rogue_env[HOOK_ARGS] = {
+	"MWG_DEV", "MWG_VRID", "MWG_FAMILY", "MWG_SOURCE",
+	"MWG_SOURCE_MAC", "MWG_PRIORITY", "MWG_ROGUE",
+};
+
 /* What one run of a hook is told. */
 struct hook_call {
 	const char *prog;
@@ -90,7 +101,8 @@ int mwgd_notify_open(struct mwgd *d)
 {
 	struct mwgd_notify *n;
 
-	if ((!d->cfg.notify[0] && !d->cfg.notify_bfd[0]) || d->notify)
+	if ((!d->cfg.notify[0] && !d->cfg.notify_bfd[0] &&
+	     !d->cfg.notify_rogue[0]) || d->notify)
 		return 0;
 	n = calloc(1, sizeof(*n));
 	if (!n)
@@ -296,6 +308,34 @@ static void on_bfd_event(struct mwgd *d, const struct mwg_bfd *b)
 	queue_hook(d, key, &c);
 }
 
+static void on_rogue_event(struct mwgd *d, const struct mwg_vr *ev)
+{
+	struct hook_call c = { .prog = d->cfg.notify_rogue, .env = rogue_env };
+	char dev[IF_NAMESIZE], src[MWG_ADDR_STRLEN], num[16];
+	char key[sizeof(((struct hook_slot *)0)->key)], mac[18] = "none";
+	const uint8_t *m = ev->source_mac;
+
+	if (!d->cfg.notify_rogue[0])
+		return;
+	if (!if_indextoname(ev->ifindex, dev))
+		mwg_vr_dev(ev, dev, sizeof(dev));
+	mwg_addr_format(&ev->master_ip, false, src, sizeof(src));
+	if (mwg_vr_has(ev, MWG_VRRP_A_SOURCE_MAC))
+		snprintf(mac, sizeof(mac), "%02x:%02x:%02x:%02x:%02x:%02x",
+			 m[0], m[1], m[2], m[3], m[4], m[5]);
+	set_arg(&c, 0, dev);
+	snprintf(num, sizeof(num), "%u", ev->vrid);
+	set_arg(&c, 1, num);
+	set_arg(&c, 2, mwg_family_name(ev->family));
+	set_arg(&c, 3, src);
+	set_arg(&c, 4, mac);
+	snprintf(num, sizeof(num), "%u", ev->priority);
+	set_arg(&c, 5, num);
+	set_arg(&c, 6, mwg_rogue_name(ev->rogue));
+	snprintf(key, sizeof(key), "%s vrid %u rogue %s", dev, ev->vrid, src);
+	queue_hook(d, key, &c);
+}
+
 static int on_event(struct nl_msg *msg, void *arg)
 {
 	struct mwgd *d = arg;
@@ -307,6 +347,11 @@ static int on_event(struct nl_msg *msg, void *arg)
 		if (mwg_vr_parse(msg, &ev) == 0 &&
 		    mwg_vr_has(&ev, MWG_VRRP_A_STATE))
 			on_vr_event(d, &ev);
+		break;
+	case MWG_VRRP_CMD_ROGUE_EVENT:
+		if (mwg_vr_parse(msg, &ev) == 0 &&
+		    mwg_vr_has(&ev, MWG_VRRP_A_MASTER_IP))
+			on_rogue_event(d, &ev);
 		break;
 	case MWG_VRRP_CMD_BFD_EVENT:
 		if (mwg_bfd_parse(msg, &bfd) == 0 &&

@@ -172,7 +172,8 @@ static void test_vr_reply(void)
 		   "\"address_list_errors\":109,\"packet_length_errors\":110,"
 		   "\"sent_advertisements\":111,\"checksum_errors\":112,"
 		   "\"version_errors\":113,\"auth_type_errors\":114,"
-		   "\"rcvd_not_allowed\":null,\"unicast_send_errors\":null}}",
+		   "\"rcvd_not_allowed\":null,\"unicast_send_errors\":null,"
+		   "\"rogue_adverts\":null}}",
 		   "VR as JSON");
 
 	f = mem_open();
@@ -243,7 +244,8 @@ static void test_sparse_reply(void)
 		   "\"address_list_errors\":null,\"packet_length_errors\":null,"
 		   "\"sent_advertisements\":null,\"checksum_errors\":null,"
 		   "\"version_errors\":null,\"auth_type_errors\":null,"
-		   "\"rcvd_not_allowed\":null,\"unicast_send_errors\":null}}",
+		   "\"rcvd_not_allowed\":null,\"unicast_send_errors\":null,"
+		   "\"rogue_adverts\":null}}",
 		   "missing attributes are null in JSON");
 	nlmsg_free(msg);
 }
@@ -286,6 +288,51 @@ static void test_event(void)
 		   "2023-11-14T22:13:20.123456+0000 dev d0 vrid 5 inet6: "
 		   "backup -> master (master_down)\n",
 		   "VR event as text");
+	nlmsg_free(msg);
+}
+
+static void test_rogue_event(void)
+{
+	static const uint8_t mac[6] = { 0x02, 0x00, 0x00, 0xaa, 0xbb, 0x0c };
+	struct nl_msg *msg = reply(MWG_VRRP_CMD_ROGUE_EVENT);
+	uint8_t src[4];
+	struct mwg_json j;
+	struct mwg_vr ev;
+	FILE *f;
+
+	nla_put_u32(msg, MWG_VRRP_A_IFINDEX, 3);
+	nla_put_string(msg, MWG_VRRP_A_IFNAME, "d0");
+	nla_put_u8(msg, MWG_VRRP_A_VRID, 5);
+	nla_put_u8(msg, MWG_VRRP_A_FAMILY, AF_INET);
+	nla_put_u8(msg, MWG_VRRP_A_STATE, MWG_VRRP_STATE_BACKUP);
+	nla_put_u8(msg, MWG_VRRP_A_PRIORITY, 250);
+	nla_put_u8(msg, MWG_VRRP_A_ROGUE, MWG_VRRP_ROGUE_UNSEEN);
+	nla_put_u64(msg, MWG_VRRP_A_TIME_NS, 1700000000123456789ULL);
+	inet_pton(AF_INET, "192.0.2.66", src);
+	nla_put(msg, MWG_VRRP_A_MASTER_IP, 4, src);
+	nla_put(msg, MWG_VRRP_A_SOURCE_MAC, 6, mac);
+	tap_ok(mwg_vr_parse(msg, &ev) == 0, "parse a rogue event");
+
+	f = mem_open();
+	mwg_json_init(&j, f, false);
+	mwg_rogue_event_print_json(&j, &ev);
+	fclose(f);
+	tap_str_eq(mem_buf,
+		   "{\"event\":\"rogue_master\",\"time_ns\":1700000000123456789,"
+		   "\"dev\":\"d0\",\"ifindex\":3,\"vrid\":5,\"family\":\"inet\","
+		   "\"state\":\"backup\",\"source\":\"192.0.2.66\","
+		   "\"source_mac\":\"02:00:00:aa:bb:0c\",\"priority\":250,"
+		   "\"why\":\"unseen_master\"}",
+		   "rogue event as JSON");
+
+	f = mem_open();
+	mwg_rogue_event_print_text(f, &ev);
+	fclose(f);
+	tap_str_eq(mem_buf,
+		   "2023-11-14T22:13:20.123456+0000 dev d0 vrid 5 inet: rogue "
+		   "master? 192.0.2.66 mac 02:00:00:aa:bb:0c priority 250 "
+		   "(unseen_master)\n",
+		   "rogue event as text");
 	nlmsg_free(msg);
 }
 
@@ -488,6 +535,7 @@ int main(void)
 	test_vr_reply();
 	test_sparse_reply();
 	test_event();
+	test_rogue_event();
 	test_scanners();
 	test_vr_put_round_trip();
 	test_info();
