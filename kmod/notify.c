@@ -47,6 +47,20 @@ const char *mwg_reason_name(enum mwg_vrrp_reason reason)
 	       mwg_reason_names[reason] : "unknown";
 }
 
+/* The attributes that name @vr in an event. */
+static int mwg_notify_put_vr(struct sk_buff *skb, const struct mwg_vr *vr)
+{
+	if (nla_put_u32(skb, MWG_VRRP_A_IFINDEX, vr->dev->ifindex) ||
+	    nla_put_string(skb, MWG_VRRP_A_IFNAME, vr->dev->name) ||
+	    nla_put_u8(skb, MWG_VRRP_A_VRID, vr->vrid) ||
+	    nla_put_u8(skb, MWG_VRRP_A_FAMILY, vr->family) ||
+	    nla_put_u8(skb, MWG_VRRP_A_STATE, vr->state) ||
+	    nla_put_u64_64bit(skb, MWG_VRRP_A_TIME_NS, ktime_get_real_ns(),
+			      MWG_VRRP_A_PAD))
+		return -EMSGSIZE;
+	return 0;
+}
+
 static int mwg_notify_fill(struct sk_buff *skb, const struct mwg_vr *vr,
 			   enum mwg_vrrp_state old, enum mwg_vrrp_reason reason)
 {
@@ -56,16 +70,10 @@ static int mwg_notify_fill(struct sk_buff *skb, const struct mwg_vr *vr,
 			  MWG_VRRP_CMD_VR_EVENT);
 	if (!hdr)
 		return -EMSGSIZE;
-	if (nla_put_u32(skb, MWG_VRRP_A_IFINDEX, vr->dev->ifindex) ||
-	    nla_put_string(skb, MWG_VRRP_A_IFNAME, vr->dev->name) ||
-	    nla_put_u8(skb, MWG_VRRP_A_VRID, vr->vrid) ||
-	    nla_put_u8(skb, MWG_VRRP_A_FAMILY, vr->family) ||
+	if (mwg_notify_put_vr(skb, vr) ||
 	    nla_put_u8(skb, MWG_VRRP_A_OLD_STATE, old) ||
-	    nla_put_u8(skb, MWG_VRRP_A_STATE, vr->state) ||
 	    nla_put_u8(skb, MWG_VRRP_A_REASON, reason) ||
-	    nla_put_u8(skb, MWG_VRRP_A_EFFECTIVE_PRIORITY, vr->eff_prio) ||
-	    nla_put_u64_64bit(skb, MWG_VRRP_A_TIME_NS, ktime_get_real_ns(),
-			      MWG_VRRP_A_PAD))
+	    nla_put_u8(skb, MWG_VRRP_A_EFFECTIVE_PRIORITY, vr->eff_prio))
 		goto cancel;
 	if (vr->master_known &&
 	    mwg_nl_put_addr(skb, MWG_VRRP_A_MASTER_IP, vr->family,
@@ -97,15 +105,9 @@ static int mwg_notify_rogue_fill(struct sk_buff *skb, const struct mwg_vr *vr,
 			  MWG_VRRP_CMD_ROGUE_EVENT);
 	if (!hdr)
 		return -EMSGSIZE;
-	if (nla_put_u32(skb, MWG_VRRP_A_IFINDEX, vr->dev->ifindex) ||
-	    nla_put_string(skb, MWG_VRRP_A_IFNAME, vr->dev->name) ||
-	    nla_put_u8(skb, MWG_VRRP_A_VRID, vr->vrid) ||
-	    nla_put_u8(skb, MWG_VRRP_A_FAMILY, vr->family) ||
-	    nla_put_u8(skb, MWG_VRRP_A_STATE, vr->state) ||
+	if (mwg_notify_put_vr(skb, vr) ||
 	    nla_put_u8(skb, MWG_VRRP_A_PRIORITY, priority) ||
 	    nla_put_u8(skb, MWG_VRRP_A_ROGUE, why) ||
-	    nla_put_u64_64bit(skb, MWG_VRRP_A_TIME_NS, ktime_get_real_ns(),
-			      MWG_VRRP_A_PAD) ||
 	    mwg_nl_put_addr(skb, MWG_VRRP_A_MASTER_IP, vr->family, sender) ||
 	    (mac && nla_put(skb, MWG_VRRP_A_SOURCE_MAC, ETH_ALEN, mac))) {
 		genlmsg_cancel(skb, hdr);

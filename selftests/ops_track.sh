@@ -37,15 +37,7 @@ tracked_count_is() {
 }
 # refused NAME MESSAGE ARGS...: mwgctl ARGS on r1 fails, saying MESSAGE.
 refused() {
-	local name=$1 msg=$2 out
-	shift 2
-	if out=$(mwgctl_ns "$r1" "$@" 2>&1); then
-		tap_fail "$name" "accepted: $out"
-	elif grep -qF -- "$msg" <<<"$out"; then
-		tap_ok "$name"
-	else
-		tap_fail "$name" "said: $out"
-	fi
+	mwgctl_refused "$r1" "$@"
 }
 set_tracked() {
 	mwgctl_ns "$r1" vr set dev eth0 vrid $VRID tracked "$@"

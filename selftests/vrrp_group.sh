@@ -241,15 +241,7 @@ done
 
 # refused NAME MESSAGE ARGS...: mwgctl fails and says MESSAGE.
 refused() {
-	local name=$1 msg=$2 out
-	shift 2
-	if out=$(mwgctl_ns "$x" "$@" 2>&1); then
-		tap_fail "$name" "accepted: $out"
-	elif grep -qF -- "$msg" <<<"$out"; then
-		tap_ok "$name"
-	else
-		tap_fail "$name" "said: $out"
-	fi
+	mwgctl_refused "$x" "$@"
 }
 refused "unknown VR" "no such VRID on the interface" group add g vr v0:9
 refused "two members on one interface" "two members on the same interface" \

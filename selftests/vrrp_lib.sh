@@ -392,6 +392,20 @@ monitor_ready() {
 		END { exit !f }' /proc/net/netlink
 }
 
+# mwgctl_refused NS NAME MESSAGE ARGS...: one TAP line, ok when "mwgctl
+# ARGS" in NS fails and says MESSAGE.
+mwgctl_refused() {
+	local ns=$1 name=$2 msg=$3 out
+	shift 3
+	if out=$(mwgctl_ns "$ns" "$@" 2>&1); then
+		tap_fail "$name" "accepted: $out"
+	elif grep -qF -- "$msg" <<<"$out"; then
+		tap_ok "$name"
+	else
+		tap_fail "$name" "said: $out"
+	fi
+}
+
 # --- kernel log --------------------------------------------------------------
 
 # check_kmsg NAME: one TAP line, ok when the kernel logged nothing

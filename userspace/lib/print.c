@@ -499,6 +499,18 @@ static uint64_t event_time(uint64_t time_ns, bool have)
 	return (uint64_t)now.tv_sec * 1000000000ULL + now.tv_nsec;
 }
 
+/* An event object's first keys: its kind, its time, the VR. */
+static void event_head_json(struct mwg_json *j, const char *event,
+			    const struct mwg_vr *ev)
+{
+	mwg_json_begin_object(j);
+	mwg_json_kv_string(j, "event", event);
+	mwg_json_kv_uint(j, "time_ns",
+			 event_time(ev->time_ns,
+				    mwg_vr_has(ev, MWG_VRRP_A_TIME_NS)));
+	vr_key_json(j, ev);
+}
+
 void mwg_vr_event_print_text(FILE *out, const struct mwg_vr *ev)
 {
 	char when[MWG_TIME_STRLEN], dev[IF_NAMESIZE + 16];
@@ -523,12 +535,7 @@ void mwg_vr_event_print_json(struct mwg_json *j, const struct mwg_vr *ev)
 {
 	char addr[MWG_ADDR_STRLEN];
 
-	mwg_json_begin_object(j);
-	mwg_json_kv_string(j, "event", "vr");
-	mwg_json_kv_uint(j, "time_ns",
-			 event_time(ev->time_ns,
-				    mwg_vr_has(ev, MWG_VRRP_A_TIME_NS)));
-	vr_key_json(j, ev);
+	event_head_json(j, "vr", ev);
 	kv_string_if(j, ev, "old_state", MWG_VRRP_A_OLD_STATE,
 		     mwg_state_name(ev->old_state));
 	kv_string_if(j, ev, "state", MWG_VRRP_A_STATE,
@@ -596,12 +603,7 @@ void mwg_rogue_event_print_json(struct mwg_json *j, const struct mwg_vr *ev)
 {
 	char addr[MWG_ADDR_STRLEN], mac[18];
 
-	mwg_json_begin_object(j);
-	mwg_json_kv_string(j, "event", "rogue_master");
-	mwg_json_kv_uint(j, "time_ns",
-			 event_time(ev->time_ns,
-				    mwg_vr_has(ev, MWG_VRRP_A_TIME_NS)));
-	vr_key_json(j, ev);
+	event_head_json(j, "rogue_master", ev);
 	kv_string_if(j, ev, "state", MWG_VRRP_A_STATE,
 		     mwg_state_name(ev->state));
 	kv_string_if(j, ev, "source", MWG_VRRP_A_MASTER_IP,

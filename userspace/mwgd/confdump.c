@@ -150,11 +150,6 @@ static void put_addr_list(FILE *out, const char *key,
 static void dump_tracks(FILE *out, const struct mwgd_track_confs *tc,
 			const char *name)
 {
-	static const char *const key[] = {
-		[MWGD_TRACK_FILE]	= "track_file",
-		[MWGD_TRACK_PROCESS]	= "track_process",
-		[MWGD_TRACK_SCRIPT]	= "track_script",
-	};
 	unsigned int i;
 
 	for (i = 0; i < tc->n; i++) {
@@ -162,7 +157,7 @@ static void dump_tracks(FILE *out, const struct mwgd_track_confs *tc,
 
 		if (strcmp(t->vr, name))
 			continue;
-		fprintf(out, "%s = %s", key[t->kind], t->what);
+		fprintf(out, "%s = %s", mwgd_track_kind_key(t->kind), t->what);
 		if (t->kind == MWGD_TRACK_SCRIPT)
 			fprintf(out, " interval %ums timeout %ums rise %u fall %u",
 				t->interval_ms, t->timeout_ms, t->rise,

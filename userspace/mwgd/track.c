@@ -82,9 +82,7 @@ static const struct mwgd_track_conf *conf_of(const struct mwgd *d,
 
 static const char *kind_name(const struct mwgd_track_conf *t)
 {
-	return t->kind == MWGD_TRACK_FILE ? "track_file" :
-	       t->kind == MWGD_TRACK_PROCESS ? "track_process" :
-					       "track_script";
+	return mwgd_track_kind_key(t->kind);
 }
 
 /* Down: the weight, or a fault when there is none. */

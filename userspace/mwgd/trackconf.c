@@ -43,6 +43,11 @@ static int kind_of(const char *key)
 	return -1;
 }
 
+const char *mwgd_track_kind_key(enum mwgd_track_kind kind)
+{
+	return kind_key[kind];
+}
+
 bool mwgd_track_key(const char *key)
 {
 	return kind_of(key) >= 0;

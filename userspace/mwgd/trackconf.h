@@ -45,6 +45,9 @@ struct mwgd_track_confs {
 	struct mwgd_track_conf e[MWGD_MAX_TRACKS];
 };
 
+/* The key of @kind: "track_file" and so on. */
+const char *mwgd_track_kind_key(enum mwgd_track_kind kind);
+
 /* Is @key one of ours (track_file, track_process, track_script)? */
 bool mwgd_track_key(const char *key);
 
