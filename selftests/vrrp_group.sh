@@ -11,6 +11,10 @@
 # sampler of the four VR states asserts that no director masters one VIP
 # while the other masters the other VIP for longer than one advertisement
 # interval (ADV_MS) between the first and the last sample of a split.
+# Then the active director crashes (both its switch ports stop forwarding)
+# and comes back: judged from captures on both links, the two VIPs' masters
+# (the last sender of an advert on each link) are never different
+# directors for longer than ADV_MS + 50 ms, and the stream still flows.
 # Last, "group add" refuses bad input with the kernel's message.
 #
 #            inside (swi)                       outside (swo)
@@ -130,7 +134,7 @@ sampler() {
 	local fao=${SYSFS[$a]}/$d/eth1/mwg_vrrp/$VRID_OUT/state
 	local fbi=${SYSFS[$b]}/$d/eth0/mwg_vrrp/$VRID_IN/state
 	local fbo=${SYSFS[$b]}/$d/eth1/mwg_vrrp/$VRID_OUT/state
-	while [ ! -e "$tmp/stop" ]; do
+	while [ ! -e "$tmp/stop" ] && [ ! -e "$tmp/sampled" ]; do
 		t=${EPOCHREALTIME/./}
 		read -r ai 2>/dev/null <"$fai" || ai=none
 		read -r ao 2>/dev/null <"$fao" || ao=none
@@ -195,6 +199,61 @@ check "TCP stream flows with a's outside link down" tcp_flows 3
 ip -n "$a" link set eth1 up
 check_holder "link up: a takes both VIPs back" a
 check "TCP stream flows after the link came back" tcp_flows 3
+
+# (f) a crash of the active director, judged from the wire.  Both of a's
+# switch ports stop forwarding at once: to b and the hosts, a is gone as
+# a crashed machine is (a itself, cut off, stays master of nothing that
+# reaches the wire).  The sampler stops first: an isolated a still calls
+# itself master, which only the wire can tell apart from a split.
+touch "$tmp/sampled"
+cap_start "$swi" br0 "$tmp/in.pcap"
+cap_start "$swo" br0 "$tmp/out.pcap"
+nap 0.5
+bridge -n "$swi" link set dev pai state 0
+bridge -n "$swo" link set dev pao state 0
+check_state "a crashed: b masters the inside VIP" "$b" $VRID_IN master
+check "...and the outside one" wait_state "$b" $VRID_OUT master
+check "TCP stream flows with a crashed" tcp_flows 3
+bridge -n "$swi" link set dev pai state 3
+bridge -n "$swo" link set dev pao state 3
+check_holder "a back: it takes both VIPs again" a
+check "TCP stream flows after a came back" tcp_flows 3
+nap 0.5
+cap_stop "$tmp/in.pcap"
+cap_stop "$tmp/out.pcap"
+
+# wire_splits: from both captures, each link's master is the last sender
+# of an advert above priority 0 (none after a priority 0); a split is a
+# time when the two links' masters are different directors (a is .2, b
+# is .1 on both links).  Prints the longest split and fails above the
+# bound: one advert interval, plus 50 ms for the emulated guest.
+wire_splits() {
+	{
+		tcpdump -r "$tmp/in.pcap" -tt -n vrrp 2>/dev/null | sed 's/^/in /'
+		tcpdump -r "$tmp/out.pcap" -tt -n vrrp 2>/dev/null | sed 's/^/out /'
+	} | sort -k2,2n | awk -v bound=$((ADV_MS + 50)) '
+	{
+		link = $1; t = $2 * 1000; src = $4
+		p = 0
+		for (i = 5; i < NF; i++) if ($i == "prio") p = $(i + 1) + 0
+		n = split(src, o, "."); d = o[n] == 2 ? "a" : o[n] == 1 ? "b" : "?"
+		adverts[d]++
+		m[link] = p ? d : ""
+		split_now = m["in"] != "" && m["out"] != "" && m["in"] != m["out"]
+		if (split_now && !since) since = t
+		if (!split_now && since) { if (t - since > worst) worst = t - since; runs++; since = 0 }
+	}
+	END {
+		printf "%d adverts from a, %d from b, %d split runs, longest %.1f ms",
+		       adverts["a"], adverts["b"], runs, worst
+		exit !(adverts["a"] > 0 && adverts["b"] > 0 && !since && worst <= bound)
+	}'
+}
+if out=$(wire_splits); then
+	tap_ok "on the wire, no split of the VIPs over $((ADV_MS + 50)) ms ($out)"
+else
+	tap_fail "on the wire, no split of the VIPs over $((ADV_MS + 50)) ms" "$out"
+fi
 
 touch "$tmp/stop"
 wait "$tcp_pid"

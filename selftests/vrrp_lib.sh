@@ -406,6 +406,44 @@ mwgctl_refused() {
 	fi
 }
 
+# --- captures ------------------------------------------------------------------
+
+declare -A _cap_pid
+# cap_start NS IF FILE [TCPDUMP-OPTION...]: tcpdump of VRRP (IPv4 and
+# IPv6: tcpdump's "vrrp" means IPv4 only), ARP and ICMPv6 on IF of NS into
+# FILE, returning once it listens.
+cap_start() {
+	local ns=$1 dev=$2 file=$3
+	shift 3
+	rm -f "$file" "$file.log"
+	ip netns exec "$ns" tcpdump -n -U -s 0 -i "$dev" -w "$file" "$@" \
+		'vrrp or ip6 proto 112 or arp or icmp6' 2>"$file.log" &
+	_cap_pid[$file]=$!
+	defer kill "$!"
+	vwait 30 file_has "$file.log" 'listening on' ||
+		ksft_fail "tcpdump on $dev of $ns: $(cat "$file.log")"
+}
+
+# cap_stop FILE: ends the capture (tcpdump writes out what it holds).
+cap_stop() {
+	local pid=${_cap_pid[$1]}
+	[ -n "$pid" ] || return 0
+	kill -INT "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	unset "_cap_pid[$1]"
+}
+
+# file_has FILE TEXT: a line of FILE contains TEXT (builtins only; a last
+# line still being written, without its newline, counts too).
+file_has() {
+	local l
+	[ -e "$1" ] || return 1
+	while IFS= read -r l || [ -n "$l" ]; do
+		[[ $l == *"$2"* ]] && return 0
+	done <"$1"
+	return 1
+}
+
 # --- kernel log --------------------------------------------------------------
 
 # check_kmsg NAME: one TAP line, ok when the kernel logged nothing

@@ -93,6 +93,13 @@ static void set_down(struct track_obj *o, const struct mwgd_track_conf *t)
 	o->demote = t->weight;
 }
 
+static void set_fault(struct track_obj *o)
+{
+	o->up = false;
+	o->fault = true;
+	o->demote = 0;
+}
+
 static void set_up(struct track_obj *o)
 {
 	o->up = true;
@@ -109,18 +116,16 @@ static void eval_file(struct track_obj *o, const struct mwgd_track_conf *t)
 	int fd;
 
 	fd = open(t->what, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0) {
-		if (errno == ENOENT)
-			set_up(o);
-		else
-			set_down(o, t), o->fault = true;
+	if (fd < 0 && errno == ENOENT) {
+		set_up(o);
 		return;
 	}
-	len = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
+	len = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+	if (fd >= 0)
+		close(fd);
 	if (len < 0) {
-		set_down(o, t);
-		o->fault = true;
+		/* There, but unreadable: as unclear as a word that is no number. */
+		set_fault(o);
 		return;
 	}
 	buf[len] = '\0';
@@ -132,25 +137,28 @@ static void eval_file(struct track_obj *o, const struct mwgd_track_conf *t)
 		set_up(o);
 		return;
 	}
-	if (!strncasecmp(p, "fault", 5) && (!p[5] || isspace((unsigned char)p[5]))) {
-		set_down(o, t);
-		o->fault = true;
+	if (!strncasecmp(p, "fault", 5) &&
+	    (!p[5] || isspace((unsigned char)p[5]))) {
+		set_fault(o);
 		return;
 	}
 	errno = 0;
 	v = strtoll(p, &end, 10);
 	if (errno || *end) {
-		set_down(o, t);
-		o->fault = true;
+		set_fault(o);
 		return;
 	}
 	if (v <= 0) {
 		set_up(o);
 		return;
 	}
+	if (!t->weight) {
+		set_fault(o);
+		return;
+	}
 	o->up = false;
-	o->fault = !t->weight;
-	o->demote = t->weight ? (v * t->weight > 254 ? 254 : v * t->weight) : 0;
+	o->fault = false;
+	o->demote = v > 254 / t->weight ? 254 : v * t->weight;
 }
 
 /* Some process of the namespace has @name as its comm. */
@@ -258,7 +266,10 @@ static void evaluate(struct mwgd *d, struct track_obj *o, uint64_t now)
 	uint8_t was_demote = o->demote;
 
 	if (t->kind == MWGD_TRACK_SCRIPT) {
-		if (!o->pid)
+		/* Still running (its timeout is past the interval): a round off. */
+		if (o->pid)
+			o->next_ms = now + t->interval_ms;
+		else
 			start_script(d, o, now);
 		return;
 	}
