@@ -212,7 +212,8 @@ nap 0.5
 bridge -n "$swi" link set dev pai state 0
 bridge -n "$swo" link set dev pao state 0
 check_state "a crashed: b masters the inside VIP" "$b" $VRID_IN master
-check "...and the outside one" wait_state "$b" $VRID_OUT master
+b_out_master() { [ "$(vr_out "$b")" = master ]; }
+check "...and the outside one" vwait "$TAKEOVER_S" b_out_master
 check "TCP stream flows with a crashed" tcp_flows 3
 bridge -n "$swi" link set dev pai state 3
 bridge -n "$swo" link set dev pao state 3
