@@ -47,6 +47,7 @@ SCEN=
 
 . scripts/snapshot-build.sh
 snapshot_paths
+. scripts/bench-trace.sh
 CAP=/tmp/bench.cap
 MARKS=/tmp/bench.marks
 cap_pid=
@@ -80,6 +81,18 @@ wait_cap() {
 current_master() {
 	tail -n 400 $CAP | awk '$2 ~ /^p[ab]$/ && $3 == "vrrp" && $6 != 0 { m = $2 }
 		END { sub(/^p/, "", m); print m }'
+}
+
+# --- the module's tracepoints ------------------------------------------------
+# What the split of a takeover needs (scripts/bench-report): the priority-0
+# advert sent and heard, the Master_Down and Skew timers (1 and 2 in enum
+# mwg_trace_timer, kmod/trace.h) armed and expired, the state changes and
+# the VIPs announced.  The adver timer's events are left out: a hundred a
+# second would only fill the buffer.
+trace_start() {
+	bench_trace_start 'advert_rx:adv_prio == 0' 'advert_tx:prio == 0' \
+		'timer_arm:timer == 1 || timer == 2' \
+		'timer_expire:timer == 1 || timer == 2' state_change announce
 }
 
 # --- our module -----------------------------------------------------------
@@ -256,6 +269,7 @@ ip netns exec sw scripts/vrrp-cap capture $CAP --ready $CAP.ready &
 cap_pid=$!
 for _ in {1..300}; do [ -e $CAP.ready ] && break; sleep 0.02; done
 [ -e $CAP.ready ] || { echo "bench: capture did not start" >&2; exit 2; }
+trace_start
 
 done_n=0
 most=$((TRIALS > BFD_TRIALS ? TRIALS : BFD_TRIALS))
@@ -284,6 +298,7 @@ SCEN=
 kill "$cap_pid"
 wait "$cap_pid"
 cap_pid=
+bench_trace_stop /tmp/bench.trace
 log "trials done; analysing"
 
 mkdir -p "$(dirname "$OUT")"
@@ -337,6 +352,10 @@ idle=$(awk '{ print $1 }' /proc/loadavg)
 # The raw material, for a second look.
 cp $CAP "$(dirname "$OUT")/failover.cap"
 cp $MARKS "$(dirname "$OUT")/failover.marks"
+rm -f "$(dirname "$OUT")/failover.trace"
+[ -s /tmp/bench.trace ] && cp /tmp/bench.trace "$(dirname "$OUT")/failover.trace"
+read -r off unc < <(bench_trace_offset)
 echo "bfd_us $BFD_US bfd_mult $BFD_MULT advert_ms $BFD_ADVERT_MS" \
-	>"$(dirname "$OUT")/failover.params"
+	"mono_offset_ns ${off:-0} mono_offset_unc_ns ${unc:-0}" \
+	"icount ${MWG_VM_ICOUNT:-0}" >"$(dirname "$OUT")/failover.params"
 exit 0

@@ -47,7 +47,7 @@ CPU_S=3
 RAW=$DIR/raw
 RES=$RAW/scale.txt
 mkdir -p "$RAW"
-rm -f "$RAW"/*.pcap "$RES"
+rm -f "$RAW"/*.pcap "$RAW"/*.trace "$RES"
 
 if [ -z "${BENCH_SKIP_FAILOVER:-}" ]; then
 	BENCH_OUT=$DIR/failover.txt scripts/bench-failover-guest.sh ||
@@ -56,6 +56,7 @@ fi
 
 . scripts/snapshot-build.sh
 snapshot_paths
+. scripts/bench-trace.sh
 [ -d /sys/module/mwg_vrrp ] || insmod "$KO" || { echo "bench: cannot load $KO" >&2; exit 2; }
 
 # Bash's own clock: an exec of date(1) costs a large fraction of a second
@@ -270,6 +271,7 @@ ka_down() {
 have_ka=1
 command -v keepalived >/dev/null || { have_ka=0; log "keepalived is not installed: mwg_vrrp only"; }
 out "kernel $(uname -r)"
+out "cpus $(nproc) icount ${MWG_VM_ICOUNT:-0}"
 out "keepalived $(keepalived --version 2>&1 | sed -n '1s/^Keepalived v\([^ ]*\).*/\1/p')"
 out "date $(date -u '+%Y-%m-%d %H:%M UTC')"
 
@@ -303,7 +305,14 @@ for size in $SIZES; do
 		[ "$impl" = ka ] && rss=$(ka_rss)
 		out "setup $name $impl $nvr $ifs add_ns $((t1 - t0)) master_ns $((t2 - t0)) mem0 $m0 mem1 $m1 slab0 $b0 slab1 $b1 rss_kb $rss"
 		log "$name: capture ${cs} s"
+		# The timer test also records each adver timer expiry (0 in
+		# enum mwg_trace_timer): its lateness, and the task that ran
+		# it (ksoftirqd, or the interrupt's exit).
+		tr=0
+		[ "$name" = mwg-1 ] &&
+			bench_trace_start 'timer_expire:timer == 0' && tr=1
 		capture "$name" "$ifs" "$cs"
+		[ "$tr" = 1 ] && bench_trace_stop "$RAW/mwg-1-adver.trace"
 		log "$name: cpu ${CPU_S} s"
 		cpu_window "$name" "$impl" "$nvr" "$ifs" $CPU_S
 		t0=$(now_ns)
