@@ -14,6 +14,7 @@
 #include <net/sock.h>
 
 #include "bfd.h"
+#include "log.h"
 #include "netlink.h"
 
 /* The session named by a request: interface and peer. */
@@ -393,16 +394,17 @@ void mwg_bfd_notify(struct mwg_bfd_session *s, u8 old)
 	void *hdr;
 
 	lockdep_assert_held(&s->lock);
+	/* Before the VRs are told of a Down: a line that waits (log.c). */
 	if (s->family == AF_INET)
-		net_info_ratelimited("mwg_vrrp: %s BFD peer %pI4: %s -> %s (diag %u)\n",
-				     s->dev->name, &s->peer.v4,
-				     mwg_bfd_state_names[old & 3],
-				     mwg_bfd_state_names[s->state & 3], s->diag);
+		mwg_log_deferred("mwg_vrrp: %s BFD peer %pI4: %s -> %s (diag %u)\n",
+				 s->dev->name, &s->peer.v4,
+				 mwg_bfd_state_names[old & 3],
+				 mwg_bfd_state_names[s->state & 3], s->diag);
 	else
-		net_info_ratelimited("mwg_vrrp: %s BFD peer %pI6c: %s -> %s (diag %u)\n",
-				     s->dev->name, &s->peer.v6,
-				     mwg_bfd_state_names[old & 3],
-				     mwg_bfd_state_names[s->state & 3], s->diag);
+		mwg_log_deferred("mwg_vrrp: %s BFD peer %pI6c: %s -> %s (diag %u)\n",
+				 s->dev->name, &s->peer.v6,
+				 mwg_bfd_state_names[old & 3],
+				 mwg_bfd_state_names[s->state & 3], s->diag);
 
 	skb = mwg_nl_event_new(net, GFP_ATOMIC);
 	if (!skb)

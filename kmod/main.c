@@ -7,6 +7,7 @@
 #include <linux/module.h>
 #include <linux/slab.h>
 
+#include "log.h"
 #include "netdev.h"
 #include "netlink.h"
 #include "receive.h"
@@ -92,6 +93,8 @@ static void __exit mwg_exit(void)
 	mwg_netdev_exit();
 	mwg_netns_exit();
 	mwg_router_exit();
+	/* The state lines of the last VRs destroyed above. */
+	mwg_log_exit();
 	/* call_rcu() callbacks of freed VRs must not outlive our text. */
 	rcu_barrier();
 	pr_info("mwg_vrrp unloaded\n");

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * State-change events on the "events" multicast group of the namespace,
- * and a log line.  Called on the takeover path after the adverts and ARPs
+ * and a log line (written later, log.c).  Called on the takeover path after the adverts and ARPs
  * have left: the message is only built when someone listens.
  */
 #include <linux/if_ether.h>
@@ -10,6 +10,7 @@
 #include <net/genetlink.h>
 
 #include "group.h"
+#include "log.h"
 #include "netlink.h"
 #include "notify.h"
 
@@ -154,11 +155,11 @@ void mwg_notify_state(struct mwg_vr *vr, enum mwg_vrrp_state old,
 	struct net *net = dev_net(vr->dev);
 	struct sk_buff *skb;
 
-	net_info_ratelimited("mwg_vrrp: %s vrid %u %s: %s -> %s (%s)\n",
-			     vr->dev->name, vr->vrid,
-			     vr->family == AF_INET6 ? "inet6" : "inet",
-			     mwg_state_name(old), mwg_state_name(vr->state),
-			     mwg_reason_name(reason));
+	mwg_log_deferred("mwg_vrrp: %s vrid %u %s: %s -> %s (%s)\n",
+			 vr->dev->name, vr->vrid,
+			 vr->family == AF_INET6 ? "inet6" : "inet",
+			 mwg_state_name(old), mwg_state_name(vr->state),
+			 mwg_reason_name(reason));
 
 	skb = mwg_nl_event_new(net, GFP_ATOMIC);
 	if (!skb)

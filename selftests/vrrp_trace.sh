@@ -7,7 +7,8 @@
 #   s: advert_rx adv_prio=0 action=backup_skew, timer_arm skew,
 #      timer_expire skew (with its lateness), advert_tx prio=100,
 #      announce vip=..., state_change backup -> master (priority_zero)
-# in that order.
+# in that order.  The state lines reach the kernel log too, written after
+# the takeover by a work item (kmod/log.c), in the order they happened.
 #
 #   r: eth0 192.0.2.1/24 (VR 33, prio 200) ---- s: eth0 192.0.2.2/24 (prio 100)
 . "$(dirname "$0")/vrrp_lib.sh"
@@ -39,6 +40,11 @@ echo >"$tracing/trace"
 echo 1 >"$events/enable"
 defer sh -c "echo 0 >'$events/enable'; echo >'$tracing/trace'"
 echo 1 >"$tracing/tracing_on"
+# net_ratelimit's budget is the whole kernel's: none for this run.
+cost=$(sysctl -n net.core.message_cost)
+sysctl -q -w net.core.message_cost=0
+defer sysctl -q -w net.core.message_cost="$cost"
+kmsg_mark
 vr_del "$r" 33
 check_state "s takes over after r resigns" "$s" 33 master
 sleep 0.2
@@ -86,4 +92,21 @@ step "s: backup -> master (priority_zero)" \
 late=$(sed -n 's/.*late_ns=\(-\{0,1\}[0-9]*\).*/\1/p' <<<"$expiry")
 echo "# Skew_Time timer late by ${late:-?} ns"
 check "the expiry reports its lateness" test -n "$late"
+# The log lines: r's shutdown before s's takeover (same dev, VRID and
+# family on both: the reason tells them apart).
+log_has() {
+	kmsg_since_mark | grep -n -F "eth0 vrid 33 inet: $1" | head -n 1 | cut -d: -f1
+}
+for _ in $(seq 50); do
+	[ -n "$(log_has 'backup -> master (priority_zero)')" ] && break
+	sleep 0.1
+done
+down=$(log_has 'master -> init (shutdown)')
+up=$(log_has 'backup -> master (priority_zero)')
+if [ -n "$down" ] && [ -n "$up" ] && [ "$down" -lt "$up" ]; then
+	tap_ok "the kernel log has r's shutdown, then s's takeover"
+else
+	tap_fail "the kernel log has r's shutdown, then s's takeover" \
+		"shutdown at line ${down:-none}, takeover at line ${up:-none}"
+fi
 tap_done

@@ -56,7 +56,7 @@ us = 1000
 r0 = R0 - OFF
 c0 = C0 - OFF
 trace = [
-    # The resignation: heard 100 us after the wire, armed 10 us later,
+    # The resignation: heard 100 us after the wire, started 10 us later,
     # 78.125 us of Skew_Time, 20 us late, announced 42 us after expiry,
     # on the wire 250 us after that.
     (r0 - 40 * us, "sh-300", "advert_tx", "state=master prio=0 err=0"),
@@ -65,7 +65,7 @@ trace = [
      "action=backup_skew"),
     (r0 + 110 * us, "<idle>-0", "timer_arm", "timer=skew in_ns=78125"),
     (r0 + 208 * us, "ksoftirqd/1-20", "timer_expire",
-     "timer=skew expires_ns=1 late_ns=20000"),
+     "timer=skew expires_ns=%d late_ns=20000" % (r0 + 188125)),
     (r0 + 250 * us, "ksoftirqd/1-20", "announce", "vip=::ffff:" + VIP),
     (r0 + 251 * us, "ksoftirqd/1-20", "state_change",
      "backup -> master reason=priority_zero prio=254"),
@@ -76,7 +76,8 @@ trace = [
     (c0 + 50 * us, "<idle>-0", "timer_arm",
      "timer=master_down in_ns=30078125"),
     (c0 + 50 * us + 30078 * us + 30 * us, "<idle>-0", "timer_expire",
-     "timer=master_down expires_ns=1 late_ns=30000"),
+     "timer=master_down expires_ns=%d late_ns=30000" %
+     (c0 + 50 * us + 30078125)),
     (c0 + 50 * us + 30078 * us + 70 * us, "<idle>-0", "announce",
      "vip=::ffff:" + VIP),
 ]
