@@ -7,7 +7,9 @@
 # make check-debug     the sanitizer lane: a KASAN/lockdep/kmemleak/KUnit
 #                      kernel (built once into /var/cache/mwg_vrrp/), the
 #                      module's KUnit suites and curated selftests in it
-# make style / sparse  checkpatch.pl --strict / sparse (C=2) on the module
+# make style / sparse  checkpatch.pl --strict / sparse (C=2) on the module;
+#                      style also fails when two folders include each other
+#                      (scripts/check-includes)
 # make demo            the demo cluster in a guest
 # make bench           mwg_vrrp against keepalived in a guest: failover,
 #                      timers, scale, control plane (build/bench/results.md)
@@ -75,6 +77,7 @@ style:
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) \
 		--ignore OPEN_ENDED_LINE,PARENTHESIS_ALIGNMENT,COMPLEX_MACRO,MACRO_ARG_REUSE \
 		-f kmod/trace.h
+	scripts/check-includes >/dev/null
 
 sparse:
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/kmod C=2 CF="-D__CHECK_ENDIAN__" modules
