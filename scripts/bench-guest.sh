@@ -307,10 +307,14 @@ for size in $SIZES; do
 		log "$name: capture ${cs} s"
 		# The timer test also records each adver timer expiry (0 in
 		# enum mwg_trace_timer): its lateness, and the task that ran
-		# it (ksoftirqd, or the interrupt's exit).
+		# it (ksoftirqd, or the interrupt's exit); and when the timer
+		# interrupt raised the hrtimer softirq (vector 8) and when
+		# that softirq began, which split the lateness in two.
 		tr=0
 		[ "$name" = mwg-1 ] &&
-			bench_trace_start 'timer_expire:timer == 0' && tr=1
+			bench_trace_start 'timer_expire:timer == 0' \
+				'irq/softirq_raise:vec == 8' \
+				'irq/softirq_entry:vec == 8' && tr=1
 		capture "$name" "$ifs" "$cs"
 		[ "$tr" = 1 ] && bench_trace_stop "$RAW/mwg-1-adver.trace"
 		log "$name: cpu ${CPU_S} s"

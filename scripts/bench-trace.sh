@@ -7,15 +7,17 @@
 # captures' CLOCK_REALTIME.
 
 BENCH_TRACING=/sys/kernel/tracing
+# The event directories bench_trace_start enabled, for bench_trace_stop.
+BENCH_TRACE_DIRS=()
 
-# bench_trace_start EVENT[:FILTER] ...: record these events of mwg_vrrp
-# (names without the mwg_vrrp_ prefix) from an empty buffer.  Says why
-# and returns 1 when the tracepoints are not there.
+# bench_trace_start EVENT[:FILTER] ...: record these events from an empty
+# buffer: events of mwg_vrrp by their names without the mwg_vrrp_ prefix,
+# others as SYSTEM/EVENT (irq/softirq_raise).  Says why and returns 1
+# when the module's tracepoints are not there.
 bench_trace_start() {
-	local ev=$BENCH_TRACING/events/mwg_vrrp e
-	[ -d "$BENCH_TRACING/events" ] ||
-		mount -t tracefs nodev "$BENCH_TRACING" 2>/dev/null
-	if [ ! -d "$ev" ]; then
+	local ev=$BENCH_TRACING/events e dir
+	[ -d "$ev" ] || mount -t tracefs nodev "$BENCH_TRACING" 2>/dev/null
+	if [ ! -d "$ev/mwg_vrrp" ]; then
 		echo "bench: no mwg_vrrp tracepoints, no trace taken" >&2
 		return 1
 	fi
@@ -23,9 +25,16 @@ bench_trace_start() {
 	echo mono >"$BENCH_TRACING/trace_clock"
 	echo 4096 >"$BENCH_TRACING/buffer_size_kb"
 	echo >"$BENCH_TRACING/trace"
+	BENCH_TRACE_DIRS=()
 	for e in "$@"; do
-		[ "${e#*:}" != "$e" ] && echo "${e#*:}" >"$ev/mwg_vrrp_${e%%:*}/filter"
-		echo 1 >"$ev/mwg_vrrp_${e%%:*}/enable"
+		dir=${e%%:*}
+		case $dir in
+		*/*) dir=$ev/$dir ;;
+		*) dir=$ev/mwg_vrrp/mwg_vrrp_$dir ;;
+		esac
+		[ "${e#*:}" != "$e" ] && echo "${e#*:}" >"$dir/filter"
+		echo 1 >"$dir/enable"
+		BENCH_TRACE_DIRS+=("$dir")
 	done
 	echo 1 >"$BENCH_TRACING/tracing_on"
 }
@@ -33,12 +42,15 @@ bench_trace_start() {
 # bench_trace_stop FILE: the trace into FILE; every event, filter and the
 # buffer reset.
 bench_trace_stop() {
-	local ev=$BENCH_TRACING/events/mwg_vrrp f
-	[ -d "$ev" ] || return 0
+	local d
+	[ -d "$BENCH_TRACING/events/mwg_vrrp" ] || return 0
 	echo 0 >"$BENCH_TRACING/tracing_on"
 	cat "$BENCH_TRACING/trace" >"$1"
-	echo 0 >"$ev/enable"
-	for f in "$ev"/*/filter; do echo 0 >"$f"; done
+	for d in "${BENCH_TRACE_DIRS[@]}"; do
+		echo 0 >"$d/enable"
+		echo 0 >"$d/filter"
+	done
+	BENCH_TRACE_DIRS=()
 	echo >"$BENCH_TRACING/trace"
 	echo 1 >"$BENCH_TRACING/tracing_on"
 }

@@ -132,18 +132,41 @@ check("a takeover without its announcement is not split",
 split, err = br.failover_split(d, {})
 check("no clock offset, no split", not err)
 
+def irq(ts, task, ev, rest):
+    return "%16s-%-7s [001] d.h1. %5d.%06d: %s: %s\n" % (
+        task.rsplit("-", 1)[0], task.rsplit("-", 1)[1], ts // 10**9,
+        ts % 10**9 // 1000, ev, rest)
+
+
 os.makedirs(os.path.join(d, "raw"))
 with open(os.path.join(d, "raw", "mwg-1-adver.trace"), "w") as f:
-    f.write(line(10**9, "<idle>-0", "timer_expire",
-                 "timer=adver expires_ns=1 late_ns=15000"))
-    f.write(line(2 * 10**9, "ksoftirqd/0-12", "timer_expire",
-                 "timer=adver expires_ns=1 late_ns=900000"))
+    # 15 us late: the interrupt 10 us late, the softirq 3 us after it.
+    e = 10**9
+    f.write(irq(e + 10 * us, "<idle>-0", "softirq_raise",
+                "vec=8 [action=HRTIMER]"))
+    f.write(irq(e + 13 * us, "<idle>-0", "softirq_entry",
+                "vec=8 [action=HRTIMER]"))
+    f.write(line(e + 15 * us, "<idle>-0", "timer_expire",
+                 "timer=adver expires_ns=%d late_ns=15000" % e))
+    # 900 us late in ksoftirqd, whose softirq began 890 us after the raise.
+    e = 2 * 10**9
+    f.write(irq(e + 5 * us, "<idle>-0", "softirq_raise",
+                "vec=8 [action=HRTIMER]"))
+    f.write(irq(e + 895 * us, "ksoftirqd/0-12", "softirq_entry",
+                "vec=8 [action=HRTIMER]"))
+    f.write(line(e + 900 * us, "ksoftirqd/0-12", "timer_expire",
+                 "timer=adver expires_ns=%d late_ns=900000" % e))
+    # No softirq events: counted, not split.
     f.write(line(3 * 10**9, "ping-40", "timer_expire",
-                 "timer=adver expires_ns=1 late_ns=-2000"))
+                 "timer=adver expires_ns=%d late_ns=-2000" % (3 * 10**9)))
 lt = br.adver_lateness(d)
 check("adver expiries by task",
       lt and lt["ksoftirqd"] == [900.0] and lt["irq"] == [15.0, -2.0],
       str(lt))
+check("the interrupt's share of the lateness",
+      lt and lt["raise"] == [10.0, 5.0], str(lt and lt["raise"]))
+check("the softirq's share of the lateness",
+      lt and lt["run"] == [3.0, 890.0], str(lt and lt["run"]))
 print("1..%d" % n)
 sys.exit(failed)
 PY
