@@ -3,11 +3,11 @@
  * Log lines kept off the takeover path.  A state change happens in
  * softirq, with the VR's lock held and often with the next VR's takeover
  * (a sync group, a BFD session's VRs) waiting in the same softirq.
- * printk() there writes the line to every console before it returns, and
- * a serial console takes about a millisecond a line: measured in the
- * benchmark guest, it held a resigning master's priority-0 advert back
- * from a backup on the same CPU by that much.  So the line is formatted
- * where it happens and printed from process context.
+ * printk() there writes the line to every console before it returns; on
+ * the benchmark guest's serial console that took about half a millisecond
+ * a line, by which a resigning master's priority-0 advert reached a
+ * backup on the same CPU later.  So the line is formatted where it
+ * happens and printed from process context.
  */
 #include <linux/kernel.h>
 #include <linux/llist.h>
