@@ -46,10 +46,17 @@ R0 = OFF + 100 * 10**9            # the resignation, on the wire
 C0 = OFF + 200 * 10**9            # the crashed master's last advert
 
 
+def trace_line(ts, task, flags, event, text):
+    """A tracefs line: TASK-PID [CPU] FLAGS SEC.USEC: EVENT: TEXT."""
+    comm, pid = task.rsplit("-", 1)
+    return "%16s-%-7s [001] %s %5d.%06d: %s: %s\n" % (
+        comm, pid, flags, ts // 10**9, ts % 10**9 // 1000, event, text)
+
+
 def line(ts, task, ev, rest):
-    return "%16s-%-7s [001] ..s1. %5d.%06d: mwg_vrrp_%s: dev=eth0 " \
-        "vrid=7 inet %s\n" % (task.rsplit("-", 1)[0], task.rsplit("-", 1)[1],
-                              ts // 10**9, ts % 10**9 // 1000, ev, rest)
+    """An event of mwg_vrrp about VR 7 on eth0."""
+    return trace_line(ts, task, "..s1.", "mwg_vrrp_" + ev,
+                      "dev=eth0 vrid=7 inet " + rest)
 
 
 us = 1000
@@ -132,30 +139,25 @@ check("a takeover without its announcement is not split",
 split, err = br.failover_split(d, {})
 check("no clock offset, no split", not err)
 
-def irq(ts, task, ev, rest):
-    return "%16s-%-7s [001] d.h1. %5d.%06d: %s: %s\n" % (
-        task.rsplit("-", 1)[0], task.rsplit("-", 1)[1], ts // 10**9,
-        ts % 10**9 // 1000, ev, rest)
+def hrtimer_softirq(raised, entered, task):
+    """The timer interrupt raising the hrtimer softirq, which TASK runs."""
+    return (trace_line(raised, "<idle>-0", "d.h1.", "softirq_raise",
+                       "vec=8 [action=HRTIMER]") +
+            trace_line(entered, task, "..s1.", "softirq_entry",
+                       "vec=8 [action=HRTIMER]"))
 
 
 os.makedirs(os.path.join(d, "raw"))
 with open(os.path.join(d, "raw", "mwg-1-adver.trace"), "w") as f:
-    # 15 us late: the interrupt 10 us late, the softirq 3 us after it.
-    e = 10**9
-    f.write(irq(e + 10 * us, "<idle>-0", "softirq_raise",
-                "vec=8 [action=HRTIMER]"))
-    f.write(irq(e + 13 * us, "<idle>-0", "softirq_entry",
-                "vec=8 [action=HRTIMER]"))
-    f.write(line(e + 15 * us, "<idle>-0", "timer_expire",
-                 "timer=adver expires_ns=%d late_ns=15000" % e))
-    # 900 us late in ksoftirqd, whose softirq began 890 us after the raise.
-    e = 2 * 10**9
-    f.write(irq(e + 5 * us, "<idle>-0", "softirq_raise",
-                "vec=8 [action=HRTIMER]"))
-    f.write(irq(e + 895 * us, "ksoftirqd/0-12", "softirq_entry",
-                "vec=8 [action=HRTIMER]"))
-    f.write(line(e + 900 * us, "ksoftirqd/0-12", "timer_expire",
-                 "timer=adver expires_ns=%d late_ns=900000" % e))
+    # (scheduled expiry, raised, softirq began, callback; in us after the
+    # expiry) and the task: 15 us late, the interrupt 10 us of it; 900 us
+    # late in ksoftirqd, whose softirq began 890 us after the raise.
+    for e, raised, entered, late, task in (
+            (10**9, 10, 13, 15, "<idle>-0"),
+            (2 * 10**9, 5, 895, 900, "ksoftirqd/0-12")):
+        f.write(hrtimer_softirq(e + raised * us, e + entered * us, task))
+        f.write(line(e + late * us, task, "timer_expire",
+                     "timer=adver expires_ns=%d late_ns=%d" % (e, late * us)))
     # No softirq events: counted, not split.
     f.write(line(3 * 10**9, "ping-40", "timer_expire",
                  "timer=adver expires_ns=%d late_ns=-2000" % (3 * 10**9)))
