@@ -10,6 +10,7 @@
 #   BENCH_BFD_US, BENCH_BFD_MULT  its BFD interval and multiplier
 #                 (default 50000 us x 3: the smallest that held without a
 #                 false Down for 10 minutes in the guest, scripts/bench-bfd)
+#   BENCH_DATE    the date the table gives (default: the guest's)
 #
 # Both routers run priority 254 with 10 ms adverts (VRRPv3): the backup is
 # at 254 as asked, and so is the master, which wins the first election by
@@ -309,7 +310,7 @@ idle=$(awk '{ print $1 }' /proc/loadavg)
 {
 	echo "Failover of a VRRPv3 virtual router, 10 ms adverts, priority 254"
 	echo "(master and backup; master by the address tie-break), in a guest"
-	echo "of kernel $(uname -r) under QEMU TCG; $(date -u '+%Y-%m-%d %H:%M UTC')."
+	echo "of kernel $(uname -r) under QEMU TCG; ${BENCH_DATE:-$(date -u '+%Y-%m-%d %H:%M UTC')}."
 	echo "Times from a capture on the switch (kernel timestamps), in us:"
 	echo "  resign: the master's priority-0 advert -> the backup's first GARP"
 	echo "  crash:  the master's last advert -> the backup's first GARP,"
