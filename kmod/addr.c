@@ -15,6 +15,8 @@
  * Only addresses this VR added are removed again: an address that already
  * existed (the owner's own, or one an operator configured) is left alone.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/if_addr.h>
 #include <linux/net.h>
 #include <linux/netlink.h>
@@ -152,7 +154,7 @@ static void mwg_addr_reconcile(struct mwg_vr *vr, bool withdraw)
 		err = mwg_addr_request(net, RTM_DELADDR, vr->dev->ifindex,
 				       vr->family, vip);
 		if (err && err != -EADDRNOTAVAIL && err != -ENODEV)
-			net_warn_ratelimited("mwg_vrrp: %s vrid %u: cannot remove a VIP: %d\n",
+			net_warn_ratelimited("%s vrid %u: cannot remove a VIP: %d\n",
 					     vr->dev->name, vr->vrid, err);
 	}
 	vr->n_installed = n_kept;
@@ -167,7 +169,7 @@ static void mwg_addr_reconcile(struct mwg_vr *vr, bool withdraw)
 		if (!err)
 			vr->installed[vr->n_installed++] = *vip;
 		else if (err != -EEXIST)
-			net_warn_ratelimited("mwg_vrrp: %s vrid %u: cannot add a VIP: %d\n",
+			net_warn_ratelimited("%s vrid %u: cannot add a VIP: %d\n",
 					     vr->dev->name, vr->vrid, err);
 	}
 out:

@@ -14,6 +14,8 @@
  * wherever the session lock is held, the hrtimers included: routed like
  * any local packet, bound to the session's interface.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/in.h>
 #include <linux/ip.h>
 #include <linux/ipv6.h>
@@ -82,7 +84,7 @@ static void mwg_bfd_rx(struct mwg_net *mn, struct sk_buff *skb)
 			    skb->len - sizeof(struct udphdr), &pkt);
 	if (res != MWG_BFD_PARSE_OK) {
 		mwg_bfd_count_parse_drop(st, res);
-		net_dbg_ratelimited("mwg_vrrp: BFD packet dropped (%d)\n", res);
+		net_dbg_ratelimited("BFD packet dropped (%d)\n", res);
 		return;
 	}
 	if (pkt.your_disc)

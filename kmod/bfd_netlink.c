@@ -396,12 +396,12 @@ void mwg_bfd_notify(struct mwg_bfd_session *s, u8 old)
 	lockdep_assert_held(&s->lock);
 	/* Before the VRs are told of a Down: a line that waits (log.c). */
 	if (s->family == AF_INET)
-		mwg_log_deferred("mwg_vrrp: %s BFD peer %pI4: %s -> %s (diag %u)\n",
+		mwg_log_deferred("%s BFD peer %pI4: %s -> %s (diag %u)\n",
 				 s->dev->name, &s->peer.v4,
 				 mwg_bfd_state_names[old & 3],
 				 mwg_bfd_state_names[s->state & 3], s->diag);
 	else
-		mwg_log_deferred("mwg_vrrp: %s BFD peer %pI6c: %s -> %s (diag %u)\n",
+		mwg_log_deferred("%s BFD peer %pI6c: %s -> %s (diag %u)\n",
 				 s->dev->name, &s->peer.v6,
 				 mwg_bfd_state_names[old & 3],
 				 mwg_bfd_state_names[s->state & 3], s->diag);

@@ -9,6 +9,8 @@
  * gratuitous ARP, never leaves this file's mwg_fsm_become_master(): the
  * advert and the ARP/NA leave before anything else is done.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/build_bug.h>
 #include <linux/ktime.h>
 
@@ -320,7 +322,7 @@ void mwg_fsm_rx_advert(struct mwg_vr *vr, const struct mwg_advert *adv,
 
 	if (!mwg_fsm_addrs_match(vr, adv)) {
 		vr->stats.address_list_errors++;
-		net_info_ratelimited("mwg_vrrp: %s vrid %u: address list differs from the sender's\n",
+		net_info_ratelimited("%s vrid %u: address list differs from the sender's\n",
 				     vr->dev->name, vr->vrid);
 		/* RFC 3768 drops it, unless the sender owns the addresses. */
 		if (vr->cfg.version == 2 &&
@@ -329,7 +331,7 @@ void mwg_fsm_rx_advert(struct mwg_vr *vr, const struct mwg_advert *adv,
 	}
 	if (vr->cfg.version == 2 && adv->interval_cs != mwg_vr_own_cs(vr)) {
 		vr->stats.adv_interval_errors++;
-		net_info_ratelimited("mwg_vrrp: %s vrid %u: advert interval differs\n",
+		net_info_ratelimited("%s vrid %u: advert interval differs\n",
 				     vr->dev->name, vr->vrid);
 		return;
 	}

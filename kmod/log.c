@@ -9,6 +9,8 @@
  * backup on the same CPU later.  So the line is formatted where it
  * happens and printed from process context.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/kernel.h>
 #include <linux/llist.h>
 #include <linux/net.h>

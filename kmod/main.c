@@ -4,6 +4,15 @@
  * director clusters.  Module init and exit only; each step of one undoes
  * the matching step of the other, in reverse order.
  */
+/*
+ * No "mwg_vrrp: " prefix here, unlike the module's other files: the load
+ * and unload lines read "mwg_vrrp <version> loaded" and "mwg_vrrp
+ * unloaded", without a colon, and selftests/module_dmesg.sh and operators
+ * look for them as they are.  So this file's lines name the module
+ * themselves.
+ */
+#define pr_fmt(fmt) fmt
+
 #include <linux/module.h>
 #include <linux/slab.h>
 

@@ -4,6 +4,8 @@
  * and a log line (written later, log.c).  Called on the takeover path after the adverts and ARPs
  * have left: the message is only built when someone listens.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/if_ether.h>
 #include <linux/jiffies.h>
 #include <linux/ktime.h>
@@ -129,12 +131,12 @@ void mwg_notify_rogue(struct mwg_vr *vr, const union mwg_addr *sender,
 		return;
 	vr->rogue_event_after = jiffies + HZ;
 	if (vr->family == AF_INET)
-		net_warn_ratelimited("mwg_vrrp: %s vrid %u: possible rogue master %pI4 (MAC %pM, priority %u): %s\n",
+		net_warn_ratelimited("%s vrid %u: possible rogue master %pI4 (MAC %pM, priority %u): %s\n",
 				     vr->dev->name, vr->vrid, &sender->v4,
 				     mac ?: mwg_no_mac,
 				     priority, mwg_rogue_names[why]);
 	else
-		net_warn_ratelimited("mwg_vrrp: %s vrid %u: possible rogue master %pI6c (MAC %pM, priority %u): %s\n",
+		net_warn_ratelimited("%s vrid %u: possible rogue master %pI6c (MAC %pM, priority %u): %s\n",
 				     vr->dev->name, vr->vrid, &sender->v6,
 				     mac ?: mwg_no_mac,
 				     priority, mwg_rogue_names[why]);
@@ -155,7 +157,7 @@ void mwg_notify_state(struct mwg_vr *vr, enum mwg_vrrp_state old,
 	struct net *net = dev_net(vr->dev);
 	struct sk_buff *skb;
 
-	mwg_log_deferred("mwg_vrrp: %s vrid %u %s: %s -> %s (%s)\n",
+	mwg_log_deferred("%s vrid %u %s: %s -> %s (%s)\n",
 			 vr->dev->name, vr->vrid,
 			 vr->family == AF_INET6 ? "inet6" : "inet",
 			 mwg_state_name(old), mwg_state_name(vr->state),

@@ -5,6 +5,8 @@
  * first).  Runs in softirq.  Every drop the RFCs require is counted: per VR
  * once the VRID is known, per namespace before that.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/if_arp.h>
 #include <linux/if_ether.h>
 #include <linux/inetdevice.h>
@@ -160,7 +162,7 @@ static void mwg_rx_advert(struct net_device *dev, u8 family, const u8 *msg,
 	 */
 	if (ttl != MWG_VRRP_TTL && !vr->cfg.n_peers) {
 		vr->stats.ip_ttl_errors++;
-		net_info_ratelimited("mwg_vrrp: %s vrid %u: dropped advert with TTL %u\n",
+		net_info_ratelimited("%s vrid %u: dropped advert with TTL %u\n",
 				     dev->name, vr->vrid, ttl);
 		goto unlock;
 	}
@@ -168,7 +170,7 @@ static void mwg_rx_advert(struct net_device *dev, u8 family, const u8 *msg,
 		res = MWG_PARSE_VERSION;
 	if (res != MWG_PARSE_OK) {
 		mwg_rx_count_drop(vr, res);
-		net_info_ratelimited("mwg_vrrp: %s vrid %u: dropped advert: %s\n",
+		net_info_ratelimited("%s vrid %u: dropped advert: %s\n",
 				     dev->name, vr->vrid,
 				     mwg_parse_result_names[res]);
 		goto unlock;
@@ -177,11 +179,11 @@ static void mwg_rx_advert(struct net_device *dev, u8 family, const u8 *msg,
 	if (!mwg_rx_allowed(vr, saddr, daddr)) {
 		vr->stats.rcvd_not_allowed++;
 		if (family == AF_INET)
-			net_info_ratelimited("mwg_vrrp: %s vrid %u: dropped advert from %pI4 (priority %u): source not allowed\n",
+			net_info_ratelimited("%s vrid %u: dropped advert from %pI4 (priority %u): source not allowed\n",
 					     dev->name, vr->vrid, &saddr->v4,
 					     adv.priority);
 		else
-			net_info_ratelimited("mwg_vrrp: %s vrid %u: dropped advert from %pI6c (priority %u): source not allowed\n",
+			net_info_ratelimited("%s vrid %u: dropped advert from %pI6c (priority %u): source not allowed\n",
 					     dev->name, vr->vrid, &saddr->v6,
 					     adv.priority);
 		goto unlock;
