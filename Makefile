@@ -9,7 +9,9 @@
 #                      module's KUnit suites and curated selftests in it
 # make style / sparse  checkpatch.pl --strict / sparse (C=2) on the module;
 #                      style also fails when two folders include each other
-#                      (scripts/check-includes)
+#                      (scripts/check-includes), on any kernel-doc warning,
+#                      and when a function another file calls has no
+#                      kernel-doc comment (scripts/check-kdoc-coverage)
 # make demo            the demo cluster in a guest
 # make bench           mwg_vrrp against keepalived in a guest: failover,
 #                      timers, scale, control plane (build/bench/results.md)
@@ -25,6 +27,7 @@ KDIR ?= /lib/modules/$(KVER)/build
 BUILD ?= $(CURDIR)/build
 
 CHECKPATCH ?= $(BUILD)/linux-tools/scripts/checkpatch.pl
+KERNELDOC ?= $(BUILD)/linux-tools/scripts/kernel-doc
 
 .PHONY: all module modules-all userspace check check-debug unit selftests \
 	style sparse demo bench bench-proxy bench-cluster clean install
@@ -68,8 +71,13 @@ CHECKPATCH_FLAGS = --strict --no-tree --terse --show-types --quiet
 # compat.h exists to compare kernel versions: only there is it allowed.
 # trace.h is written in the TRACE_EVENT() language, whose layout (open
 # parentheses at line ends, field lists in macros) is the kernel's own.
+# kernel-doc reports a malformed /** comment, or an undescribed parameter
+# or return value, on stderr and still exits 0: any line there fails.
+# Newer scripts name their strict mode -Wall; 6.1's, of the tree
+# checkpatch.pl comes from, has -v, which also reports each comment it
+# scans ("info:" lines).
 style:
-	scripts/prepare-tools
+	MWG_BUILD=$(BUILD) scripts/prepare-tools
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) \
 		-f $(filter-out kmod/compat.h kmod/trace.h,$(KMOD_SRCS))
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) \
@@ -78,6 +86,13 @@ style:
 		--ignore OPEN_ENDED_LINE,PARENTHESIS_ALIGNMENT,COMPLEX_MACRO,MACRO_ARG_REUSE \
 		-f kmod/trace.h
 	scripts/check-includes >/dev/null
+	scripts/check-kdoc-coverage >/dev/null
+	@w=-v; grep -q '"Wall"' $(KERNELDOC) && w=-Wall; \
+	echo "kernel-doc -none $$w kmod/*.[ch]"; \
+	out=$$($(KERNELDOC) -none $$w $(KMOD_SOURCES) 2>&1 >/dev/null) || \
+		{ printf '%s\n' "$$out" >&2; exit 1; }; \
+	out=$$(printf '%s\n' "$$out" | grep -v ': info: Scanning doc for '); \
+	[ -z "$$out" ] || { printf '%s\n' "$$out" >&2; exit 1; }
 
 sparse:
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/kmod C=2 CF="-D__CHECK_ENDIAN__" modules

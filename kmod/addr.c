@@ -176,11 +176,36 @@ out:
 	mutex_unlock(&vr->addr_mutex);
 }
 
+/**
+ * mwg_addr_work() - Bring the VR's VIP addresses in line with its state.
+ * @work: &mwg_vr.addr_work.
+ *
+ * A master in accept mode has each VIP as a local address of its
+ * interface; in any other state, and once the VR is dead, it keeps none of
+ * the addresses it added.  An address it did not add itself (the owner's
+ * own, one an operator configured) is never removed.  The addresses are
+ * changed through rtnetlink, as "ip address" would, which needs process
+ * context without RTNL: hence a work item, which mwg_addr_sync() queues.
+ *
+ * Context: Process context on mwg_wq, without RTNL.  Takes
+ * &mwg_vr.addr_mutex, and &mwg_vr.lock for a moment.
+ */
 void mwg_addr_work(struct work_struct *work)
 {
 	mwg_addr_reconcile(container_of(work, struct mwg_vr, addr_work), false);
 }
 
+/**
+ * mwg_addr_sync() - Queue the reconciliation of the VR's VIP addresses.
+ * @vr: the VR whose state or VIP list just changed.
+ *
+ * The state changes in softirq, where no address can be added; the work
+ * item (mwg_addr_work()) does it in process context, after the takeover's
+ * adverts and gratuitous ARPs have left.  Nothing is queued once the VR
+ * is dead: mwg_addr_withdraw_all() has the last word then.
+ *
+ * Context: &mwg_vr.lock held; any context.
+ */
 void mwg_addr_sync(struct mwg_vr *vr)
 {
 	lockdep_assert_held(&vr->lock);
@@ -188,6 +213,18 @@ void mwg_addr_sync(struct mwg_vr *vr)
 		queue_work(mwg_wq, &vr->addr_work);
 }
 
+/**
+ * mwg_addr_withdraw_all() - Remove every VIP address the VR added.
+ * @vr: a dead VR whose address work was cancelled.
+ *
+ * The last step of a VR's destruction (mwg_vr_finish()).  Only addresses
+ * the VR added itself are removed.  When its device is being unregistered
+ * or its namespace dismantled, no request is sent: the addresses go with
+ * them.
+ *
+ * Context: Process context, may sleep; without RTNL and &mwg_vr.lock.
+ * Takes &mwg_vr.addr_mutex.
+ */
 void mwg_addr_withdraw_all(struct mwg_vr *vr)
 {
 	mwg_addr_reconcile(vr, true);

@@ -5,10 +5,8 @@
 
 #include "vrrp.h"
 
-/* Queue a reconciliation after a state or VIP change; vr->lock held. */
 void mwg_addr_sync(struct mwg_vr *vr);
 void mwg_addr_work(struct work_struct *work);
-/* Remove every address this VR added; process context, no RTNL. */
 void mwg_addr_withdraw_all(struct mwg_vr *vr);
 
 #endif /* _MWG_ADDR_H */

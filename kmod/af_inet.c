@@ -121,6 +121,12 @@ const struct mwg_af_ops mwg_af_inet = {
 	.announce	= mwg_arp_announce,
 };
 
+/**
+ * mwg_af_get() - The address-family operations of a family.
+ * @family: AF_INET or AF_INET6.
+ *
+ * Return: &mwg_af_inet or &mwg_af_inet6; NULL for any other family.
+ */
 const struct mwg_af_ops *mwg_af_get(u8 family)
 {
 	switch (family) {

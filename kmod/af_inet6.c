@@ -53,6 +53,18 @@ static bool mwg_inet6_primary_addr(const struct mwg_vr *vr,
 	return found;
 }
 
+/**
+ * mwg_inet6_push_header() - Push an IPv6 header with hop limit 255.
+ * @skb: the packet, its data at the upper-layer header, with headroom.
+ * @saddr: the source address.
+ * @daddr: the destination address.
+ * @nexthdr: the upper-layer protocol (VRRP, ICMPv6).
+ * @len: the upper-layer length, the header's payload length.
+ *
+ * For adverts and nd.c's Neighbor Advertisements alike: receivers of both
+ * drop what arrives with a hop limit other than 255 (RFC 5798 5.1.2.3, RFC
+ * 4861 7.1.2), as it did not come from the link.
+ */
 void mwg_inet6_push_header(struct sk_buff *skb, const struct in6_addr *saddr,
 			   const struct in6_addr *daddr, u8 nexthdr,
 			   unsigned int len)

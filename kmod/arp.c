@@ -38,6 +38,17 @@
 #include "nd.h"
 #include "router.h"
 
+/**
+ * mwg_arp_announce() - Announce an IPv4 VIP with a gratuitous ARP.
+ * @vr: the VR, master of @vip.
+ * @vip: the VIP.
+ *
+ * An RFC 5227 announcement, a request with the VIP as sender and target,
+ * from mwg_vr_mac(): the link's neighbours and switches learn where the VIP
+ * is now.  The announce operation of IPv4 VRs.
+ *
+ * Context: &mwg_vr.lock held; softirq or BHs off.
+ */
 void mwg_arp_announce(struct mwg_vr *vr, const struct mwg_vip *vip)
 {
 	struct sk_buff *skb;
@@ -142,6 +153,20 @@ static unsigned int mwg_arp_out_hook(void *priv, struct sk_buff *skb,
 	return NF_ACCEPT;
 }
 
+/**
+ * mwg_arp_hooks_register() - Register the netfilter hooks of an interface.
+ * @mif: the interface's new state, not yet published.
+ *
+ * Three hooks: NF_NETDEV_INGRESS on its device (answers ARP and neighbour
+ * solicitations for VIPs, takes frames to the virtual MAC), NF_ARP_OUT
+ * (the virtual MAC in a master's own ARP packets) and nd.c's
+ * NF_INET_LOCAL_OUT (the same for its neighbour discovery messages).  The
+ * two output hooks see the whole namespace's traffic and check the device
+ * themselves.
+ *
+ * Context: RTNL held; process context.
+ * Return: 0, or the error of the hook that failed, with none registered.
+ */
 int mwg_arp_hooks_register(struct mwg_if *mif)
 {
 	struct net *net = dev_net(mif->dev);
@@ -179,6 +204,15 @@ err_ingress:
 	return err;
 }
 
+/**
+ * mwg_arp_hooks_unregister() - Unregister the hooks of an interface.
+ * @mif: the interface's state, unpublished already.
+ *
+ * A hook may still be running on another CPU when this returns: the caller
+ * frees @mif only after an RCU grace period.
+ *
+ * Context: RTNL held; process context.
+ */
 void mwg_arp_hooks_unregister(struct mwg_if *mif)
 {
 	struct net *net = dev_net(mif->dev);

@@ -7,7 +7,6 @@
 
 void mwg_arp_announce(struct mwg_vr *vr, const struct mwg_vip *vip);
 
-/* RTNL held. */
 int mwg_arp_hooks_register(struct mwg_if *mif);
 void mwg_arp_hooks_unregister(struct mwg_if *mif);
 

@@ -64,6 +64,13 @@ module_param(bfd_default_holddown_ms, uint, 0644);
 MODULE_PARM_DESC(bfd_default_holddown_ms,
 		 "A BFD Down reaches VRRP only after this long Up (ms)");
 
+/**
+ * mwg_bfd_default_config() - Fill in the configuration of a new session.
+ * @cfg: the configuration.
+ *
+ * From the bfd_default_* module parameters, each clamped to what
+ * mwg_bfd_config_validate() accepts; a request overrides what it names.
+ */
 void mwg_bfd_default_config(struct mwg_bfd_config *cfg)
 {
 	cfg->tx_us = clamp_t(u32, bfd_default_tx_us, MWG_BFD_INTERVAL_US_MIN,
@@ -75,6 +82,18 @@ void mwg_bfd_default_config(struct mwg_bfd_config *cfg)
 				 MWG_BFD_HOLDDOWN_MS_MAX);
 }
 
+/**
+ * mwg_bfd_config_validate() - Check a session configuration as a whole.
+ * @cfg: the configuration, from the defaults and a request.
+ * @extack: where a refusal is explained.
+ *
+ * Intervals of 1000-60000000 us, a nonzero multiplier, a hold-down time of
+ * an hour at most.  The netlink policy checks each attribute it gets and
+ * mwg_bfd_default_config() clamps the defaults; this checks what they make
+ * together, before it is applied.
+ *
+ * Return: 0, or -EINVAL with a message in @extack.
+ */
 int mwg_bfd_config_validate(const struct mwg_bfd_config *cfg,
 			    struct netlink_ext_ack *extack)
 {
@@ -97,6 +116,16 @@ int mwg_bfd_config_validate(const struct mwg_bfd_config *cfg,
 	return 0;
 }
 
+/**
+ * mwg_bfd_advertised_tx_us() - The Desired Min TX Interval to send.
+ * @s: the session.
+ *
+ * RFC 5880 6.8.3: at least one second while the session is not Up, the
+ * configured interval once it is.
+ *
+ * Context: @s->lock held, or @s not yet published.
+ * Return: the interval in microseconds.
+ */
 u32 mwg_bfd_advertised_tx_us(const struct mwg_bfd_session *s)
 {
 	/* 6.8.3: at least one second while not Up. */
@@ -221,6 +250,22 @@ static void mwg_bfd_signal_down(struct mwg_bfd_session *s)
 	rcu_read_unlock();
 }
 
+/**
+ * mwg_bfd_session_rx() - Run the state machine on a received packet.
+ * @s: the session the packet was demultiplexed to.
+ * @pkt: the packet, which passed the checks of mwg_bfd_parse().
+ *
+ * Records the remote's state and intervals, ends a Poll Sequence on a
+ * Final, moves the session's state (RFC 5880 6.8.6), restarts the
+ * detection timer and answers a Poll at once.  An Up session going Down
+ * after at least its hold-down time Up, for any reason but the remote's
+ * AdminDown, is passed to the VRs tracking the peer (mwg_router_bfd_down())
+ * once the session lock is released.  A dead session ignores the packet;
+ * one in AdminDown only records it.
+ *
+ * Context: Softirq (the socket's encap_rcv), RCU read side.  Takes
+ * @s->lock.
+ */
 void mwg_bfd_session_rx(struct mwg_bfd_session *s,
 			const struct mwg_bfd_pkt *pkt)
 {
@@ -311,6 +356,14 @@ static enum hrtimer_restart mwg_bfd_detect_timer_fn(struct hrtimer *timer)
 	return HRTIMER_NORESTART;
 }
 
+/**
+ * mwg_bfd_lookup_disc_rcu() - The session with a local discriminator.
+ * @mn: the namespace.
+ * @disc: the Your Discriminator of a received packet.
+ *
+ * Context: RCU read side.
+ * Return: the session, or NULL.  It may be dead: its lock tells.
+ */
 struct mwg_bfd_session *mwg_bfd_lookup_disc_rcu(struct mwg_net *mn, u32 disc)
 {
 	struct mwg_bfd_session *s;
@@ -321,6 +374,19 @@ struct mwg_bfd_session *mwg_bfd_lookup_disc_rcu(struct mwg_net *mn, u32 disc)
 	return NULL;
 }
 
+/**
+ * mwg_bfd_lookup_peer_rcu() - The session to a peer on an interface.
+ * @mn: the namespace.
+ * @dev: the interface the packet arrived on.
+ * @family: AF_INET or AF_INET6.
+ * @peer: the packet's source address.
+ *
+ * For a packet whose Your Discriminator is zero, which only its source and
+ * interface can match to a session (RFC 5880 6.8.6).
+ *
+ * Context: RCU read side.
+ * Return: the session, or NULL.  It may be dead: its lock tells.
+ */
 struct mwg_bfd_session *mwg_bfd_lookup_peer_rcu(struct mwg_net *mn,
 						const struct net_device *dev,
 						u8 family,
@@ -335,6 +401,16 @@ struct mwg_bfd_session *mwg_bfd_lookup_peer_rcu(struct mwg_net *mn,
 	return NULL;
 }
 
+/**
+ * mwg_bfd_find() - The session to a peer on an interface, for configuration.
+ * @mn: the namespace.
+ * @dev: the interface.
+ * @peer: the peer's address.
+ * @family: AF_INET or AF_INET6.
+ *
+ * Context: RTNL held.
+ * Return: the session, or NULL.
+ */
 struct mwg_bfd_session *mwg_bfd_find(struct mwg_net *mn,
 				     const struct net_device *dev,
 				     const union mwg_addr *peer, u8 family)
@@ -359,6 +435,26 @@ static bool mwg_bfd_disc_used(struct mwg_net *mn, u32 disc)
 	return false;
 }
 
+/**
+ * mwg_bfd_session_create() - Create, publish and start a session.
+ * @mn: the namespace.
+ * @dev: the interface the session runs on (single hop).
+ * @family: AF_INET or AF_INET6, the family of @peer and @local.
+ * @peer: the remote system's address.
+ * @local: the source address, or all zeros to let the route choose one.
+ * @cfg: a configuration mwg_bfd_config_validate() accepted.
+ * @extack: where a refusal is explained.
+ *
+ * The namespace's first session opens its UDP sockets.  The session gets a
+ * random source port of 49152-65535 and a random nonzero local
+ * discriminator unique in the namespace, starts Down and sends its first
+ * packet at once.
+ *
+ * Context: RTNL held; process context.
+ * Return: 0; -EEXIST when a session to @peer on @dev exists, -ENOSPC beyond
+ * bfd_max_sessions_per_netns, -ENOMEM, or the error of opening the sockets
+ * or adding the sysfs directory.
+ */
 int mwg_bfd_session_create(struct mwg_net *mn, struct net_device *dev,
 			   u8 family, const union mwg_addr *peer,
 			   const union mwg_addr *local,
@@ -431,6 +527,20 @@ int mwg_bfd_session_create(struct mwg_net *mn, struct net_device *dev,
 	return 0;
 }
 
+/**
+ * mwg_bfd_session_reconfigure() - Apply a new configuration to a session.
+ * @s: the session.
+ * @cfg: a configuration mwg_bfd_config_validate() accepted.
+ *
+ * New intervals on an Up session go through a Poll Sequence (RFC 5880
+ * 6.8.3): a faster transmit or slower receive interval applies at once,
+ * the other two directions once the remote's Final arrives.  A session
+ * that is not Up takes them at once.  Either way a packet with the new
+ * values leaves now.  A new multiplier goes with the next packet, a new
+ * hold-down time applies to the next Down.
+ *
+ * Context: RTNL held; process context.  Takes @s->lock.
+ */
 void mwg_bfd_session_reconfigure(struct mwg_bfd_session *s,
 				 const struct mwg_bfd_config *cfg)
 {
@@ -468,7 +578,13 @@ static void mwg_bfd_free_rcu(struct rcu_head *head)
 	kfree(s);
 }
 
-/* The last reference is gone: receive may still see @s for a grace period. */
+/**
+ * mwg_bfd_session_release() - Free a session once its last reference went.
+ * @kobj: &mwg_bfd_session.kobj.
+ *
+ * The release of the session's kobject.  Receive may still see the session
+ * under RCU, so its memory and device reference go after a grace period.
+ */
 void mwg_bfd_session_release(struct kobject *kobj)
 {
 	struct mwg_bfd_session *s = container_of(kobj, struct mwg_bfd_session,
@@ -510,11 +626,33 @@ static void __mwg_bfd_session_destroy(struct mwg_bfd_session *s,
 	kobject_put(&s->kobj);
 }
 
+/**
+ * mwg_bfd_session_destroy() - Unpublish, stop and release a session.
+ * @s: the session.
+ *
+ * While its device is up, the peer hears AdminDown at once (RFC 5880
+ * 6.8.16): it goes Down now rather than after its detection time, and
+ * does not take that for a failure of the path (RFC 5882 3.2).  The
+ * session is marked dead, so that its timers, cancelled here, stay
+ * cancelled; its sysfs directory goes, and with the namespace's last
+ * session the sockets.
+ *
+ * Context: RTNL held; process context, may sleep.
+ */
 void mwg_bfd_session_destroy(struct mwg_bfd_session *s)
 {
 	__mwg_bfd_session_destroy(s, netif_running(s->dev));
 }
 
+/**
+ * mwg_bfd_dev_gone() - Destroy the sessions of a device being unregistered.
+ * @dev: the device, down by now.
+ *
+ * Without the AdminDown farewell that mwg_bfd_session_destroy() sends
+ * while a device is up.
+ *
+ * Context: RTNL held (NETDEV_UNREGISTER).
+ */
 void mwg_bfd_dev_gone(struct net_device *dev)
 {
 	struct mwg_net *mn = mwg_net(dev_net(dev));
@@ -526,6 +664,12 @@ void mwg_bfd_dev_gone(struct net_device *dev)
 			__mwg_bfd_session_destroy(s, false);
 }
 
+/**
+ * mwg_bfd_init_net() - Initialise the BFD part of a new namespace's state.
+ * @mn: the namespace's state; nothing else sees it yet.
+ *
+ * No session and no socket: the sockets open with the first session.
+ */
 void mwg_bfd_init_net(struct mwg_net *mn)
 {
 	INIT_LIST_HEAD(&mn->bfd.sessions);
@@ -533,6 +677,12 @@ void mwg_bfd_init_net(struct mwg_net *mn)
 	hash_init(mn->bfd.by_disc);
 }
 
+/**
+ * mwg_bfd_exit_net() - Destroy every BFD session of a namespace.
+ * @mn: the namespace's state, going away.
+ *
+ * Context: Process context (pernet exit), without RTNL: takes it.
+ */
 void mwg_bfd_exit_net(struct mwg_net *mn)
 {
 	struct mwg_bfd_session *s, *tmp;

@@ -108,7 +108,7 @@ struct mwg_bfd_session {
 	struct rcu_head rcu;
 };
 
-/* bfd.c; RTNL held unless said otherwise. */
+/* bfd.c */
 void mwg_bfd_default_config(struct mwg_bfd_config *cfg);
 int mwg_bfd_config_validate(const struct mwg_bfd_config *cfg,
 			    struct netlink_ext_ack *extack);
@@ -126,28 +126,23 @@ void mwg_bfd_session_destroy(struct mwg_bfd_session *s);
 void mwg_bfd_dev_gone(struct net_device *dev);
 void mwg_bfd_init_net(struct mwg_net *mn);
 void mwg_bfd_exit_net(struct mwg_net *mn);
-/* Softirq, RCU read side: a valid packet for @s arrived. */
 void mwg_bfd_session_rx(struct mwg_bfd_session *s,
 			const struct mwg_bfd_pkt *pkt);
-/* RCU read side: the session with this local discriminator, or NULL. */
 struct mwg_bfd_session *mwg_bfd_lookup_disc_rcu(struct mwg_net *mn, u32 disc);
 struct mwg_bfd_session *mwg_bfd_lookup_peer_rcu(struct mwg_net *mn,
 						const struct net_device *dev,
 						u8 family,
 						const union mwg_addr *peer);
-/* s->lock held: the intervals to advertise. */
 u32 mwg_bfd_advertised_tx_us(const struct mwg_bfd_session *s);
 
 /* bfd_net.c */
 int mwg_bfd_net_open(struct mwg_net *mn, struct netlink_ext_ack *extack);
 void mwg_bfd_net_close(struct mwg_net *mn);
-/* s->lock held, any context: send one control packet with @flags. */
 void mwg_bfd_send(struct mwg_bfd_session *s, u8 flags);
 
-/* bfd_sysfs.c; RTNL held */
+/* bfd_sysfs.c */
 int mwg_bfd_sysfs_add(struct mwg_bfd_session *s);
 void mwg_bfd_sysfs_del(struct mwg_bfd_session *s);
-/* The kobject's release: frees the session after a grace period. */
 void mwg_bfd_session_release(struct kobject *kobj);
 
 /* bfd_netlink.c */
@@ -157,7 +152,6 @@ int mwg_bfd_nl_del(struct sk_buff *skb, struct genl_info *info);
 int mwg_bfd_nl_get(struct sk_buff *skb, struct genl_info *info);
 int mwg_bfd_nl_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int mwg_bfd_nl_put_ns_stats(struct sk_buff *skb, struct mwg_net *mn);
-/* s->lock held, any context: a state change, from @old. */
 void mwg_bfd_notify(struct mwg_bfd_session *s, u8 old);
 
 #endif /* _MWG_BFD_H */

@@ -173,6 +173,20 @@ static void mwg_bfd_sock_close(struct socket *sock)
 	sock_release(sock);
 }
 
+/**
+ * mwg_bfd_net_open() - Open the namespace's BFD sockets on UDP port 3784.
+ * @mn: the namespace, about to get its first session.
+ * @extack: where a failure is explained.
+ *
+ * One socket per family, the IPv6 one IPv6-only, each receiving through
+ * an encap_rcv hook in the softirq that delivers the packet.  They exist
+ * only while sessions do, so that another BFD implementation can have the
+ * port otherwise.
+ *
+ * Context: RTNL held; process context.
+ * Return: 0, or the error of creating or binding a socket, with neither
+ * left open.
+ */
 int mwg_bfd_net_open(struct mwg_net *mn, struct netlink_ext_ack *extack)
 {
 	int err;
@@ -194,6 +208,12 @@ fail:
 	return err;
 }
 
+/**
+ * mwg_bfd_net_close() - Close the namespace's BFD sockets.
+ * @mn: the namespace, its last session gone.
+ *
+ * Context: RTNL held; process context.
+ */
 void mwg_bfd_net_close(struct mwg_net *mn)
 {
 	ASSERT_RTNL();
@@ -305,6 +325,19 @@ static int mwg_bfd_xmit6(struct mwg_bfd_session *s, struct sk_buff *skb)
 	return ip6_local_out(net, NULL, skb);
 }
 
+/**
+ * mwg_bfd_send() - Build and send one control packet of a session.
+ * @s: the session.
+ * @flags: MWG_BFD_FLAG_POLL, MWG_BFD_FLAG_FINAL or 0.
+ *
+ * The packet carries the session's state as the lock holder sees it, with
+ * TTL or hop limit 255 (RFC 5881 5), through the local output path
+ * (ip_local_out(), ip6_local_out()), routed to the peer out of the
+ * session's interface.  A failure is only counted (tx_errors): the
+ * periodic transmission goes on.
+ *
+ * Context: @s->lock held; softirq (timers, receive) or BHs off.
+ */
 void mwg_bfd_send(struct mwg_bfd_session *s, u8 flags)
 {
 	struct mwg_bfd_pkt pkt = {

@@ -107,6 +107,19 @@ static void mwg_bfd_apply_config(struct nlattr **tb,
 		cfg->holddown_ms = nla_get_u32(tb[MWG_VRRP_A_BFD_HOLDDOWN_MS]);
 }
 
+/**
+ * mwg_bfd_nl_add() - The BFD_ADD command: create a session.
+ * @skb: the request.
+ * @info: its attributes and extack.
+ *
+ * Needs the interface, not a loopback, and the peer, a unicast address; a
+ * local address, if given, must be one of the namespace's, in the peer's
+ * family.  Intervals, multiplier and hold-down time not given come from
+ * the module's defaults.
+ *
+ * Context: genl doit, process context.  Takes RTNL.
+ * Return: 0, or a negative errno with a message in the extack.
+ */
 int mwg_bfd_nl_add(struct sk_buff *skb, struct genl_info *info)
 {
 	struct mwg_net *mn = mwg_net(genl_info_net(info));
@@ -173,6 +186,19 @@ static struct mwg_bfd_session *mwg_bfd_nl_find(struct genl_info *info,
 	return s;
 }
 
+/**
+ * mwg_bfd_nl_set() - The BFD_SET command: change a session's timers.
+ * @skb: the request.
+ * @info: its attributes and extack.
+ *
+ * The attributes given replace the session's values and the others stay;
+ * the local address cannot change.  The result is checked as a whole
+ * before mwg_bfd_session_reconfigure() applies it.
+ *
+ * Context: genl doit, process context.  Takes RTNL.
+ * Return: 0, or a negative errno (-ENOENT for no such session) with a
+ * message in the extack.
+ */
 int mwg_bfd_nl_set(struct sk_buff *skb, struct genl_info *info)
 {
 	struct mwg_bfd_config cfg;
@@ -202,6 +228,15 @@ out:
 	return err;
 }
 
+/**
+ * mwg_bfd_nl_del() - The BFD_DEL command: destroy a session.
+ * @skb: the request.
+ * @info: its attributes and extack.
+ *
+ * Context: genl doit, process context.  Takes RTNL.
+ * Return: 0, or a negative errno (-ENOENT for no such session) with a
+ * message in the extack.
+ */
 int mwg_bfd_nl_del(struct sk_buff *skb, struct genl_info *info)
 {
 	struct mwg_bfd_session *s;
@@ -312,6 +347,17 @@ static int mwg_bfd_fill(struct sk_buff *skb, struct mwg_bfd_session *s,
 	return 0;
 }
 
+/**
+ * mwg_bfd_nl_get() - The BFD_GET command for one session.
+ * @skb: the request.
+ * @info: its attributes and extack.
+ *
+ * The reply holds the session's configuration, state, the remote's values
+ * and the counters, read under the session lock as one picture.
+ *
+ * Context: genl doit, process context.  Takes RTNL.
+ * Return: 0, or a negative errno.
+ */
 int mwg_bfd_nl_get(struct sk_buff *skb, struct genl_info *info)
 {
 	struct mwg_bfd_session *s;
@@ -333,6 +379,18 @@ int mwg_bfd_nl_get(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(msg, info);
 }
 
+/**
+ * mwg_bfd_nl_dump() - The BFD_GET dump: every session of the namespace.
+ * @skb: the message to fill.
+ * @cb: the dump's state; args[0] counts the sessions sent already.
+ *
+ * Each session as mwg_bfd_nl_get() replies it, from the session list read
+ * under RCU.
+ *
+ * Context: genl dumpit, process context.  Takes the RCU read lock and each
+ * session's lock in turn.
+ * Return: @skb->len, as dumpit callbacks do.
+ */
 int mwg_bfd_nl_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct mwg_net *mn = mwg_net(sock_net(skb->sk));
@@ -355,7 +413,15 @@ int mwg_bfd_nl_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	return skb->len;
 }
 
-/* Inside the MWG_VRRP_A_NS_STATS nest of GET_INFO. */
+/**
+ * mwg_bfd_nl_put_ns_stats() - Put the namespace's BFD drop counters.
+ * @skb: the GET_INFO reply, inside its MWG_VRRP_A_NS_STATS nest.
+ * @mn: the namespace.
+ *
+ * The counters of &struct mwg_bfd_net_stats, one attribute each.
+ *
+ * Return: 0, or -EMSGSIZE.
+ */
 int mwg_bfd_nl_put_ns_stats(struct sk_buff *skb, struct mwg_net *mn)
 {
 	struct mwg_bfd_net_stats *st = &mn->bfd.stats;
@@ -387,6 +453,17 @@ static const char *const mwg_bfd_state_names[] = {
 	[MWG_BFD_STATE_UP]		= "up",
 };
 
+/**
+ * mwg_bfd_notify() - Report a session's state change.
+ * @s: the session, its new state set.
+ * @old: the state it left (enum mwg_bfd_wire_state).
+ *
+ * A log line, written later by log.c's work item so that a takeover this
+ * Down may start is not held up by the console, and a BFD_EVENT on the
+ * namespace's events group when anyone listens.
+ *
+ * Context: @s->lock held; softirq or BHs off.
+ */
 void mwg_bfd_notify(struct mwg_bfd_session *s, u8 old)
 {
 	struct net *net = dev_net(s->dev);

@@ -18,7 +18,17 @@ static void mwg_bfd_put32(u8 *p, u32 v)
 	p[3] = v;
 }
 
-/* The checks of RFC 5880 6.8.6 that need no session, in its order. */
+/**
+ * mwg_bfd_parse() - Parse and check a received control packet.
+ * @buf: the UDP payload.
+ * @len: its length.
+ * @pkt: the fields, filled in as far as parsing got.
+ *
+ * The checks of RFC 5880 6.8.6 that need no session, in its order: the
+ * first one that fails is the result, so that each drop has one counter.
+ *
+ * Return: MWG_BFD_PARSE_OK, or what is wrong with the packet.
+ */
 enum mwg_bfd_parse_result mwg_bfd_parse(const u8 *buf, size_t len,
 					struct mwg_bfd_pkt *pkt)
 {
@@ -61,6 +71,15 @@ enum mwg_bfd_parse_result mwg_bfd_parse(const u8 *buf, size_t len,
 	return MWG_BFD_PARSE_OK;
 }
 
+/**
+ * mwg_bfd_build() - Write a control packet.
+ * @buf: room for MWG_BFD_HDR_LEN (24) bytes.
+ * @pkt: the fields; the version and length are not taken from it.
+ *
+ * Without authentication, so always the 24 bytes of the mandatory section.
+ *
+ * Return: the packet's length, MWG_BFD_HDR_LEN.
+ */
 size_t mwg_bfd_build(u8 *buf, const struct mwg_bfd_pkt *pkt)
 {
 	buf[0] = MWG_BFD_VERSION << 5 | (pkt->diag & 0x1f);
@@ -75,6 +94,18 @@ size_t mwg_bfd_build(u8 *buf, const struct mwg_bfd_pkt *pkt)
 	return MWG_BFD_HDR_LEN;
 }
 
+/**
+ * mwg_bfd_next_state() - The session's state after a received packet.
+ * @local: the session's state (enum mwg_bfd_wire_state).
+ * @remote: the state the packet announces.
+ * @diag: set to the diagnostic to send when the session goes Down for the
+ *        packet; left alone otherwise.
+ *
+ * The reception part of the state machine of RFC 5880 6.8.6; a session in
+ * AdminDown stays there.
+ *
+ * Return: the new state, @local when it does not change.
+ */
 u8 mwg_bfd_next_state(u8 local, u8 remote, u8 *diag)
 {
 	if (local == MWG_BFD_ADMIN_DOWN)
@@ -107,6 +138,18 @@ u8 mwg_bfd_next_state(u8 local, u8 remote, u8 *diag)
 	return local;
 }
 
+/**
+ * mwg_bfd_tx_interval_us() - The interval between transmitted packets.
+ * @desired_min_tx: our Desired Min TX Interval in force (us).
+ * @remote_min_rx: the remote's Required Min RX Interval (us).
+ * @session_up: whether the session is Up.
+ *
+ * RFC 5880 6.8.7, before jitter: the larger of what we want (at least one
+ * second unless Up, 6.8.3) and what the remote can take.
+ *
+ * Return: the interval in microseconds; 0 when the remote asked for no
+ * packets at all.
+ */
 u32 mwg_bfd_tx_interval_us(u32 desired_min_tx, u32 remote_min_rx,
 			   bool session_up)
 {
@@ -119,6 +162,18 @@ u32 mwg_bfd_tx_interval_us(u32 desired_min_tx, u32 remote_min_rx,
 	return want > remote_min_rx ? want : remote_min_rx;
 }
 
+/**
+ * mwg_bfd_detect_us() - The detection time in asynchronous mode.
+ * @required_min_rx: our Required Min RX Interval in force (us).
+ * @remote_desired_tx: the remote's Desired Min TX Interval (us).
+ * @remote_mult: the remote's Detect Mult.
+ *
+ * RFC 5880 6.8.4: the remote's multiplier times the larger of our receive
+ * floor and its transmit interval.
+ *
+ * Return: the time in microseconds, 64 bits wide: 255 times the longest
+ * interval does not fit in 32.
+ */
 u64 mwg_bfd_detect_us(u32 required_min_rx, u32 remote_desired_tx,
 		      u8 remote_mult)
 {
@@ -128,6 +183,18 @@ u64 mwg_bfd_detect_us(u32 required_min_rx, u32 remote_desired_tx,
 	return (u64)remote_mult * agreed;
 }
 
+/**
+ * mwg_bfd_jitter_us() - Apply the jitter of RFC 5880 6.8.7 to an interval.
+ * @interval_us: the interval before jitter.
+ * @detect_mult: our Detect Mult.
+ * @rnd: a uniformly random number.
+ *
+ * Takes a random 0-25 % off the interval, or 10-25 % when @detect_mult is
+ * 1, so that the interval never exceeds the negotiated one and two systems
+ * never synchronise.
+ *
+ * Return: the jittered interval in microseconds.
+ */
 u32 mwg_bfd_jitter_us(u32 interval_us, u8 detect_mult, u32 rnd)
 {
 	/* The reduction, in tenths of a percent: 0-250, or 100-250. */

@@ -72,41 +72,19 @@ enum mwg_bfd_parse_result {
 	MWG_BFD_PARSE_AUTH,		/* A bit set: no authentication in use */
 };
 
-/* Parse and validate @len bytes of UDP payload at @buf into @pkt. */
 enum mwg_bfd_parse_result mwg_bfd_parse(const u8 *buf, size_t len,
 					struct mwg_bfd_pkt *pkt);
 
-/* Write @pkt as a 24-byte packet without authentication; returns 24. */
 size_t mwg_bfd_build(u8 *buf, const struct mwg_bfd_pkt *pkt);
 
-/*
- * The reception part of the state machine of RFC 5880 6.8.6: the state
- * after a valid packet announcing @remote arrives in @local.  *@diag is set
- * to the diagnostic to send when the session goes Down for it.
- */
 u8 mwg_bfd_next_state(u8 local, u8 remote, u8 *diag);
 
-/*
- * RFC 5880 6.8.7: the interval between transmitted packets before jitter,
- * the larger of what we want (at least one second unless Up) and what the
- * remote can take; 0 when the remote asked for no packets at all.
- */
 u32 mwg_bfd_tx_interval_us(u32 desired_min_tx, u32 remote_min_rx,
 			   bool session_up);
 
-/*
- * RFC 5880 6.8.4: the detection time in asynchronous mode, the remote's
- * multiplier times the larger of our receive floor and its transmit
- * interval.  In microseconds, as a 64-bit value.
- */
 u64 mwg_bfd_detect_us(u32 required_min_rx, u32 remote_desired_tx,
 		      u8 remote_mult);
 
-/*
- * RFC 5880 6.8.7: reduce @interval_us by a random 0-25 %, or 10-25 % when
- * @detect_mult is 1, so that the interval never exceeds the negotiated one
- * and two systems never synchronise.  @rnd is a uniform random number.
- */
 u32 mwg_bfd_jitter_us(u32 interval_us, u8 detect_mult, u32 rnd);
 
 #endif /* _MWG_BFD_PROTO_H */

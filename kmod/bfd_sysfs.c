@@ -231,9 +231,16 @@ static void mwg_bfd_dir_put(struct mwg_bfd_dir *d)
 	kfree(d);
 }
 
-/*
- * Initialises s->kobj, which owns @s from here on: on failure too, the
- * caller drops it with kobject_put().
+/**
+ * mwg_bfd_sysfs_add() - Add a session's directory in sysfs.
+ * @s: the new session, not yet published.
+ *
+ * /sys/class/net/<dev>/mwg_bfd/<peer>/; the device's mwg_bfd directory
+ * comes with its first session.  Initialises @s->kobj, which owns @s from
+ * here on: on failure too, the caller drops it with kobject_put().
+ *
+ * Context: RTNL held; process context.
+ * Return: 0, -ENOMEM, or the error of kobject_add().
  */
 int mwg_bfd_sysfs_add(struct mwg_bfd_session *s)
 {
@@ -255,6 +262,15 @@ int mwg_bfd_sysfs_add(struct mwg_bfd_session *s)
 	return err;
 }
 
+/**
+ * mwg_bfd_sysfs_del() - Remove a session's directory from sysfs.
+ * @s: the session, dead and unpublished.
+ *
+ * The device's mwg_bfd directory goes with its last session.  @s itself
+ * stays until its last reference goes (mwg_bfd_session_release()).
+ *
+ * Context: RTNL held; process context.
+ */
 void mwg_bfd_sysfs_del(struct mwg_bfd_session *s)
 {
 	ASSERT_RTNL();

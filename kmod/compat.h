@@ -19,7 +19,14 @@
 #error "mwg_vrrp needs CONFIG_NETFILTER_INGRESS and CONFIG_NETFILTER_FAMILY_ARP"
 #endif
 
-/* 6.2 made the dump's parsed attributes part of a struct genl_info. */
+/**
+ * mwg_genl_dump_attrs() - The parsed attributes of a dump request.
+ * @cb: the dump's state.
+ *
+ * 6.2 made them part of a struct genl_info.
+ *
+ * Return: the attributes, indexed by type.
+ */
 static inline struct nlattr **mwg_genl_dump_attrs(struct netlink_callback *cb)
 {
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)

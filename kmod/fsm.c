@@ -43,12 +43,32 @@ static u64 mwg_vr_master_adver_ns(const struct mwg_vr *vr)
 	return mwg_interval_to_ns(vr->cfg.version, vr->master_adver_cs);
 }
 
+/**
+ * mwg_vr_master_down_ns() - The VR's Master_Down_Interval.
+ * @vr: the VR.
+ *
+ * RFC 5798 6.1: three times the master's advertisement interval, as
+ * learnt from its adverts, plus Skew_Time at the VR's effective priority.
+ *
+ * Context: &mwg_vr.lock held.
+ * Return: the interval in nanoseconds.
+ */
 u64 mwg_vr_master_down_ns(const struct mwg_vr *vr)
 {
 	return mwg_master_down_ns(vr->cfg.version, vr->eff_prio,
 				  mwg_vr_master_adver_ns(vr));
 }
 
+/**
+ * mwg_vr_skew_ns() - The VR's Skew_Time.
+ * @vr: the VR.
+ *
+ * How long a backup waits after a priority-0 advert before it takes over
+ * (RFC 5798 6.1): the lower its effective priority, the longer.
+ *
+ * Context: &mwg_vr.lock held.
+ * Return: the time in nanoseconds.
+ */
 u64 mwg_vr_skew_ns(const struct mwg_vr *vr)
 {
 	return mwg_skew_ns(vr->cfg.version, vr->eff_prio,
@@ -136,6 +156,17 @@ static void mwg_fsm_become_backup(struct mwg_vr *vr,
 	mwg_addr_sync(vr);
 }
 
+/**
+ * mwg_fsm_startup() - The Startup event: leave Initialize.
+ * @vr: the VR.
+ *
+ * RFC 5798 6.4.1: the address owner becomes master at once, unless its
+ * sync group holds it back; any other VR becomes backup, its
+ * Master_Down_Timer running.  Does nothing unless the VR is alive, running
+ * (link up, carrier and a primary address) and in Initialize.
+ *
+ * Context: &mwg_vr.lock held; softirq or BHs off.
+ */
 void mwg_fsm_startup(struct mwg_vr *vr)
 {
 	if (vr->dead || !vr->running || vr->state != MWG_VRRP_STATE_INIT)
@@ -149,6 +180,18 @@ void mwg_fsm_startup(struct mwg_vr *vr)
 		mwg_fsm_become_backup(vr, MWG_VRRP_REASON_STARTUP);
 }
 
+/**
+ * mwg_fsm_shutdown() - The Shutdown event: go to Initialize.
+ * @vr: the VR.
+ * @reason: why, for the event and the log line.
+ *
+ * A master that can still speak on its link resigns with a priority-0
+ * advert first, so that a backup takes over after Skew_Time rather than
+ * Master_Down_Interval.  All three timers stop; the address work withdraws
+ * the VIP addresses.
+ *
+ * Context: &mwg_vr.lock held; softirq or BHs off.
+ */
 void mwg_fsm_shutdown(struct mwg_vr *vr, enum mwg_vrrp_reason reason)
 {
 	if (vr->state == MWG_VRRP_STATE_INIT)
@@ -164,10 +207,22 @@ void mwg_fsm_shutdown(struct mwg_vr *vr, enum mwg_vrrp_reason reason)
 	mwg_addr_sync(vr);
 }
 
-/*
+/**
+ * mwg_fsm_config_changed() - Apply a configuration change to a master now.
+ * @vr: the VR, its new configuration and effective priority in place.
  * @old: the configuration before the change, or NULL when only the
- * effective priority moved.  Everything a master does takes the change at
- * once, not at its next transition.
+ *       effective priority moved.
+ * @vips_changed: whether the VIP list was replaced.
+ *
+ * Everything a master does takes the change at once, not at its next
+ * transition: an advert with the new priority, interval and addresses
+ * leaves now and Adver_Timer restarts; new VIPs, or the same ones at
+ * another MAC, are announced; the VIP addresses follow a new list or
+ * accept mode; a new GARP refresh period re-arms or stops the GARP timer,
+ * unless the repeats after the takeover still run.  A VR in any other
+ * state uses the new values from its next timer or transition on.
+ *
+ * Context: &mwg_vr.lock held; softirq or BHs off.
  */
 void mwg_fsm_config_changed(struct mwg_vr *vr, const struct mwg_vr_config *old,
 			    bool vips_changed)
@@ -309,6 +364,21 @@ static void mwg_fsm_check_rogue(struct mwg_vr *vr,
 		mwg_fsm_learn(vr, sender);
 }
 
+/**
+ * mwg_fsm_rx_advert() - Act on a valid advert for the VR.
+ * @vr: the VR of the advert's VRID and family.
+ * @adv: the parsed advert.
+ * @sender: its source address.
+ * @mac: its source MAC, or NULL when unknown; for rogue reports.
+ *
+ * Counts it.  An address list other than ours is counted and logged, and
+ * under VRRPv2 dropped unless it comes from the owner; a VRRPv2 interval
+ * other than ours is dropped; our own advert, looped back, is ignored.
+ * Otherwise mwg_decide_advert() chooses the action (RFC 5798 6.4.2,
+ * 6.4.3), which is carried out after a possible rogue master is reported.
+ *
+ * Context: &mwg_vr.lock held; softirq (receive).
+ */
 void mwg_fsm_rx_advert(struct mwg_vr *vr, const struct mwg_advert *adv,
 		       const union mwg_addr *sender, const u8 *mac)
 {
@@ -388,6 +458,14 @@ void mwg_fsm_rx_advert(struct mwg_vr *vr, const struct mwg_advert *adv,
 	}
 }
 
+/**
+ * mwg_fsm_adver_expired() - Adver_Timer expired: send the periodic advert.
+ * @vr: the VR.
+ *
+ * Context: &mwg_vr.lock held; softirq (the timer's callback in timers.c).
+ * Return: true when the VR is master, the advert sent and the timer to run
+ * again; false otherwise.
+ */
 bool mwg_fsm_adver_expired(struct mwg_vr *vr)
 {
 	if (vr->state != MWG_VRRP_STATE_MASTER)
@@ -396,6 +474,17 @@ bool mwg_fsm_adver_expired(struct mwg_vr *vr)
 	return true;
 }
 
+/**
+ * mwg_fsm_master_down_expired() - Master_Down_Timer expired: take over.
+ * @vr: the VR.
+ *
+ * A backup becomes master, for reason priority_zero when the timer ran for
+ * Skew_Time after a priority-0 advert, master_down otherwise.  While
+ * another member of its sync group holds the group out of master, it
+ * restarts the timer instead, as if it had heard the master.
+ *
+ * Context: &mwg_vr.lock held; softirq (the timer's callback in timers.c).
+ */
 void mwg_fsm_master_down_expired(struct mwg_vr *vr)
 {
 	if (vr->state != MWG_VRRP_STATE_BACKUP)
@@ -410,11 +499,18 @@ void mwg_fsm_master_down_expired(struct mwg_vr *vr)
 				  MWG_VRRP_REASON_MASTER_DOWN);
 }
 
-/*
- * The BFD session to @peer went Down: if @peer is the master this backup
- * listens to (or the peer the operator named for it), it is gone, and
- * waiting out Master_Down_Timer would only lengthen the outage.  Same
- * takeover as the timer's.
+/**
+ * mwg_fsm_bfd_down() - A BFD session went Down: was it the master's?
+ * @vr: a VR of the session's interface and family.
+ * @peer: the session's peer.
+ *
+ * If @peer is the master this backup listens to (or the peer the operator
+ * named for it), the master is gone, and waiting out Master_Down_Timer
+ * would only lengthen the outage: the same takeover as the timer's, for
+ * reason bfd_down.  Only a VR with track_bfd set, and not while its sync
+ * group holds it back.
+ *
+ * Context: &mwg_vr.lock held; softirq, from mwg_router_bfd_down().
  */
 void mwg_fsm_bfd_down(struct mwg_vr *vr, const union mwg_addr *peer)
 {
@@ -430,7 +526,16 @@ void mwg_fsm_bfd_down(struct mwg_vr *vr, const union mwg_addr *peer)
 	mwg_fsm_become_master(vr, MWG_VRRP_REASON_BFD_DOWN);
 }
 
-/* Another member of the sync group left MASTER: resign with it. */
+/**
+ * mwg_fsm_group_down() - Another member of the sync group left master.
+ * @vr: a member of the group.
+ *
+ * A master resigns with it: a priority-0 advert, where its link can carry
+ * one, lets the peer's member take over in Skew_Time; then it becomes
+ * backup for reason group, which is not passed on again.
+ *
+ * Context: &mwg_vr.lock held and no other VR's lock; softirq or BHs off.
+ */
 void mwg_fsm_group_down(struct mwg_vr *vr)
 {
 	if (vr->dead || vr->state != MWG_VRRP_STATE_MASTER)
@@ -441,7 +546,15 @@ void mwg_fsm_group_down(struct mwg_vr *vr)
 	mwg_fsm_become_backup(vr, MWG_VRRP_REASON_GROUP);
 }
 
-/* Another member of the sync group became MASTER: take over with it. */
+/**
+ * mwg_fsm_group_up() - Another member of the sync group became master.
+ * @vr: a member of the group.
+ *
+ * A backup takes over with it at once, for reason group: the group takes
+ * over as one.
+ *
+ * Context: &mwg_vr.lock held and no other VR's lock; softirq or BHs off.
+ */
 void mwg_fsm_group_up(struct mwg_vr *vr)
 {
 	if (vr->dead || vr->state != MWG_VRRP_STATE_BACKUP)
@@ -449,6 +562,17 @@ void mwg_fsm_group_up(struct mwg_vr *vr)
 	mwg_fsm_become_master(vr, MWG_VRRP_REASON_GROUP);
 }
 
+/**
+ * mwg_fsm_garp_expired() - The GARP timer expired: announce the VIPs again.
+ * @vr: the VR.
+ * @next_ns: set to the time to the next expiry, when there is one.
+ *
+ * The garp_repeat announcements that follow the takeover's own,
+ * garp_interval_ms apart, then one every garp_refresh_s if that is set.
+ *
+ * Context: &mwg_vr.lock held; softirq (the timer's callback in timers.c).
+ * Return: true when the timer is to run again after @next_ns.
+ */
 bool mwg_fsm_garp_expired(struct mwg_vr *vr, u64 *next_ns)
 {
 	if (vr->state != MWG_VRRP_STATE_MASTER)

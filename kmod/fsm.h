@@ -15,15 +15,12 @@ void mwg_fsm_config_changed(struct mwg_vr *vr, const struct mwg_vr_config *old,
 void mwg_fsm_rx_advert(struct mwg_vr *vr, const struct mwg_advert *adv,
 		       const union mwg_addr *sender, const u8 *mac);
 
-/* Timer expiry, from timers.c. */
 bool mwg_fsm_adver_expired(struct mwg_vr *vr);
 void mwg_fsm_master_down_expired(struct mwg_vr *vr);
 bool mwg_fsm_garp_expired(struct mwg_vr *vr, u64 *next_ns);
 
-/* A tracked BFD session went Down, from bfd.c. */
 void mwg_fsm_bfd_down(struct mwg_vr *vr, const union mwg_addr *peer);
 
-/* Another member of the VR's sync group moved, from group.c. */
 void mwg_fsm_group_down(struct mwg_vr *vr);
 void mwg_fsm_group_up(struct mwg_vr *vr);
 

@@ -60,13 +60,19 @@ struct mwg_group {
 	struct rcu_head rcu;
 };
 
-/* Under vr->lock: whether another member holds the group out of MASTER. */
 bool mwg_group_held(const struct mwg_vr *vr);
-/* Under vr->lock, from the state change of a VR. */
 void mwg_group_note(struct mwg_vr *vr, enum mwg_vrrp_state old,
 		    enum mwg_vrrp_reason reason);
 
-/* Under vr->lock, just before unlocking. */
+/**
+ * mwg_group_take_move() - Take the move mwg_group_note() recorded.
+ * @vr: the VR.
+ *
+ * Clears it, so that each move is passed on once.
+ *
+ * Context: &mwg_vr.lock held, just before it is released.
+ * Return: the move for mwg_group_follow(); MWG_GROUP_STAY when none.
+ */
 static inline enum mwg_group_move mwg_group_take_move(struct mwg_vr *vr)
 {
 	enum mwg_group_move move = vr->group_move;
@@ -75,21 +81,15 @@ static inline enum mwg_group_move mwg_group_take_move(struct mwg_vr *vr)
 	return move;
 }
 
-/* Any context that may take a BH spinlock, no VR lock held. */
 void mwg_group_follow(struct mwg_vr *vr, enum mwg_group_move move);
 
-/* Convenience: take the move, unlock, follow.  Softirq / BH-off callers. */
 void mwg_group_unlock(struct mwg_vr *vr) __releases(&vr->lock);
 void mwg_group_unlock_bh(struct mwg_vr *vr) __releases(&vr->lock);
 
-/* RCU read side: the group name of @vr, or NULL. */
 const char *mwg_group_name_rcu(const struct mwg_vr *vr);
-/* MWG_VRRP_A_GROUP_NAME when @vr is in a group. */
 int mwg_group_put_name(struct sk_buff *skb, const struct mwg_vr *vr);
 
-/* RTNL. */
 struct mwg_group *mwg_group_find(struct mwg_net *mn, const char *name);
-/* Takes @g: adds it or frees it. */
 int mwg_group_add(struct mwg_net *mn, struct mwg_group *g,
 		  struct netlink_ext_ack *extack);
 void mwg_group_del(struct mwg_group *g);

@@ -93,6 +93,18 @@ static int mwg_group_nl_member(struct net *net, struct mwg_group *g,
 	return 0;
 }
 
+/**
+ * mwg_group_nl_new() - The GROUP_NEW command: form a sync group.
+ * @skb: the request.
+ * @info: its attributes and extack.
+ *
+ * A new name of 1-31 bytes and 1-8 members, each an existing VR of the
+ * namespace on an interface of its own, named by interface, family and
+ * VRID.  mwg_group_add() makes the members' states consistent.
+ *
+ * Context: genl doit, process context.  Takes RTNL.
+ * Return: 0, or a negative errno with a message in the extack.
+ */
 int mwg_group_nl_new(struct sk_buff *skb, struct genl_info *info)
 {
 	struct netlink_ext_ack *extack = info->extack;
@@ -149,6 +161,17 @@ err_free:
 	return err;
 }
 
+/**
+ * mwg_group_nl_del() - The GROUP_DEL command: dissolve a sync group.
+ * @skb: the request.
+ * @info: its attributes and extack.
+ *
+ * Its members stay as they are and move alone from now on.
+ *
+ * Context: genl doit, process context.  Takes RTNL.
+ * Return: 0, or a negative errno (-ENOENT for no such group) with a message
+ * in the extack.
+ */
 int mwg_group_nl_del(struct sk_buff *skb, struct genl_info *info)
 {
 	struct mwg_group *g;
@@ -221,6 +244,17 @@ cancel:
 	return -EMSGSIZE;
 }
 
+/**
+ * mwg_group_nl_dump() - The GROUP_GET dump: every sync group of the namespace.
+ * @skb: the message to fill.
+ * @cb: the dump's state; args[0] counts the groups sent already.
+ *
+ * Each group with its members' keys and interface names, and the state of
+ * each member whose place is not empty.
+ *
+ * Context: genl dumpit, process context.  Takes the RCU read lock.
+ * Return: @skb->len, as dumpit callbacks do.
+ */
 int mwg_group_nl_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct net *net = sock_net(skb->sk);

@@ -34,6 +34,20 @@ static void mwg_log_flush(struct work_struct *work);
 static LLIST_HEAD(mwg_log_queue);
 static DECLARE_WORK(mwg_log_work, mwg_log_flush);
 
+/**
+ * mwg_log_deferred() - pr_info() for the takeover path.
+ * @fmt: the format, without the "mwg_vrrp: " prefix: log.c's pr_fmt() adds
+ *       it when the line is written.
+ * @...: its arguments.
+ *
+ * The line is formatted at once, rate-limited as net_info_ratelimited()
+ * is, and written to the log later by a work item, in the order the lines
+ * were queued: printk() in softirq would write it to every console before
+ * it returns, and the takeover that follows would wait.  A line is cut at
+ * MWG_LOG_LINE_MAX - 1 bytes; one that finds no memory is lost.
+ *
+ * Context: Any context.
+ */
 void mwg_log_deferred(const char *fmt, ...)
 {
 	struct mwg_log_line *line;
@@ -65,9 +79,14 @@ static void mwg_log_flush(struct work_struct *work)
 	}
 }
 
-/*
- * A line queued while the work item runs finds the queue empty and
+/**
+ * mwg_log_exit() - Write the lines still queued.
+ *
+ * Description: A line queued while the work item runs finds the queue empty and
  * queues the work again: flush_work() waits for that run too.
+ *
+ * Context: Process context, may sleep; at module exit, once no VR is left
+ * to queue more.
  */
 void mwg_log_exit(void)
 {

@@ -84,6 +84,18 @@ static void mwg_nd_send_na(struct mwg_vr *vr, const struct in6_addr *daddr,
 	dev_queue_xmit(skb);
 }
 
+/**
+ * mwg_nd_announce() - Announce an IPv6 VIP with an unsolicited NA.
+ * @vr: the VR, master of @vip.
+ * @vip: the VIP.
+ *
+ * To all nodes, from the interface's link-local address (none is sent
+ * without one), with Router and Override set and mwg_vr_mac() as target
+ * link-layer address: neighbours replace what they held for the VIP.  The
+ * announce operation of IPv6 VRs.
+ *
+ * Context: &mwg_vr.lock held; softirq or BHs off.  Takes the RCU read lock.
+ */
 void mwg_nd_announce(struct mwg_vr *vr, const struct mwg_vip *vip)
 {
 	rcu_read_lock();
@@ -92,6 +104,20 @@ void mwg_nd_announce(struct mwg_vr *vr, const struct mwg_vip *vip)
 	rcu_read_unlock();
 }
 
+/**
+ * mwg_nd_ingress() - The ingress hook's part for IPv6 frames.
+ * @mif: the interface the frame arrived on.
+ * @skb: the frame, its data at the IPv6 header.
+ *
+ * A Neighbor Solicitation for a VIP on @mif is answered by the master
+ * (a solicited NA with mwg_vr_mac()) and dropped, so that the kernel does
+ * not answer with the interface's MAC; a backup drops it unanswered.
+ * Duplicate address detection probes, from ::, go through.
+ *
+ * Context: Softirq, RCU read side (arp.c's ingress hook).
+ * Return: NF_DROP for a solicitation for a VIP that is no such probe,
+ * NF_ACCEPT for anything else.
+ */
 unsigned int mwg_nd_ingress(const struct mwg_if *mif, struct sk_buff *skb)
 {
 	const struct ipv6hdr *ip6h;
@@ -184,6 +210,15 @@ static unsigned int mwg_nd_out_hook(void *priv, struct sk_buff *skb,
 	return NF_ACCEPT;
 }
 
+/**
+ * mwg_nd_hook_init() - Fill in the neighbour discovery output hook.
+ * @mif: the interface's new state.
+ *
+ * The NF_INET_LOCAL_OUT hook, last in priority, that puts the virtual MAC
+ * in the link-layer address option of the neighbour discovery messages the
+ * kernel sends for a master's VIPs.  mwg_arp_hooks_register() registers it
+ * with the other two, so that all three come and go together.
+ */
 void mwg_nd_hook_init(struct mwg_if *mif)
 {
 	mif->nd_out = (struct nf_hook_ops) {

@@ -6,10 +6,8 @@
 #include "vrrp.h"
 
 void mwg_nd_announce(struct mwg_vr *vr, const struct mwg_vip *vip);
-/* From the ingress hook (arp.c) for IPv6 frames; softirq, RCU. */
 unsigned int mwg_nd_ingress(const struct mwg_if *mif, struct sk_buff *skb);
 
-/* Fill in mif->nd_out; arp.c registers it with the other hooks. */
 void mwg_nd_hook_init(struct mwg_if *mif);
 
 /* af_inet6.c */

@@ -97,6 +97,15 @@ static struct notifier_block mwg_inet6addr_notifier = {
 	.notifier_call = mwg_inet6addr_event,
 };
 
+/**
+ * mwg_netdev_init() - Follow interface and address events.
+ *
+ * Description: The netdevice, IPv4 address and IPv6 address notifiers start,
+ * stop and tear down VRs and BFD sessions as their links change.
+ *
+ * Context: Module init, process context, without RTNL.
+ * Return: 0, or the error of a registration, with none left registered.
+ */
 int mwg_netdev_init(void)
 {
 	int err;
@@ -120,6 +129,16 @@ err_netdev:
 	return err;
 }
 
+/**
+ * mwg_netdev_exit() - Stop following interface and address events.
+ *
+ * Description: Unregistering the netdevice notifier replays DOWN and UNREGISTER
+ * for every device; the handlers ignore those, as they do every event from here
+ * on, because module unload tears the VRs down itself, resigning and
+ * withdrawing the VIPs.
+ *
+ * Context: Module exit or failed init, process context, without RTNL.
+ */
 void mwg_netdev_exit(void)
 {
 	WRITE_ONCE(mwg_netdev_live, false);

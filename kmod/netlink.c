@@ -368,22 +368,44 @@ static void __init mwg_nl_build_policies(void)
 	}
 }
 
+/**
+ * mwg_nl_put_addr() - Put an address as 4 or 16 bytes, as its family has it.
+ * @skb: the message.
+ * @attr: the attribute type.
+ * @family: AF_INET or AF_INET6.
+ * @addr: the address.
+ *
+ * Return: 0, or -EMSGSIZE.
+ */
 int mwg_nl_put_addr(struct sk_buff *skb, int attr, u8 family,
 		    const union mwg_addr *addr)
 {
 	return nla_put(skb, attr, mwg_addr_len(family), addr->raw);
 }
 
-/* One counter of a namespace's stats nest (VRRP's and BFD's). */
+/**
+ * mwg_nl_put_ns_stat() - Put one counter of a namespace's stats nest.
+ * @skb: the GET_INFO reply, inside its MWG_VRRP_A_NS_STATS nest.
+ * @attr: the attribute type.
+ * @v: the counter, VRRP's or BFD's.
+ *
+ * Return: 0, or -EMSGSIZE.
+ */
 int mwg_nl_put_ns_stat(struct sk_buff *skb, int attr, atomic64_t *v)
 {
 	return nla_put_u64_64bit(skb, attr, atomic64_read(v),
 				 MWG_VRRP_NS_STATS_A_PAD);
 }
 
-/*
- * A message for the events group of @net, or NULL when nobody listens
- * there: most of the time nobody does, and no message is built for nobody.
+/**
+ * mwg_nl_event_new() - Allocate an event message, if anyone listens.
+ * @net: the namespace whose events group is to get it.
+ * @gfp: allocation flags; GFP_ATOMIC from softirq.
+ *
+ * Most of the time nobody listens, and no message is built for nobody.
+ *
+ * Return: an empty message, or NULL when nobody listens on the events
+ * group of @net or memory is short.
  */
 struct sk_buff *mwg_nl_event_new(struct net *net, gfp_t gfp)
 {
@@ -392,7 +414,12 @@ struct sk_buff *mwg_nl_event_new(struct net *net, gfp_t gfp)
 	return genlmsg_new(NLMSG_GOODSIZE, gfp);
 }
 
-/* Sends an event that mwg_nl_event_new() gave and a fill completed. */
+/**
+ * mwg_nl_event_send() - Send an event to a namespace's events group.
+ * @skb: a message mwg_nl_event_new() gave and a fill completed; consumed.
+ * @net: the namespace.
+ * @gfp: allocation flags.
+ */
 void mwg_nl_event_send(struct sk_buff *skb, struct net *net, gfp_t gfp)
 {
 	genlmsg_multicast_netns(&mwg_genl_family, net, skb, 0,
@@ -1495,12 +1522,27 @@ struct genl_family mwg_genl_family __ro_after_init = {
 	.n_mcgrps	= ARRAY_SIZE(mwg_genl_mcgrps),
 };
 
+/**
+ * mwg_netlink_init() - Build the commands' policies and register the family.
+ *
+ * Description: Each command's policy reads its own attributes only and refuses
+ * every other one with a message naming it; the tables are built here, before
+ * the family can be used.
+ *
+ * Context: Module init.
+ * Return: 0, or the error of genl_register_family().
+ */
 int __init mwg_netlink_init(void)
 {
 	mwg_nl_build_policies();
 	return genl_register_family(&mwg_genl_family);
 }
 
+/**
+ * mwg_netlink_exit() - Unregister the generic netlink family.
+ *
+ * Context: Module exit or failed init, process context.
+ */
 void mwg_netlink_exit(void)
 {
 	genl_unregister_family(&mwg_genl_family);

@@ -14,6 +14,12 @@
 
 unsigned int mwg_net_id __read_mostly;
 
+/**
+ * mwg_net() - The module's state of a network namespace.
+ * @net: the namespace.
+ *
+ * Return: its &struct mwg_net.
+ */
 struct mwg_net *mwg_net(const struct net *net)
 {
 	return net_generic(net, mwg_net_id);
@@ -68,21 +74,55 @@ static struct pernet_operations mwg_net_ops = {
 	.size = sizeof(struct mwg_net),
 };
 
+/**
+ * mwg_netns_init() - Give every network namespace its &struct mwg_net.
+ *
+ * Description: Existing namespaces and new ones alike, each with an empty
+ * scanner table and no BFD session.
+ *
+ * Context: Module init.
+ * Return: 0, or the error of register_pernet_device().
+ */
 int mwg_netns_init(void)
 {
 	return register_pernet_device(&mwg_net_ops);
 }
 
+/**
+ * mwg_netns_exit() - Take every namespace's &struct mwg_net away.
+ *
+ * Description: With the namespaces' BFD sessions and scanner tables.
+ *
+ * Context: Module exit or failed init, process context.
+ */
 void mwg_netns_exit(void)
 {
 	unregister_pernet_device(&mwg_net_ops);
 }
 
+/**
+ * mwg_netns_routers_init() - Register the pernet exit that destroys the VRs.
+ *
+ * Description: Last at module init, so that this exit runs first when a
+ * namespace is dismantled (see mwg_net_routers_exit()).
+ *
+ * Context: Module init.
+ * Return: 0, or the error of register_pernet_device().
+ */
 int mwg_netns_routers_init(void)
 {
 	return register_pernet_device(&mwg_net_routers_ops);
 }
 
+/**
+ * mwg_netns_routers_exit() - Destroy the VRs of every namespace.
+ *
+ * Description: First at module unload, while the rest of the module still
+ * works: every VR is destroyed while adverts are still received, masters
+ * resigning with priority 0 (see mwg_net_routers_exit()).
+ *
+ * Context: Module exit or failed init, process context.
+ */
 void mwg_netns_routers_exit(void)
 {
 	unregister_pernet_device(&mwg_net_routers_ops);

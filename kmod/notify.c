@@ -38,12 +38,26 @@ static const char *const mwg_reason_names[] = {
 	[MWG_VRRP_REASON_TRACKED]	= "tracked",
 };
 
+/**
+ * mwg_state_name() - The name of a VR state, for the log and sysfs.
+ * @state: the state.
+ *
+ * Return: "init", "backup" or "master"; "unknown" out of range.
+ */
 const char *mwg_state_name(enum mwg_vrrp_state state)
 {
 	return state < ARRAY_SIZE(mwg_state_names) ? mwg_state_names[state] :
 						      "unknown";
 }
 
+/**
+ * mwg_reason_name() - The name of a state change's reason.
+ * @reason: the reason.
+ *
+ * For the log line of a state change and sysfs' new_master_reason.
+ *
+ * Return: its name, e.g. "master_down"; "unknown" out of range.
+ */
 const char *mwg_reason_name(enum mwg_vrrp_reason reason)
 {
 	return reason < ARRAY_SIZE(mwg_reason_names) ?
@@ -120,6 +134,20 @@ static int mwg_notify_rogue_fill(struct sk_buff *skb, const struct mwg_vr *vr,
 	return 0;
 }
 
+/**
+ * mwg_notify_rogue() - Report an advert that looks like a rogue master.
+ * @vr: the VR that received it.
+ * @sender: its source address.
+ * @mac: its source MAC, or NULL when unknown.
+ * @priority: the priority it advertised.
+ * @why: what makes it suspect.
+ *
+ * Counted always (rogue_adverts); reported at most once a second per VR,
+ * with a rate-limited warning in the log and a ROGUE_EVENT on the
+ * namespace's events group when anyone listens.
+ *
+ * Context: &mwg_vr.lock held; softirq (receive).
+ */
 void mwg_notify_rogue(struct mwg_vr *vr, const union mwg_addr *sender,
 		      const u8 *mac, u8 priority, enum mwg_vrrp_rogue why)
 {
@@ -151,6 +179,19 @@ void mwg_notify_rogue(struct mwg_vr *vr, const union mwg_addr *sender,
 	mwg_nl_event_send(skb, net, GFP_ATOMIC);
 }
 
+/**
+ * mwg_notify_state() - Report a VR's state change.
+ * @vr: the VR, its new state set.
+ * @old: the state it left.
+ * @reason: why it moved.
+ *
+ * A log line, "<dev> vrid <vrid> <family>: <old> -> <new> (<reason>)",
+ * written later by log.c's work item so that the console does not hold up
+ * the takeover, and an event on the namespace's events group when anyone
+ * listens.  On a takeover, called after its adverts and ARPs have left.
+ *
+ * Context: &mwg_vr.lock held; softirq or BHs off.
+ */
 void mwg_notify_state(struct mwg_vr *vr, enum mwg_vrrp_state old,
 		      enum mwg_vrrp_reason reason)
 {

@@ -4,18 +4,10 @@
 
 #include "vrrp.h"
 
-/* vr->state has just left @old; vr->lock held, any context. */
 void mwg_notify_state(struct mwg_vr *vr, enum mwg_vrrp_state old,
 		      enum mwg_vrrp_reason reason);
-
-/*
- * An advert from @sender (link-layer @mac, or NULL) at @priority looks
- * like a rogue master (@why); vr->lock held, softirq.  Counted always,
- * announced at most once a second per VR.
- */
 void mwg_notify_rogue(struct mwg_vr *vr, const union mwg_addr *sender,
 		      const u8 *mac, u8 priority, enum mwg_vrrp_rogue why);
-
 const char *mwg_state_name(enum mwg_vrrp_state state);
 const char *mwg_reason_name(enum mwg_vrrp_reason reason);
 

@@ -5,6 +5,14 @@
  */
 #include "proto.h"
 
+/**
+ * mwg_csum_add() - Add bytes to a one's complement sum.
+ * @sum: the sum so far.
+ * @buf: the bytes, taken as 16-bit big-endian words.
+ * @len: their number; an odd last byte is padded with a zero.
+ *
+ * Return: the new sum, not folded.
+ */
 u32 mwg_csum_add(u32 sum, const u8 *buf, size_t len)
 {
 	size_t i;
@@ -16,6 +24,12 @@ u32 mwg_csum_add(u32 sum, const u8 *buf, size_t len)
 	return sum;
 }
 
+/**
+ * mwg_csum_fold() - Fold a one's complement sum to 16 bits and complement it.
+ * @sum: the sum.
+ *
+ * Return: the checksum, as a number (the message holds it big-endian).
+ */
 u16 mwg_csum_fold(u32 sum)
 {
 	while (sum >> 16)
@@ -23,10 +37,19 @@ u16 mwg_csum_fold(u32 sum)
 	return (u16)~sum;
 }
 
-/*
+/**
+ * mwg_advert_checksum() - The checksum of a VRRP message.
+ * @msg: the message; its checksum field zero to compute one, as received
+ *       to verify one.
+ * @len: its length.
+ * @pseudo: the packet's IP addresses for the pseudo-header, or NULL for
+ *          none.
+ *
  * One's complement checksum of @msg, preceded by the IPv4 or IPv6
  * pseudo-header when @pseudo is given.  Both pseudo-headers add up to the
  * same words: the addresses, the upper-layer length and the protocol.
+ *
+ * Return: the checksum; 0 for a received message that is intact.
  */
 u16 mwg_advert_checksum(const u8 *msg, size_t len,
 			const struct mwg_pseudo *pseudo)
@@ -42,6 +65,15 @@ u16 mwg_advert_checksum(const u8 *msg, size_t len,
 	return mwg_csum_fold(mwg_csum_add(sum, msg, len));
 }
 
+/**
+ * mwg_advert_len() - The size of an advert.
+ * @version: 2 or 3.
+ * @addr_len: 4 or 16.
+ * @naddrs: the number of addresses.
+ *
+ * Return: the length in bytes, with VRRPv2's 8 bytes of authentication
+ * data.
+ */
 size_t mwg_advert_len(u8 version, u8 addr_len, u8 naddrs)
 {
 	size_t len = MWG_VRRP_HDR_LEN + (size_t)naddrs * addr_len;
@@ -85,6 +117,21 @@ static bool mwg_checksum_ok(const u8 *msg, size_t len, u8 version,
 	return false;
 }
 
+/**
+ * mwg_advert_parse() - Parse and check a received VRRP message.
+ * @msg: the message.
+ * @len: its length.
+ * @pseudo: the packet's IP addresses; their length is the family's.
+ * @adv: the fields.
+ * @form: set to the checksum form that matched, when one did.
+ *
+ * For IPv4 VRRPv3 the checksum is accepted in either form: with the
+ * pseudo-header (RFC 5798) and without it (RFC 9568).  On MWG_PARSE_OK
+ * @adv->addrs points into @msg.  On any other result @adv->vrid is still
+ * valid if @len >= 2, so that the drop is counted on its VR.
+ *
+ * Return: MWG_PARSE_OK, or the first check that failed.
+ */
 enum mwg_parse_result mwg_advert_parse(const u8 *msg, size_t len,
 				       const struct mwg_pseudo *pseudo,
 				       struct mwg_advert *adv,
@@ -136,6 +183,17 @@ enum mwg_parse_result mwg_advert_parse(const u8 *msg, size_t len,
 	return MWG_PARSE_OK;
 }
 
+/**
+ * mwg_advert_build() - Write an advert, checksum included.
+ * @buf: where to write it.
+ * @cap: the room at @buf, at least mwg_advert_len() bytes.
+ * @adv: the fields; @adv->addrs may point at @buf's address list, written
+ *       in place already.
+ * @pseudo: the packet's IP addresses for the pseudo-header, or NULL for the
+ *          plain form; VRRPv2 ignores it.
+ *
+ * Return: the advert's length, or 0 when @cap is too small.
+ */
 size_t mwg_advert_build(u8 *buf, size_t cap, const struct mwg_advert *adv,
 			const struct mwg_pseudo *pseudo)
 {
@@ -170,6 +228,17 @@ size_t mwg_advert_build(u8 *buf, size_t cap, const struct mwg_advert *adv,
 	return len;
 }
 
+/**
+ * mwg_skew_ns() - Skew_Time (RFC 5798 6.1).
+ * @version: 2 or 3.
+ * @priority: the VR's priority.
+ * @master_adver_ns: Master_Adver_Interval in nanoseconds.
+ *
+ * (256 - Priority) * Master_Adver_Interval / 256; under VRRPv2 (RFC 3768)
+ * (256 - Priority) / 256 seconds, whatever the interval.
+ *
+ * Return: the time in nanoseconds.
+ */
 u64 mwg_skew_ns(u8 version, u8 priority, u64 master_adver_ns)
 {
 	/* RFC 3768: (256 - Priority) / 256 seconds, whatever the interval. */
@@ -178,18 +247,42 @@ u64 mwg_skew_ns(u8 version, u8 priority, u64 master_adver_ns)
 	return (256 - priority) * master_adver_ns / 256;
 }
 
+/**
+ * mwg_master_down_ns() - Master_Down_Interval (RFC 5798 6.1).
+ * @version: 2 or 3.
+ * @priority: the VR's priority.
+ * @master_adver_ns: Master_Adver_Interval in nanoseconds.
+ *
+ * Three times Master_Adver_Interval plus Skew_Time.
+ *
+ * Return: the interval in nanoseconds.
+ */
 u64 mwg_master_down_ns(u8 version, u8 priority, u64 master_adver_ns)
 {
 	return 3 * master_adver_ns + mwg_skew_ns(version, priority,
 						 master_adver_ns);
 }
 
+/**
+ * mwg_interval_to_ns() - An advert interval in nanoseconds.
+ * @version: unused: VRRPv2's seconds are kept as centiseconds too.
+ * @interval_cs: the interval in centiseconds.
+ *
+ * Return: the interval in nanoseconds.
+ */
 u64 mwg_interval_to_ns(u8 version, u16 interval_cs)
 {
 	(void)version;	/* v2's seconds are kept as centiseconds too */
 	return interval_cs * MWG_NSEC_PER_CSEC;
 }
 
+/**
+ * mwg_interval_from_ms() - A configured interval in the advert's unit.
+ * @version: 2 (whole seconds on the wire) or 3 (centiseconds).
+ * @interval_ms: the interval in milliseconds.
+ *
+ * Return: the interval in centiseconds, cut to whole seconds for VRRPv2.
+ */
 u16 mwg_interval_from_ms(u8 version, u32 interval_ms)
 {
 	if (version == 2)
@@ -197,6 +290,16 @@ u16 mwg_interval_from_ms(u8 version, u32 interval_ms)
 	return (u16)(interval_ms / 10);
 }
 
+/**
+ * mwg_addr_cmp() - Compare two addresses as unsigned numbers.
+ * @a: one address, in network order.
+ * @b: the other.
+ * @addr_len: 4 or 16.
+ *
+ * What RFC 5798 6.4.3 compares when two masters of one priority meet.
+ *
+ * Return: -1, 0 or 1 as @a is below, equal to or above @b.
+ */
 int mwg_addr_cmp(const u8 *a, const u8 *b, u8 addr_len)
 {
 	int r = memcmp(a, b, addr_len);
@@ -204,6 +307,19 @@ int mwg_addr_cmp(const u8 *a, const u8 *b, u8 addr_len)
 	return (r > 0) - (r < 0);
 }
 
+/**
+ * mwg_decide_advert() - What to do with a valid advert from another router.
+ * @state: the VR's state.
+ * @local_prio: its effective priority.
+ * @preempt_now: Preempt_Mode is on and any preempt delay has run out.
+ * @adv_prio: the advert's priority.
+ * @sender_cmp: sign of (sender's address - our primary address).
+ *
+ * RFC 5798 6.4.2 and 6.4.3, with RFC 9568's change: a master answers an
+ * advert of lower priority with one of its own at once.
+ *
+ * Return: the action; MWG_ACT_DISCARD in Initialize.
+ */
 enum mwg_advert_action mwg_decide_advert(enum mwg_fsm_state state,
 					 u8 local_prio, bool preempt_now,
 					 u8 adv_prio, int sender_cmp)

@@ -84,36 +84,22 @@ u32 mwg_csum_add(u32 sum, const u8 *buf, size_t len);
 u16 mwg_advert_checksum(const u8 *msg, size_t len,
 			const struct mwg_pseudo *pseudo);
 
-/* Size of an advert with @naddrs addresses of @addr_len bytes. */
 size_t mwg_advert_len(u8 version, u8 addr_len, u8 naddrs);
 
-/*
- * Parse and validate @len bytes at @msg.  @pseudo gives the IP addresses of
- * the packet; for IPv4 VRRPv3 the checksum is accepted in either form and
- * *@form tells which one matched.  On MWG_PARSE_OK @adv points into @msg.
- * On any other result @adv->vrid is valid if @len >= 2 (for counters).
- */
 enum mwg_parse_result mwg_advert_parse(const u8 *msg, size_t len,
 				       const struct mwg_pseudo *pseudo,
 				       struct mwg_advert *adv,
 				       enum mwg_csum_form *form);
 
-/*
- * Build an advert into @buf (at least mwg_advert_len() bytes), checksum
- * included.  @pseudo may be NULL for the plain form; VRRPv2 ignores it.
- */
 size_t mwg_advert_build(u8 *buf, size_t cap, const struct mwg_advert *adv,
 			const struct mwg_pseudo *pseudo);
 
-/* RFC 5798 section 6.1 timers, in nanoseconds. */
 u64 mwg_skew_ns(u8 version, u8 priority, u64 master_adver_ns);
 u64 mwg_master_down_ns(u8 version, u8 priority, u64 master_adver_ns);
 
-/* Interval fields on the wire <-> nanoseconds. */
 u64 mwg_interval_to_ns(u8 version, u16 interval_cs);
 u16 mwg_interval_from_ms(u8 version, u32 interval_ms);
 
-/* Compare two addresses as unsigned numbers in network order. */
 int mwg_addr_cmp(const u8 *a, const u8 *b, u8 addr_len);
 
 enum mwg_fsm_state {
@@ -131,10 +117,6 @@ enum mwg_advert_action {
 	MWG_ACT_MASTER_YIELD,		/* master: become backup */
 };
 
-/*
- * @preempt_now: Preempt_Mode is on and any preempt delay has run out.
- * @sender_cmp: sign of (sender's address - our primary address).
- */
 enum mwg_advert_action mwg_decide_advert(enum mwg_fsm_state state,
 					 u8 local_prio, bool preempt_now,
 					 u8 adv_prio, int sender_cmp);

@@ -260,7 +260,17 @@ static const struct inet6_protocol mwg_inet6_protocol = {
 	.flags		= INET6_PROTO_FINAL,
 };
 
-/* Either fails only if another module already handles protocol 112. */
+/**
+ * mwg_receive_init() - Handle IP protocol 112 for IPv4 and IPv6.
+ *
+ * Description: Adverts reach the module through protocol handlers, after local
+ * delivery (raw sockets, such as another VRRP daemon's, got their copy first).
+ * Either registration fails only if another module already handles protocol
+ * 112.
+ *
+ * Context: Module init.
+ * Return: 0, or -EBUSY with neither handler registered.
+ */
 int mwg_receive_init(void)
 {
 	if (inet_add_protocol(&mwg_inet_protocol, MWG_IPPROTO_VRRP) < 0)
@@ -272,6 +282,11 @@ int mwg_receive_init(void)
 	return 0;
 }
 
+/**
+ * mwg_receive_exit() - Give IP protocol 112 back.
+ *
+ * Context: Module exit or failed init, process context.
+ */
 void mwg_receive_exit(void)
 {
 	inet6_del_protocol(&mwg_inet6_protocol, MWG_IPPROTO_VRRP);

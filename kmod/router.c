@@ -78,6 +78,13 @@ static u32 mwg_if_hash(int ifindex)
 	return hash_32((u32)ifindex, MWG_IF_HASH_BITS);
 }
 
+/**
+ * mwg_if_find_rcu() - The module's state of an interface.
+ * @dev: the interface.
+ *
+ * Context: RCU read side.
+ * Return: the &struct mwg_if of @dev, or NULL when @dev has no VR.
+ */
 struct mwg_if *mwg_if_find_rcu(const struct net_device *dev)
 {
 	struct mwg_net *mn = mwg_net(dev_net(dev));
@@ -89,6 +96,13 @@ struct mwg_if *mwg_if_find_rcu(const struct net_device *dev)
 	return NULL;
 }
 
+/**
+ * mwg_if_find_rtnl() - The module's state of an interface, for configuration.
+ * @dev: the interface.
+ *
+ * Context: RTNL held.
+ * Return: the &struct mwg_if of @dev, or NULL when @dev has no VR.
+ */
 struct mwg_if *mwg_if_find_rtnl(const struct net_device *dev)
 {
 	struct mwg_net *mn = mwg_net(dev_net(dev));
@@ -101,11 +115,28 @@ struct mwg_if *mwg_if_find_rtnl(const struct net_device *dev)
 	return NULL;
 }
 
+/**
+ * mwg_vr_lookup_rcu() - The VR of a family and VRID on an interface.
+ * @mif: the interface.
+ * @family: AF_INET or AF_INET6.
+ * @vrid: the VRID.
+ *
+ * Context: RCU read side.
+ * Return: the VR, or NULL.  It may be dead: its lock tells.
+ */
 struct mwg_vr *mwg_vr_lookup_rcu(const struct mwg_if *mif, u8 family, u8 vrid)
 {
 	return rcu_dereference(mif->vrs[mwg_family_index(family)][vrid]);
 }
 
+/**
+ * mwg_vr_has_vip() - Whether an address is one of the VR's VIPs.
+ * @vr: the VR.
+ * @addr: 4 or 16 bytes, as the VR's family.
+ *
+ * Context: RCU read side, or RTNL held.
+ * Return: true when it is.
+ */
 bool mwg_vr_has_vip(const struct mwg_vr *vr, const void *addr)
 {
 	const struct mwg_vip_list *vips = rcu_dereference_check(vr->vips,
@@ -118,6 +149,18 @@ bool mwg_vr_has_vip(const struct mwg_vr *vr, const void *addr)
 	return false;
 }
 
+/**
+ * mwg_vr_by_vip_rcu() - The VR on an interface that has an address as VIP.
+ * @mif: the interface.
+ * @family: AF_INET or AF_INET6.
+ * @addr: 4 or 16 bytes, as @family.
+ *
+ * For the ARP and neighbour discovery hooks, which tell per packet whose
+ * VIP it is about.
+ *
+ * Context: RCU read side.
+ * Return: the first such VR, or NULL.
+ */
 struct mwg_vr *mwg_vr_by_vip_rcu(const struct mwg_if *mif, u8 family,
 				 const void *addr)
 {
@@ -129,6 +172,16 @@ struct mwg_vr *mwg_vr_by_vip_rcu(const struct mwg_if *mif, u8 family,
 	return NULL;
 }
 
+/**
+ * mwg_vr_find_rtnl() - The VR a request names.
+ * @net: the namespace.
+ * @ifindex: the VR's interface.
+ * @family: AF_INET or AF_INET6.
+ * @vrid: the VRID.
+ *
+ * Context: RTNL held.
+ * Return: the VR, or NULL when the interface or the VR does not exist.
+ */
 struct mwg_vr *mwg_vr_find_rtnl(struct net *net, int ifindex, u8 family,
 				u8 vrid)
 {
@@ -194,6 +247,14 @@ static void mwg_if_destroy(struct mwg_if *mif)
 	call_rcu(&mif->rcu, mwg_if_free_rcu);
 }
 
+/**
+ * mwg_vr_default_config() - Fill in the configuration of a new VR.
+ * @cfg: the configuration.
+ *
+ * VRRPv3 and the default_* module parameters, which a request or a sysfs
+ * write overrides; everything else zero: no tracking, no unicast peers, no
+ * allow list.
+ */
 void mwg_vr_default_config(struct mwg_vr_config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
@@ -209,6 +270,19 @@ void mwg_vr_default_config(struct mwg_vr_config *cfg)
 	cfg->garp_interval_ms = default_garp_interval_ms;
 }
 
+/**
+ * mwg_vr_config_validate() - Check a VR configuration as a whole.
+ * @cfg: the configuration.
+ * @family: the VR's family (VRRPv2 is IPv4 only).
+ * @extack: where a refusal is explained; NULL from sysfs.
+ *
+ * What no netlink policy can check alone: ranges that depend on the
+ * version (10-40950 ms in steps of 10 for v3, 1-255 whole seconds for v2),
+ * and values from the module parameters or a sysfs write, which no policy
+ * has seen.
+ *
+ * Return: 0, or -EINVAL with a message in @extack.
+ */
 int mwg_vr_config_validate(const struct mwg_vr_config *cfg, u8 family,
 			   struct netlink_ext_ack *extack)
 {
@@ -267,6 +341,13 @@ int mwg_vr_config_validate(const struct mwg_vr_config *cfg, u8 family,
 	return 0;
 }
 
+/**
+ * mwg_vip_list_alloc() - Allocate a zeroed VIP list.
+ * @count: the number of VIPs.
+ * @gfp: allocation flags.
+ *
+ * Return: the list, its count set, or NULL.
+ */
 struct mwg_vip_list *mwg_vip_list_alloc(unsigned int count, gfp_t gfp)
 {
 	struct mwg_vip_list *vips;
@@ -291,6 +372,19 @@ static bool mwg_vip_usable(const struct mwg_vip *vip, u8 family)
 	       !ipv6_addr_loopback(&vip->addr.v6);
 }
 
+/**
+ * mwg_vip_list_validate() - Check a VR's VIP list.
+ * @vips: the list.
+ * @family: the VR's family.
+ * @extack: where a refusal is explained.
+ *
+ * One to MWG_VRRP_MAX_VIPS distinct usable unicast addresses (not zero,
+ * multicast, broadcast or loopback), each with a prefix length the family
+ * allows; an IPv6 list begins with a link-local address, which RFC 5798
+ * 5.2.9 wants first in the advert.
+ *
+ * Return: 0, or -EINVAL with a message in @extack.
+ */
 int mwg_vip_list_validate(const struct mwg_vip_list *vips, u8 family,
 			  struct netlink_ext_ack *extack)
 {
@@ -328,6 +422,19 @@ int mwg_vip_list_validate(const struct mwg_vip_list *vips, u8 family,
 	return 0;
 }
 
+/**
+ * mwg_vr_effective_priority() - The priority the VR advertises and decides by.
+ * @vr: the VR.
+ * @live_scanners: the namespace's live scanners now.
+ *
+ * The configured priority, less the track weight while fewer than
+ * track_scanners scanners are live, less the tracked interface's weight
+ * while it is down, less what the daemon's tracked objects demote; 1 at
+ * least.  The address owner keeps 255: it holds the VIPs as its own.
+ *
+ * Context: &mwg_vr.lock held, or the VR not yet published.
+ * Return: the effective priority, 1-255.
+ */
 u8 mwg_vr_effective_priority(const struct mwg_vr *vr, u32 live_scanners)
 {
 	const struct mwg_vr_config *cfg = &vr->cfg;
@@ -354,7 +461,14 @@ static void mwg_vr_free_rcu(struct rcu_head *head)
 	kfree(vr);
 }
 
-/* The last reference is gone: readers may still see vr until a grace period. */
+/**
+ * mwg_vr_release() - Free a VR once its last reference went.
+ * @kobj: &mwg_vr.kobj.
+ *
+ * The release of the VR's kobject.  Readers may still see the VR under
+ * RCU, so its memory, its VIP and tracked lists and its device reference go
+ * after a grace period.
+ */
 void mwg_vr_release(struct kobject *kobj)
 {
 	struct mwg_vr *vr = container_of(kobj, struct mwg_vr, kobj);
@@ -387,6 +501,26 @@ static bool mwg_dev_usable(struct net_device *dev, u8 family,
 	return true;
 }
 
+/**
+ * mwg_vr_create() - Create, publish and start a VR.
+ * @dev: the interface.
+ * @family: AF_INET or AF_INET6.
+ * @vrid: the VRID.
+ * @cfg: a configuration mwg_vr_config_validate() accepted.
+ * @vips: a list mwg_vip_list_validate() accepted; taken, also on failure.
+ * @extack: where a refusal is explained.
+ *
+ * The interface, an Ethernet device with @family enabled, gets its
+ * &struct mwg_if and hooks with its first VR.  The VR gets its sysfs
+ * directory, joins the VRRP group, binds the receive filter, is published,
+ * takes back a place a sync group kept for it and starts as its link
+ * allows.
+ *
+ * Context: RTNL held; process context.
+ * Return: 0; -ENOSPC beyond max_vrs_per_netns, -EAFNOSUPPORT, -EINVAL for
+ * an unusable interface, -ENODEV while the namespace or module goes away,
+ * -EEXIST for a VRID in use on @dev, or the error of a step that failed.
+ */
 int mwg_vr_create(struct net_device *dev, u8 family, u8 vrid,
 		  const struct mwg_vr_config *cfg, struct mwg_vip_list *vips,
 		  struct netlink_ext_ack *extack)
@@ -522,6 +656,24 @@ mwg_vr_set_tracked(struct mwg_vr *vr, struct mwg_tracked_list *tracked)
 	return old;
 }
 
+/**
+ * mwg_vr_reconfigure() - Apply a new configuration to a VR.
+ * @vr: the VR.
+ * @cfg: a configuration mwg_vr_config_validate() accepted.
+ * @vips: a new VIP list, or NULL to keep the VR's; taken, also on failure.
+ * @tracked: a new list of tracked objects, or NULL to keep the VR's;
+ *           taken, also on failure.
+ *
+ * Only the receive filter's part can fail (the VIPs' solicited-node
+ * groups, the virtual MAC's entry), and it comes first, so a failure
+ * changes nothing.  A change of ownership (priority 255 or not) or of
+ * version restarts the VR from Initialize; a master applies any other
+ * change at once (mwg_fsm_config_changed()).  The lists replaced are freed
+ * after a grace period.
+ *
+ * Context: RTNL held; process context.
+ * Return: 0, or the receive filter's error.
+ */
 int mwg_vr_reconfigure(struct mwg_vr *vr, const struct mwg_vr_config *cfg,
 		       struct mwg_vip_list *vips,
 		       struct mwg_tracked_list *tracked)
@@ -621,12 +773,19 @@ static bool mwg_vr_track_if_ok(const struct mwg_vr *vr)
 	return dev && netif_running(dev) && netif_carrier_ok(dev);
 }
 
-/*
- * Re-evaluate what the VR's own link and the interface it tracks allow.
- * A tracked interface with a weight lowers the effective priority; one
- * without holds the VR in Initialize, and a master there resigns with
- * priority 0 first: its own link still carries the advert.  A fault of a
- * userspace-tracked object does the same.
+/**
+ * mwg_vr_link_changed() - Re-evaluate what the VR's links allow.
+ * @vr: the VR.
+ *
+ * The VR runs while its own link is up, has carrier and a primary address.
+ * A tracked interface with a weight lowers the effective priority while it
+ * is down; one without holds the VR in Initialize, and a master there
+ * resigns with priority 0 first: its own link still carries the advert.  A
+ * fault of an object the daemon tracks does the same.  A dead VR stays as
+ * it is.
+ *
+ * Context: RTNL held, which keeps cfg.track_ifindex still; process context.
+ * Takes &mwg_vr.lock.
  */
 void mwg_vr_link_changed(struct mwg_vr *vr)
 {
@@ -664,6 +823,15 @@ out:
 	mwg_group_unlock_bh(vr);
 }
 
+/**
+ * mwg_router_dev_changed() - An interface's state or addresses changed.
+ * @dev: the interface.
+ *
+ * Each VR on @dev re-evaluates whether it can run (mwg_vr_link_changed()).
+ *
+ * Context: RTNL held (netdevice and IPv4 address notifiers, the links
+ * work).
+ */
 void mwg_router_dev_changed(struct net_device *dev)
 {
 	struct mwg_if *mif = mwg_if_find_rtnl(dev);
@@ -675,6 +843,16 @@ void mwg_router_dev_changed(struct net_device *dev)
 		mwg_vr_link_changed(vr);
 }
 
+/**
+ * mwg_router_tracked_changed() - An interface VRs may track changed state.
+ * @dev: the interface.
+ *
+ * The namespace's VRs that track @dev re-evaluate (mwg_vr_link_changed()).
+ * Also called once @dev, being unregistered, is no longer listed: they find
+ * it gone, so down.
+ *
+ * Context: RTNL held.
+ */
 void mwg_router_tracked_changed(struct net_device *dev)
 {
 	struct mwg_net *mn = mwg_net(dev_net(dev));
@@ -689,7 +867,14 @@ void mwg_router_tracked_changed(struct net_device *dev)
 				mwg_vr_link_changed(vr);
 }
 
-/* Work: re-check every link of a namespace (see mwg_router_links_changed). */
+/**
+ * mwg_router_links_work() - Re-check every link of a namespace.
+ * @work: &mwg_net.links_work.
+ *
+ * The deferred half of mwg_router_links_changed().
+ *
+ * Context: Process context on mwg_wq.  Takes RTNL.
+ */
 void mwg_router_links_work(struct work_struct *work)
 {
 	struct mwg_net *mn = container_of(work, struct mwg_net, links_work);
@@ -702,7 +887,17 @@ void mwg_router_links_work(struct work_struct *work)
 	rtnl_unlock();
 }
 
-/* Any context: a link's addresses changed where RTNL cannot be taken. */
+/**
+ * mwg_router_links_changed() - A link's addresses changed out of RTNL's reach.
+ * @net: the namespace.
+ *
+ * IPv6 address events come on an atomic chain, also from softirq and
+ * without RTNL: the namespace's links are re-checked from a work item
+ * (mwg_router_links_work()).  Nothing is queued once the namespace's
+ * routers are being destroyed.
+ *
+ * Context: Any context.
+ */
 void mwg_router_links_changed(struct net *net)
 {
 	struct mwg_net *mn = mwg_net(net);
@@ -711,6 +906,15 @@ void mwg_router_links_changed(struct net *net)
 		queue_work(mwg_wq, &mn->links_work);
 }
 
+/**
+ * mwg_router_dev_going_down() - An interface is about to go down.
+ * @dev: the interface, still up.
+ *
+ * Each VR on it shuts down while its link can still carry a master's
+ * priority-0 advert, so that a backup takes over after Skew_Time.
+ *
+ * Context: RTNL held (NETDEV_GOING_DOWN).
+ */
 void mwg_router_dev_going_down(struct net_device *dev)
 {
 	struct mwg_if *mif = mwg_if_find_rtnl(dev);
@@ -726,6 +930,15 @@ void mwg_router_dev_going_down(struct net_device *dev)
 	}
 }
 
+/**
+ * mwg_router_scanners_changed() - The number of live scanners changed.
+ * @mn: the namespace, its live_scanners updated.
+ *
+ * Each VR recomputes its effective priority; a master whose priority moved
+ * advertises it at once.
+ *
+ * Context: RTNL held.  Takes each VR's lock in turn.
+ */
 void mwg_router_scanners_changed(struct mwg_net *mn)
 {
 	struct mwg_if *mif;
@@ -748,7 +961,18 @@ void mwg_router_scanners_changed(struct mwg_net *mn)
 	}
 }
 
-/* Softirq, RCU read side, no BFD session lock held. */
+/**
+ * mwg_router_bfd_down() - A BFD session went Down: tell the VRs on its link.
+ * @dev: the session's interface.
+ * @family: the session's family.
+ * @peer: its peer.
+ *
+ * Each VR of @family on @dev decides under its own lock whether @peer was
+ * its master (mwg_fsm_bfd_down()).
+ *
+ * Context: Softirq, RCU read side; no BFD session lock held, as a VR's lock
+ * never nests with one.
+ */
 void mwg_router_bfd_down(struct net_device *dev, u8 family,
 			 const union mwg_addr *peer)
 {
@@ -766,6 +990,21 @@ void mwg_router_bfd_down(struct net_device *dev, u8 family,
 	}
 }
 
+/**
+ * mwg_vr_unlink() - The first half of a VR's destruction.
+ * @vr: the VR.
+ * @dev_gone: its device is being unregistered: it can send nothing more,
+ *            and its addresses go with it.
+ *
+ * Shuts the VR down (a master resigns with priority 0 while its link can
+ * carry the advert), marks it dead so that no timer is armed again,
+ * empties its sync group place, leaves the VRRP group, unbinds the receive
+ * filter after that last advert, unpublishes the VR and removes its sysfs
+ * directory.  The interface's state goes with its last VR.
+ * mwg_vr_finish() does the rest, out of RTNL.
+ *
+ * Context: RTNL held; process context.
+ */
 void mwg_vr_unlink(struct mwg_vr *vr, bool dev_gone)
 {
 	struct mwg_if *mif = vr->mif;
@@ -792,6 +1031,17 @@ void mwg_vr_unlink(struct mwg_vr *vr, bool dev_gone)
 		mwg_if_destroy(mif);
 }
 
+/**
+ * mwg_vr_finish() - The second half of a VR's destruction.
+ * @vr: a VR mwg_vr_unlink() unlinked.
+ *
+ * Cancels its timers and address work, withdraws the VIP addresses it
+ * added and drops the reference its creation took; the last reference
+ * frees it (mwg_vr_release()).
+ *
+ * Context: Process context, may sleep; without RTNL, since withdrawing the
+ * addresses talks rtnetlink.
+ */
 void mwg_vr_finish(struct mwg_vr *vr)
 {
 	might_sleep();
@@ -801,6 +1051,14 @@ void mwg_vr_finish(struct mwg_vr *vr)
 	mwg_vr_put(vr);
 }
 
+/**
+ * mwg_router_dev_gone() - An interface is being unregistered.
+ * @dev: the interface.
+ *
+ * Its VRs are unlinked now and finished from mwg_wq, out of RTNL.
+ *
+ * Context: RTNL held (NETDEV_UNREGISTER).
+ */
 void mwg_router_dev_gone(struct net_device *dev)
 {
 	struct mwg_if *mif = mwg_if_find_rtnl(dev);
@@ -816,6 +1074,17 @@ void mwg_router_dev_gone(struct net_device *dev)
 	}
 }
 
+/**
+ * mwg_router_destroy_all() - Destroy every VR and sync group of a namespace.
+ * @mn: the namespace.
+ *
+ * At namespace exit and module unload, before anything else of the module
+ * goes.  The namespace is marked dying first, so that no VR is created and
+ * no links work queued after that; then every VR is unlinked under RTNL
+ * (masters resign), the groups deleted, and every VR finished out of RTNL.
+ *
+ * Context: Process context, may sleep, without RTNL: takes it.
+ */
 void mwg_router_destroy_all(struct mwg_net *mn)
 {
 	struct hlist_node *tmp, *vtmp;
@@ -847,12 +1116,26 @@ void mwg_router_destroy_all(struct mwg_net *mn)
 	}
 }
 
+/**
+ * mwg_router_init() - Allocate mwg_wq.
+ *
+ * Description: The module's ordered workqueue: VIP address work, deferred
+ * destruction, the links work and the scanners' expiry.
+ *
+ * Context: Module init.
+ * Return: 0, or -ENOMEM.
+ */
 int mwg_router_init(void)
 {
 	mwg_wq = alloc_ordered_workqueue("mwg_vrrp", WQ_MEM_RECLAIM);
 	return mwg_wq ? 0 : -ENOMEM;
 }
 
+/**
+ * mwg_router_exit() - Destroy mwg_wq once the work on it has run.
+ *
+ * Context: Module exit or failed init, process context.
+ */
 void mwg_router_exit(void)
 {
 	destroy_workqueue(mwg_wq);

@@ -54,6 +54,20 @@ static void mwg_rxfilter_vip_leave(struct net_device *dev,
 	ipv6_dev_mc_dec(dev, &group);
 }
 
+/**
+ * mwg_rxfilter_vips_join() - Join the solicited-node groups of IPv6 VIPs.
+ * @dev: the VR's interface.
+ * @family: the VR's family; nothing to do for AF_INET.
+ * @vips: the VIPs.
+ *
+ * So that nd.c sees every Neighbor Solicitation for a VIP, which the
+ * interface would join for itself only once the VIP is a local address (a
+ * master's in accept mode, after its address work ran).  For a VR's list at
+ * creation, and for a list that replaces another, before it is used.
+ *
+ * Context: RTNL held.
+ * Return: 0, or the error of a join, with none of @vips' groups joined.
+ */
 int mwg_rxfilter_vips_join(struct net_device *dev, u8 family,
 			   const struct mwg_vip_list *vips)
 {
@@ -76,6 +90,17 @@ err_leave:
 	return err;
 }
 
+/**
+ * mwg_rxfilter_vips_leave() - Leave what mwg_rxfilter_vips_join() joined.
+ * @dev: the VR's interface.
+ * @family: the VR's family; nothing to do for AF_INET.
+ * @vips: the VIPs.
+ *
+ * A device being unregistered has lost its IPv6 state, and the groups with
+ * it: there is nothing left to leave then.
+ *
+ * Context: RTNL held.
+ */
 void mwg_rxfilter_vips_leave(struct net_device *dev, u8 family,
 			     const struct mwg_vip_list *vips)
 {
@@ -88,18 +113,47 @@ void mwg_rxfilter_vips_leave(struct net_device *dev, u8 family,
 		mwg_rxfilter_vip_leave(dev, &vips->vip[i]);
 }
 
+/**
+ * mwg_rxfilter_vmac_add() - Add the VR's virtual MAC to the unicast filter.
+ * @vr: the VR.
+ *
+ * The NIC then passes frames to the virtual MAC (a driver without unicast
+ * filtering is put in promiscuous mode instead).  For as long as the VR
+ * uses the virtual MAC, not only while it is master: a filter programmed at
+ * the takeover could lag behind the gratuitous ARPs that send clients to
+ * the MAC.
+ *
+ * Context: RTNL held.
+ * Return: 0, or the error of dev_uc_add().
+ */
 int mwg_rxfilter_vmac_add(struct mwg_vr *vr)
 {
 	ASSERT_RTNL();
 	return dev_uc_add(vr->dev, vr->vmac);
 }
 
+/**
+ * mwg_rxfilter_vmac_del() - Take the VR's virtual MAC out of the filter.
+ * @vr: the VR.
+ *
+ * Context: RTNL held.
+ */
 void mwg_rxfilter_vmac_del(struct mwg_vr *vr)
 {
 	ASSERT_RTNL();
 	dev_uc_del(vr->dev, vr->vmac);
 }
 
+/**
+ * mwg_rxfilter_bind() - Have the receive filter take the VR's frames.
+ * @vr: the new VR, its configuration and VIPs set, not yet published.
+ *
+ * Its virtual MAC, when it uses one, and its IPv6 VIPs' solicited-node
+ * groups.
+ *
+ * Context: RTNL held.
+ * Return: 0, or an error, with nothing left added.
+ */
 int mwg_rxfilter_bind(struct mwg_vr *vr)
 {
 	const struct mwg_vip_list *vips = rtnl_dereference(vr->vips);
@@ -116,9 +170,15 @@ int mwg_rxfilter_bind(struct mwg_vr *vr)
 	return err;
 }
 
-/*
- * Last in a VR's teardown: its priority-0 advert has left and its groups
- * are left, so nothing it still sends waits on an answer to the virtual MAC.
+/**
+ * mwg_rxfilter_unbind() - Undo mwg_rxfilter_bind().
+ * @vr: the VR, dead.
+ *
+ * Called after the VR's priority-0 advert has left and it has left the
+ * VRRP group, so that nothing it still sends waits on an answer to the
+ * virtual MAC.
+ *
+ * Context: RTNL held.
  */
 void mwg_rxfilter_unbind(struct mwg_vr *vr)
 {

@@ -5,15 +5,12 @@
 
 #include "vrrp.h"
 
-/* RTNL held.  Bind once the VR is set up; unbind after its last advert. */
 int mwg_rxfilter_bind(struct mwg_vr *vr);
 void mwg_rxfilter_unbind(struct mwg_vr *vr);
 
-/* RTNL held: the virtual MAC, when a VR changes to or from using it. */
 int mwg_rxfilter_vmac_add(struct mwg_vr *vr);
 void mwg_rxfilter_vmac_del(struct mwg_vr *vr);
 
-/* RTNL held: the per-VIP part, for a VIP list that replaces another. */
 int mwg_rxfilter_vips_join(struct net_device *dev, u8 family,
 			   const struct mwg_vip_list *vips);
 void mwg_rxfilter_vips_leave(struct net_device *dev, u8 family,

@@ -163,6 +163,26 @@ static void mwg_scanners_expire(struct work_struct *work)
 	rtnl_unlock();
 }
 
+/**
+ * mwg_scanners_set() - Add or refresh live scanners, or replace the table.
+ * @mn: the namespace.
+ * @infos: the entries, validated already.
+ * @n: their number.
+ * @replace: @infos are the whole table: every other entry goes.
+ * @extack: where a refusal is explained.
+ *
+ * Entries are keyed by node id: a new one is added with an event, a known
+ * one updated, and either way its lease runs from now.  The expiry work is
+ * armed for the earliest lease, and a change in the number of live
+ * scanners reaches the VRs' priority tracking.  Without @replace, a batch
+ * that cannot fit is refused before anything changes; a batch that runs
+ * out of memory keeps the entries it got to, and with @replace removes
+ * nothing.
+ *
+ * Context: RTNL held; process context.
+ * Return: 0, -ENOSPC when the table would hold more than
+ * MWG_VRRP_SCANNERS_MAX, or the error of an insertion.
+ */
 int mwg_scanners_set(struct mwg_net *mn, const struct mwg_scanner_info *infos,
 		     unsigned int n, bool replace,
 		     struct netlink_ext_ack *extack)
@@ -231,6 +251,19 @@ int mwg_scanners_set(struct mwg_net *mn, const struct mwg_scanner_info *infos,
 	return err;
 }
 
+/**
+ * mwg_scanners_del() - Remove live scanners.
+ * @mn: the namespace.
+ * @infos: the entries to remove, by node id; unknown ones are ignored.
+ * @n: their number; 0 removes every entry.
+ * @extack: not used.
+ *
+ * Each removal sends an event; a change in the number of live scanners
+ * reaches the VRs' priority tracking.
+ *
+ * Context: RTNL held.
+ * Return: 0.
+ */
 int mwg_scanners_del(struct mwg_net *mn, const struct mwg_scanner_info *infos,
 		     unsigned int n, struct netlink_ext_ack *extack)
 {
@@ -253,6 +286,15 @@ int mwg_scanners_del(struct mwg_net *mn, const struct mwg_scanner_info *infos,
 	return 0;
 }
 
+/**
+ * mwg_scanners_dump() - The SCANNER_GET dump: the table in arrival order.
+ * @mn: the namespace.
+ * @skb: the message to fill.
+ * @cb: the dump's state; args[0] counts the entries sent already.
+ *
+ * Context: genl dumpit, process context.  Takes RTNL.
+ * Return: @skb->len, as dumpit callbacks do.
+ */
 int mwg_scanners_dump(struct mwg_net *mn, struct sk_buff *skb,
 		      struct netlink_callback *cb)
 {
@@ -277,6 +319,13 @@ int mwg_scanners_dump(struct mwg_net *mn, struct sk_buff *skb,
 	return skb->len;
 }
 
+/**
+ * mwg_scanners_init_net() - Set up a new namespace's live-scanner table.
+ * @mn: the namespace's state.
+ *
+ * Context: Process context (pernet init).
+ * Return: 0, or the error of rhashtable_init().
+ */
 int mwg_scanners_init_net(struct mwg_net *mn)
 {
 	struct mwg_scanner_table *t = &mn->scanners;
@@ -291,6 +340,16 @@ int mwg_scanners_init_net(struct mwg_net *mn)
 	return 0;
 }
 
+/**
+ * mwg_scanners_exit_net() - Free a namespace's live-scanner table.
+ * @mn: the namespace's state, going away.
+ *
+ * The table is marked not ready under RTNL first, so that a running expiry
+ * does not arm its work again, and the work is cancelled for good; the
+ * entries are then freed without events.
+ *
+ * Context: Process context (pernet exit), without RTNL: takes it.
+ */
 void mwg_scanners_exit_net(struct mwg_net *mn)
 {
 	struct mwg_scanner_table *t = &mn->scanners;

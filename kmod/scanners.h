@@ -49,7 +49,6 @@ struct netlink_ext_ack;
 int mwg_scanners_init_net(struct mwg_net *mn);
 void mwg_scanners_exit_net(struct mwg_net *mn);
 
-/* RTNL held.  @infos: @n entries, already validated. */
 int mwg_scanners_set(struct mwg_net *mn, const struct mwg_scanner_info *infos,
 		     unsigned int n, bool replace,
 		     struct netlink_ext_ack *extack);

@@ -89,6 +89,19 @@ static int mwg_xmit_multicast(const struct mwg_vr *vr, struct sk_buff *skb)
 	return dev_queue_xmit(skb);
 }
 
+/**
+ * mwg_send_advert() - Send one advert.
+ * @vr: the VR.
+ * @priority: the priority to advertise: the effective one, or 0 to resign.
+ *
+ * To the VRRP group, straight to the device queue from mwg_vr_mac(); in
+ * unicast mode one copy per peer through the IP stack instead.  From the
+ * interface's primary address, and not at all without one.  Counted once,
+ * however many copies carried it.
+ *
+ * Context: &mwg_vr.lock held, so that no transition interleaves with a
+ * send; softirq or BHs off.  Takes the RCU read lock.
+ */
 void mwg_send_advert(struct mwg_vr *vr, u8 priority)
 {
 	const struct mwg_vr_config *cfg = &vr->cfg;

@@ -4,7 +4,6 @@
 
 #include "vrrp.h"
 
-/* Send one advert with @priority (0 to resign); vr->lock held. */
 void mwg_send_advert(struct mwg_vr *vr, u8 priority);
 
 #endif /* _MWG_SEND_H */

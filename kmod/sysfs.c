@@ -287,6 +287,17 @@ static const struct kobj_type mwg_vr_ktype = {
 	.default_groups	= mwg_vr_groups,
 };
 
+/**
+ * mwg_sysfs_vr_add() - Initialise the VR's kobject, add its sysfs directory.
+ * @vr: the new VR, not yet published.
+ *
+ * /sys/class/net/<dev>/mwg_vrrp/<vrid>/, <vrid>-inet6/ for IPv6.  The
+ * kobject owns the VR from here on, also on failure: the caller drops it
+ * with mwg_vr_put().
+ *
+ * Context: RTNL held; process context.
+ * Return: 0, or the error of kobject_init_and_add().
+ */
 int mwg_sysfs_vr_add(struct mwg_vr *vr)
 {
 	return kobject_init_and_add(&vr->kobj, &mwg_vr_ktype, vr->mif->kobj,

@@ -4,7 +4,6 @@
 
 #include "vrrp.h"
 
-/* Initialise vr->kobj and add /sys/class/net/<dev>/mwg_vrrp/<vrid>. */
 int mwg_sysfs_vr_add(struct mwg_vr *vr);
 
 #endif /* _MWG_SYSFS_H */

@@ -69,31 +69,85 @@ static bool mwg_timer_superseded(struct mwg_vr *vr, struct hrtimer *timer)
 	return vr->dead || hrtimer_is_queued(timer);
 }
 
+/**
+ * mwg_timer_adver_start() - Arm Adver_Timer.
+ * @vr: the VR.
+ * @ns: the time from now, in nanoseconds.
+ *
+ * Starting an armed timer moves it; a dead VR's timer is not armed.
+ *
+ * Context: &mwg_vr.lock held.
+ */
 void mwg_timer_adver_start(struct mwg_vr *vr, u64 ns)
 {
 	mwg_timer_arm(vr, &vr->adver_timer, ns);
 }
 
+/**
+ * mwg_timer_adver_stop() - Stop Adver_Timer.
+ * @vr: the VR.
+ *
+ * Only tries to: the callback may be waiting for the lock the caller holds,
+ * and then finds nothing to do.
+ *
+ * Context: &mwg_vr.lock held.
+ */
 void mwg_timer_adver_stop(struct mwg_vr *vr)
 {
 	mwg_timer_disarm(vr, &vr->adver_timer);
 }
 
+/**
+ * mwg_timer_master_down_start() - Arm Master_Down_Timer.
+ * @vr: the VR.
+ * @ns: the time from now, in nanoseconds.
+ *
+ * Starting an armed timer moves it; a dead VR's timer is not armed.
+ *
+ * Context: &mwg_vr.lock held.
+ */
 void mwg_timer_master_down_start(struct mwg_vr *vr, u64 ns)
 {
 	mwg_timer_arm(vr, &vr->master_down_timer, ns);
 }
 
+/**
+ * mwg_timer_master_down_stop() - Stop Master_Down_Timer.
+ * @vr: the VR.
+ *
+ * Only tries to: the callback may be waiting for the lock the caller holds,
+ * and then finds nothing to do.
+ *
+ * Context: &mwg_vr.lock held.
+ */
 void mwg_timer_master_down_stop(struct mwg_vr *vr)
 {
 	mwg_timer_disarm(vr, &vr->master_down_timer);
 }
 
+/**
+ * mwg_timer_garp_start() - Arm the GARP timer.
+ * @vr: the VR.
+ * @ns: the time from now, in nanoseconds.
+ *
+ * Starting an armed timer moves it; a dead VR's timer is not armed.
+ *
+ * Context: &mwg_vr.lock held.
+ */
 void mwg_timer_garp_start(struct mwg_vr *vr, u64 ns)
 {
 	mwg_timer_arm(vr, &vr->garp_timer, ns);
 }
 
+/**
+ * mwg_timer_garp_stop() - Stop the GARP timer.
+ * @vr: the VR.
+ *
+ * Only tries to: the callback may be waiting for the lock the caller holds,
+ * and then finds nothing to do.
+ *
+ * Context: &mwg_vr.lock held.
+ */
 void mwg_timer_garp_stop(struct mwg_vr *vr)
 {
 	mwg_timer_disarm(vr, &vr->garp_timer);
@@ -153,6 +207,14 @@ unlock:
 	return ret;
 }
 
+/**
+ * mwg_timers_init() - Initialise the VR's three hrtimers.
+ * @vr: the new VR.
+ *
+ * All of them expire in softirq (HRTIMER_MODE_REL_SOFT), where they
+ * serialise with receive on &mwg_vr.lock without disabling hard
+ * interrupts.
+ */
 void mwg_timers_init(struct mwg_vr *vr)
 {
 	hrtimer_init(&vr->adver_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_SOFT);
@@ -164,6 +226,16 @@ void mwg_timers_init(struct mwg_vr *vr)
 	vr->garp_timer.function = mwg_garp_timer_fn;
 }
 
+/**
+ * mwg_timers_cancel_sync() - Cancel the VR's timers for good.
+ * @vr: the VR, marked dead.
+ *
+ * Waits for a running callback to finish.  For good, because a dead VR's
+ * timers are never armed again.
+ *
+ * Context: Process context, without &mwg_vr.lock, which a callback may be
+ * waiting for.
+ */
 void mwg_timers_cancel_sync(struct mwg_vr *vr)
 {
 	hrtimer_cancel(&vr->adver_timer);

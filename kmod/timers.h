@@ -10,7 +10,6 @@
 
 void mwg_timers_init(struct mwg_vr *vr);
 
-/* With vr->lock held.  Starting an armed timer moves it. */
 void mwg_timer_adver_start(struct mwg_vr *vr, u64 ns);
 void mwg_timer_adver_stop(struct mwg_vr *vr);
 void mwg_timer_master_down_start(struct mwg_vr *vr, u64 ns);
@@ -18,7 +17,6 @@ void mwg_timer_master_down_stop(struct mwg_vr *vr);
 void mwg_timer_garp_start(struct mwg_vr *vr, u64 ns);
 void mwg_timer_garp_stop(struct mwg_vr *vr);
 
-/* Process context, without vr->lock, after the VR was marked dead. */
 void mwg_timers_cancel_sync(struct mwg_vr *vr);
 
 #endif /* _MWG_TIMERS_H */

@@ -32,6 +32,15 @@ enum mwg_trace_timer {
 	MWG_TRACE_GARP,
 };
 
+/**
+ * mwg_trace_addr() - An address as IPv6, for a tracepoint's record.
+ * @out: where it goes.
+ * @family: AF_INET or AF_INET6.
+ * @a: the address.
+ *
+ * IPv4 addresses become v4-mapped, so that one fixed-size field and one
+ * format (%pI6c) serve both families.
+ */
 static inline void mwg_trace_addr(struct in6_addr *out, u8 family,
 				  const union mwg_addr *a)
 {

@@ -299,10 +299,17 @@ struct mwg_vr {
 	struct rcu_head rcu;
 };
 
-/*
- * The source MAC of what the VR sends for its VIPs: adverts, gratuitous
- * ARPs, NAs and the answers for the VIPs.  Lockless readers see the mode
- * before or after a change, both of which are whole MAC addresses.
+/**
+ * mwg_vr_mac() - The source MAC of what the VR sends for its VIPs.
+ * @vr: the VR.
+ *
+ * For adverts, gratuitous ARPs, NAs and the answers for the VIPs: the
+ * virtual MAC, or the interface's own when cfg.vmac is off.  Lockless
+ * readers see the mode before or after a change, both of which are whole
+ * MAC addresses.
+ *
+ * Context: Any context, without &mwg_vr.lock.
+ * Return: the MAC address.
  */
 static inline const u8 *mwg_vr_mac(const struct mwg_vr *vr)
 {
@@ -320,11 +327,23 @@ void mwg_netns_exit(void);
 int mwg_netns_routers_init(void);
 void mwg_netns_routers_exit(void);
 
+/**
+ * mwg_family_index() - The index of a family in &mwg_if.vrs.
+ * @family: AF_INET or AF_INET6.
+ *
+ * Return: 1 for AF_INET6, 0 otherwise.
+ */
 static inline int mwg_family_index(u8 family)
 {
 	return family == AF_INET6;
 }
 
+/**
+ * mwg_addr_len() - The length of an address of a family.
+ * @family: AF_INET or AF_INET6.
+ *
+ * Return: 16 for AF_INET6, 4 otherwise.
+ */
 static inline u8 mwg_addr_len(u8 family)
 {
 	return family == AF_INET6 ? 16 : 4;
