@@ -19,6 +19,8 @@
 #                      connection rate, flows moved (build/bench/proxy.txt)
 # make bench-cluster   crash failover across two appliances (two guests),
 #                      mwg_vrrp and keepalived (build/bench/cluster.txt)
+# make soak            a random fault campaign judged from the wire
+#                      (build/soak/report.md; SOAK_FLAGS="--seed N ...")
 
 # Supported kernels: Debian 12's 6.1 and bookworm-backports' 6.12.
 SUPPORTED_KVERS ?= $(shell scripts/kernels)
@@ -30,7 +32,7 @@ CHECKPATCH ?= $(BUILD)/linux-tools/scripts/checkpatch.pl
 KERNELDOC ?= $(BUILD)/linux-tools/scripts/kernel-doc
 
 .PHONY: all module modules-all userspace check check-debug unit selftests \
-	style sparse demo bench bench-proxy bench-cluster clean install
+	style sparse demo bench bench-proxy bench-cluster soak clean install
 
 all: module userspace
 
@@ -110,6 +112,11 @@ bench-proxy: modules-all userspace
 
 bench-cluster: modules-all userspace
 	scripts/bench-cluster $(BENCH_FLAGS)
+
+# A fault campaign judged from the wire (scripts/soak); SOAK_FLAGS="--seed
+# N --minutes M --kernel 6.12" replays or lengthens one.
+soak: modules-all userspace
+	scripts/soak $(SOAK_FLAGS)
 
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR)/kmod clean

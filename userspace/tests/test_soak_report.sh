@@ -1,0 +1,178 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# scripts/soak-plan and scripts/soak-report on made-up campaigns: a plan is
+# the same for the same seed and stays within its time; the VIP silent
+# inside a fault's window (or a stall of the guest's) passes, outside it
+# fails; two masters fail outside a partition the campaign made and pass
+# within one; a module that did not unload and a guest that failed each
+# fail the campaign.
+top=$(cd "$(dirname "$0")/../.." && pwd)
+plan=$top/scripts/soak-plan
+report=$top/scripts/soak-report
+echo "TAP version 13"
+if ! command -v python3 >/dev/null; then
+	echo "ok 1 - soak report # SKIP python3 missing"
+	echo "1..1"
+	exit 0
+fi
+d=$(mktemp -d) || exit 1
+trap 'rm -rf "$d"' EXIT
+n=0
+fail=0
+result() {
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $n - $2"
+	else
+		fail=1
+		echo "not ok $n - $2"
+		[ -z "$3" ] || printf '%s\n' "$3" | sed 's/^/# /'
+	fi
+}
+
+# --- the plan ----------------------------------------------------------------
+a=$("$plan" 7 120)
+b=$("$plan" 7 120)
+c=$("$plan" 8 120)
+[ -n "$a" ] && [ "$a" = "$b" ]
+result $? "the same seed gives the same plan"
+[ "$a" != "$c" ]
+result $? "another seed gives another plan"
+echo "$a" | awk '
+	$1 == "interval_ms" { ok = ($2 == 10 || $2 == 20 || $2 == 50 || $2 == 100) }
+	$1 == "fault" {
+		f++
+		t += $2
+		if ($3 == "link" || $3 == "carrier" || $3 == "readd") t += $5
+		else if ($3 == "loss") t += $6
+		else if ($3 == "delay") t += $7
+	}
+	END { exit !(ok && f > 10 && t < 120000) }'
+result $? "an interval it may draw, and the faults end within the time" "$a"
+"$plan" x 10 >/dev/null 2>&1
+[ $? = 2 ]
+result $? "a seed that is not a number is refused"
+
+# --- the report --------------------------------------------------------------
+# campaign DIR: director a advertising every 20 ms (seen on its port and
+# on the bridge's own device, as a capture sees it), a client answered every
+# 10 ms over 10 s from T, one loss fault at T+2 s to T+3 s; callers cut
+# holes in the replies and add adverts.
+T=1700000000000000000
+MS=1000000
+campaign() {
+	mkdir -p "$1"
+	printf 'interval_ms 20\nprio a 200 b 100\n' >"$1/plan"
+	echo "seed 5 minutes 1" >"$1/seed"
+	echo "faults 1 interval_ms 20 kernel test unload ok" \
+		"slab_before_kb 1000 slab_after_kb 1000" >"$1/run.params"
+	echo "$((T + 2000 * MS)) $((T + 3000 * MS)) loss a 20 1000" \
+		>"$1/faults.log"
+	awk -v t=$T 'BEGIN {
+		for (i = 0; i < 1000; i++) {
+			ns = t + i * 10000000
+			printf "[%d.%09d] 64 bytes from 192.0.2.100: icmp_seq=%d ttl=64 time=0.1 ms\n",
+				ns / 1e9, ns % 1000000000, i + 1
+		}
+	}' >"$1/ping.log"
+	awk -v t=$T 'BEGIN {
+		for (i = 0; i < 500; i++) {
+			printf "%.0f pa vrrp 192.0.2.2 51 200 2\n", t + i * 20000000
+			printf "%.0f br0 vrrp 192.0.2.2 51 200 2\n", t + i * 20000000
+		}
+	}' >"$1/soak.cap"
+}
+# silence DIR FROM_MS TO_MS: no reply between the two.
+silence() {
+	awk -v t=$T -v a="$2" -v b="$3" '{
+		s = substr($1, 2, length($1) - 2)
+		ms = (s - t / 1e9) * 1000
+		if (ms > a && ms < b) next
+		print
+	}' "$1/ping.log" >"$1/ping.tmp" && mv "$1/ping.tmp" "$1/ping.log"
+}
+# rival DIR FROM_MS TO_MS: b advertises as master too.
+rival() {
+	awk -v t=$T -v a="$2" -v b="$3" 'BEGIN {
+		for (ms = a; ms <= b; ms += 20)
+			printf "%.0f pb vrrp 192.0.2.1 51 100 2\n", t + ms * 1000000
+	}' >>"$1/soak.cap"
+}
+run() {
+	out=$("$report" "$@" 2>&1)
+	rc=$?
+}
+
+campaign "$d/clean"
+run "$d/clean"
+[ "$rc" = 0 ] && echo "$out" | grep -q "No invariant violated"
+result $? "an undisturbed campaign passes" "$out"
+echo "$out" | grep -q "| loss | 1 |"
+result $? "the fault is counted by kind" "$out"
+[ -s "$d/clean/report.md" ]
+result $? "the report is written to the directory"
+
+campaign "$d/inside"
+silence "$d/inside" 2100 2900
+run "$d/inside"
+[ "$rc" = 0 ]
+result $? "silence within a fault's window passes" "$out"
+echo "$out" | grep -q "| loss | 1 | 80[0-9] |"
+result $? "its length is reported" "$out"
+
+campaign "$d/after"
+silence "$d/after" 3300 3500
+run "$d/after"
+[ "$rc" = 0 ]
+result $? "silence within the bound after a fault passes" "$out"
+
+campaign "$d/outside"
+silence "$d/outside" 6000 6300
+run "$d/outside"
+[ "$rc" = 1 ] && echo "$out" | grep -q "^- 1. the VIP did not answer for 3[01][0-9] ms from +4.0"
+result $? "silence outside every window fails, with its time" "$out"
+
+campaign "$d/stall"
+silence "$d/stall" 6000 6300
+echo "$((T + 5990 * MS)) $((T + 6150 * MS)) 1" >"$d/stall/stalls.log"
+run "$d/stall"
+[ "$rc" = 0 ] && echo "$out" | grep -q "Guest stalls (.*): 1, longest 160 ms"
+result $? "silence within a guest stall's window passes, and the stall is reported" "$out"
+
+campaign "$d/dual"
+rival "$d/dual" 6000 6500
+run "$d/dual"
+[ "$rc" = 1 ] && echo "$out" | grep -q "^- 2. both directors advertised as master for 5[0-3][0-9] ms from +4.000 s"
+result $? "two masters for 500 ms fail" "$out"
+
+campaign "$d/brief"
+rival "$d/brief" 6000 6100
+run "$d/brief"
+[ "$rc" = 0 ]
+result $? "two masters for one interval and the margin pass" "$out"
+
+campaign "$d/partition"
+rival "$d/partition" 2200 2800
+run "$d/partition"
+[ "$rc" = 0 ]
+result $? "two masters during a loss fault pass" "$out"
+
+campaign "$d/unload"
+sed -i 's/unload ok/unload failed/' "$d/unload/run.params"
+run "$d/unload"
+[ "$rc" = 1 ] && echo "$out" | grep -q "^- 3. the module did not unload (failed)"
+result $? "a module that did not unload fails" "$out"
+
+campaign "$d/guest"
+run --guest-status 125 "$d/guest"
+[ "$rc" = 1 ] && echo "$out" | grep -q "^- 4. the guest failed (scripts/vm-run status 125"
+result $? "a failed guest fails" "$out"
+
+campaign "$d/noping"
+: >"$d/noping/ping.log"
+run "$d/noping"
+[ "$rc" = 1 ]
+result $? "a client without a single reply fails" "$out"
+echo "1..$n"
+exit $fail
