@@ -5,6 +5,7 @@
 #
 #   tap_skip_all NAME WHY             one skipped test, and exit
 #   tap_result RC NAME [FILE]         "ok" when RC is 0; FILE shown on failure
+#   tap_result_text RC NAME [TEXT]    the same, TEXT shown on failure
 #   tap_check NAME RC REGEX -- CMD... CMD exits RC and prints (stdout or
 #                                     stderr) a line matching REGEX; stdin
 #                                     from $stdin, or /dev/null
@@ -30,6 +31,12 @@ tap_result() {
 	echo "not ok $tap_n - $2"
 	[ -n "${3:-}" ] && [ -f "$3" ] && sed 's/^/# /' "$3"
 	tap_failed=$((tap_failed + 1))
+	return 1
+}
+
+tap_result_text() {
+	tap_result "$1" "$2" && return 0
+	[ -z "${3:-}" ] || printf '%s\n' "$3" | sed 's/^/# /'
 	return 1
 }
 

@@ -7,25 +7,12 @@
 # an include of a header that does not exist, is no circle.
 top=$(cd "$(dirname "$0")/../.." && pwd)
 check=$top/scripts/check-includes
-echo "TAP version 13"
-if ! command -v python3 >/dev/null; then
-	echo "ok 1 - check-includes # SKIP python3 missing"
-	echo "1..1"
-	exit 0
-fi
+. "$(dirname "$0")/tap_lib.sh"
+command -v python3 >/dev/null || tap_skip_all "check-includes" "python3 missing"
 d=$(mktemp -d) || exit 1
-trap 'rm -rf "$d"' EXIT
-n=0
-fail=0
+trap 'rm -rf "$d" "$tap_out"' EXIT
 result() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n - $2"
-	else
-		fail=1
-		echo "not ok $n - $2"
-		[ -z "$3" ] || printf '%s\n' "$3" | sed 's/^/# /'
-	fi
+	tap_result_text "$@"
 }
 
 out=$("$check" "$top" 2>&1)
@@ -50,5 +37,4 @@ echo "$out" | grep -q "include each other: userspace/lib, userspace/mwgctl"
 result $? "the circle names both folders" "$out"
 echo "$out" | grep -q "userspace/lib -> userspace/mwgctl at userspace/lib/mwg.h:3"
 result $? "the upward include is named with its line" "$out"
-echo "1..$n"
-exit $fail
+tap_end

@@ -10,25 +10,12 @@
 # definition fails too.  The real repository passes.
 top=$(cd "$(dirname "$0")/../.." && pwd)
 check=$top/scripts/check-kdoc-coverage
-echo "TAP version 13"
-if ! command -v python3 >/dev/null; then
-	echo "ok 1 - check-kdoc-coverage # SKIP python3 missing"
-	echo "1..1"
-	exit 0
-fi
+. "$(dirname "$0")/tap_lib.sh"
+command -v python3 >/dev/null || tap_skip_all "check-kdoc-coverage" "python3 missing"
 d=$(mktemp -d) || exit 1
-trap 'rm -rf "$d"' EXIT
-n=0
-fail=0
+trap 'rm -rf "$d" "$tap_out"' EXIT
 result() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n - $2"
-	else
-		fail=1
-		echo "not ok $n - $2"
-		[ -z "$3" ] || printf '%s\n' "$3" | sed 's/^/# /'
-	fi
+	tap_result_text "$@"
 }
 
 out=$("$check" "$top" 2>&1)
@@ -136,5 +123,4 @@ out=$("$check" "$d" 2>&1)
 rc=$?
 [ "$rc" = 1 ] && echo "$out" | grep -q "kmod/a.h:25: a_gone() is declared and defined nowhere"
 result $? "a declaration without a definition fails (exit $rc)" "$out"
-echo "1..$n"
-exit $fail
+tap_end

@@ -10,25 +10,12 @@
 top=$(cd "$(dirname "$0")/../.." && pwd)
 plan=$top/scripts/soak-plan
 report=$top/scripts/soak-report
-echo "TAP version 13"
-if ! command -v python3 >/dev/null; then
-	echo "ok 1 - soak report # SKIP python3 missing"
-	echo "1..1"
-	exit 0
-fi
+. "$(dirname "$0")/tap_lib.sh"
+command -v python3 >/dev/null || tap_skip_all "soak report" "python3 missing"
 d=$(mktemp -d) || exit 1
-trap 'rm -rf "$d"' EXIT
-n=0
-fail=0
+trap 'rm -rf "$d" "$tap_out"' EXIT
 result() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n - $2"
-	else
-		fail=1
-		echo "not ok $n - $2"
-		[ -z "$3" ] || printf '%s\n' "$3" | sed 's/^/# /'
-	fi
+	tap_result_text "$@"
 }
 
 # --- the plan ----------------------------------------------------------------
@@ -174,5 +161,4 @@ campaign "$d/noping"
 run "$d/noping"
 [ "$rc" = 1 ]
 result $? "a client without a single reply fails" "$out"
-echo "1..$n"
-exit $fail
+tap_end
