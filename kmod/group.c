@@ -151,7 +151,7 @@ void mwg_group_unlock_bh(struct mwg_vr *vr)
  * Return: the name, valid as long as that lasts; NULL when @vr is in no
  * group.
  */
-const char *mwg_group_name_rcu(const struct mwg_vr *vr)
+static const char *mwg_group_name_rcu(const struct mwg_vr *vr)
 {
 	const struct mwg_group *g = mwg_vr_group_rcu(vr);
 

@@ -86,7 +86,6 @@ void mwg_group_follow(struct mwg_vr *vr, enum mwg_group_move move);
 void mwg_group_unlock(struct mwg_vr *vr) __releases(&vr->lock);
 void mwg_group_unlock_bh(struct mwg_vr *vr) __releases(&vr->lock);
 
-const char *mwg_group_name_rcu(const struct mwg_vr *vr);
 int mwg_group_put_name(struct sk_buff *skb, const struct mwg_vr *vr);
 
 struct mwg_group *mwg_group_find(struct mwg_net *mn, const char *name);

@@ -51,22 +51,11 @@ void mwg_vr_release(struct kobject *kobj);
 u8 mwg_vr_effective_priority(const struct mwg_vr *vr, u32 live_scanners);
 
 /**
- * mwg_vr_hold() - Take a reference on a VR.
- * @vr: the VR.
- *
- * The VR's kobject counts its references: the VR stays until the last one
- * is dropped with mwg_vr_put().
- */
-static inline void mwg_vr_hold(struct mwg_vr *vr)
-{
-	kobject_get(&vr->kobj);
-}
-
-/**
  * mwg_vr_put() - Drop a reference on a VR.
  * @vr: the VR.
  *
- * The last one frees the VR after an RCU grace period (mwg_vr_release()).
+ * The VR's kobject counts its references; the last one frees the VR after
+ * an RCU grace period (mwg_vr_release()).
  */
 static inline void mwg_vr_put(struct mwg_vr *vr)
 {
