@@ -4,9 +4,13 @@
 # The in-guest part of scripts/soak: runs one fault campaign against two
 # directors and a client, and records what scripts/soak-report judges.
 #   SOAK_PLAN   the campaign (scripts/soak-plan's output)
+#   SOAK_SECONDS  how long it may run: the faults left when that time is
+#               up are not run (each costs more than its plan says, the
+#               commands that make and undo it)
 #   SOAK_DIR    where the records go:
 #       soak.cap     every advert and ARP frame on the switch (vrrp-cap)
 #       ping.log     the client's pings of the VIP, every 10 ms (ping -D)
+#       ping6.log    the same of the IPv6 VIP
 #       faults.log   one line a fault: START_NS END_NS KIND WHO ARG...
 #       stalls.log   one line each time a task pinned to a CPU, waking every
 #                    5 ms, woke more than 25 ms late: START_NS END_NS CPU
@@ -15,8 +19,11 @@
 #       run.params   the settings, and what the module left behind
 #
 # Topology (scripts/vrrp-topo.sh): directors a and b and client c on a
-# bridge in namespace sw.  One VRRPv3 router, VRID 51, VIP 192.0.2.100,
-# accept mode on so that the VIP answers pings, preemption on to begin.
+# bridge in namespace sw, with IPv6 addresses added here.  Two VRRPv3
+# routers: VRID 51 for VIP 192.0.2.100 and VRID 52 for 2001:db8::100 (with
+# fe80::100 first, RFC 5798 5.2.9); accept mode on so that the VIPs answer
+# pings, preemption on to begin.  A fault on a director's configuration
+# applies to both of its routers, as an operator's change would.
 # All namespaces share one kernel, so the faults that need a machine of
 # their own (module reload on one director, a stalled director) are not
 # drawn here.
@@ -29,6 +36,10 @@ cd "$top" || exit 2
 snapshot_paths
 
 PLAN=${SOAK_PLAN:?}
+SECONDS_MAX=${SOAK_SECONDS:?}
+VRID6=52
+VIP6=2001:db8::100
+declare -A ADDR6=([a]=2001:db8::2 [b]=2001:db8::1 [c]=2001:db8::50)
 DIR=${SOAK_DIR:?}
 CAP=$DIR/soak.cap
 cap_pid=
@@ -45,15 +56,33 @@ read -r prio[a] prio[b] < <(awk '$1 == "prio" { print $3, $5 }' "$PLAN")
 preempt[a]=on
 preempt[b]=on
 
+# vr WHO VERB ARG...: mwgctl vr VERB on both of WHO's routers.
 vr() {
-	local who=$1 verb=$2
+	local who=$1 verb=$2 rc=0
 	shift 2
-	ip netns exec "$who" "$CTL" vr "$verb" dev eth0 vrid $VRID "$@"
+	ip netns exec "$who" "$CTL" vr "$verb" dev eth0 vrid $VRID "$@" || rc=1
+	ip netns exec "$who" "$CTL" vr "$verb" dev eth0 vrid $VRID6 \
+		family inet6 "$@" || rc=1
+	return $rc
 }
 
 vr_add() {
-	vr "$1" add prio "${prio[$1]}" interval "$interval" \
-		preempt "${preempt[$1]}" accept on vip $VIP/24
+	local opts=(prio "${prio[$1]}" interval "$interval"
+		preempt "${preempt[$1]}" accept on)
+
+	ip netns exec "$1" "$CTL" vr add dev eth0 vrid $VRID "${opts[@]}" \
+		vip $VIP/24 &&
+		ip netns exec "$1" "$CTL" vr add dev eth0 vrid $VRID6 \
+			"${opts[@]}" vip fe80::100/64 vip $VIP6/64
+}
+
+# answers ADDR: the client's ping of ADDR is answered within 10 s.
+answers() {
+	for _ in {1..100}; do
+		ip netns exec c ping -c 1 -W 1 -n "$1" >/dev/null 2>&1 && return 0
+		sleep 0.1
+	done
+	return 1
 }
 
 netem() {
@@ -114,7 +143,8 @@ while True:
 
 cleanup() {
 	[ ${#beat_pids[@]} -gt 0 ] && kill "${beat_pids[@]}" 2>/dev/null
-	[ -n "$ping_pid" ] && kill -INT "$ping_pid" 2>/dev/null
+	# shellcheck disable=SC2086 # both pings
+	[ -n "$ping_pid" ] && kill -INT $ping_pid 2>/dev/null
 	[ -n "$cap_pid" ] && kill "$cap_pid" 2>/dev/null
 	wait 2>/dev/null
 	topo_down
@@ -122,6 +152,14 @@ cleanup() {
 trap cleanup EXIT
 
 topo_up || exit 2
+# An interface set down keeps its IPv6 addresses here, as an appliance
+# configures them, and comes back without duplicate address detection, so
+# that a link fault lasts as long as the campaign says.
+for n in a b c; do
+	ip netns exec $n sysctl -qw net.ipv6.conf.eth0.keep_addr_on_down=1 \
+		net.ipv6.conf.eth0.accept_dad=0 || exit 2
+	ip -n $n addr add "${ADDR6[$n]}/64" dev eth0 nodad || exit 2
+done
 slab_before=$(slab_kb)
 insmod "$KO" || { echo "soak: cannot load $KO" >&2; exit 2; }
 ip netns exec sw scripts/vrrp-cap capture "$CAP" --ready "$CAP.ready" &
@@ -130,12 +168,8 @@ for _ in {1..300}; do [ -e "$CAP.ready" ] && break; sleep 0.02; done
 [ -e "$CAP.ready" ] || { echo "soak: capture did not start" >&2; exit 2; }
 
 vr_add a && vr_add b || exit 2
-for _ in {1..100}; do
-	ip netns exec c ping -c 1 -W 1 -n $VIP >/dev/null 2>&1 && break
-	sleep 0.1
-done
-ip netns exec c ping -c 1 -W 1 -n $VIP >/dev/null ||
-	{ echo "soak: the VIP never answered" >&2; exit 2; }
+answers $VIP || { echo "soak: the VIP never answered" >&2; exit 2; }
+answers $VIP6 || { echo "soak: the IPv6 VIP never answered" >&2; exit 2; }
 
 : >"$DIR/stalls.log"
 for ((cpu = 0; cpu < $(nproc); cpu++)); do
@@ -143,10 +177,15 @@ for ((cpu = 0; cpu < $(nproc); cpu++)); do
 done
 ip netns exec c ping -D -n -i 0.01 $VIP >"$DIR/ping.log" 2>&1 &
 ping_pid=$!
+ip netns exec c ping -D -n -i 0.01 $VIP6 >"$DIR/ping6.log" 2>&1 &
+ping_pid+=" $!"
 : >"$DIR/faults.log"
 n=0
+planned=$(grep -c '^fault ' "$PLAN")
+deadline=$(($(now_ns) + SECONDS_MAX * 1000000000))
 while read -r word at kind args; do
 	[ "$word" = fault ] || continue
+	[ "$(now_ns)" -lt "$deadline" ] || break
 	msleep "$at"
 	n=$((n + 1))
 	t0=$(now_ns)
@@ -156,8 +195,10 @@ while read -r word at kind args; do
 done <"$PLAN"
 # The last fault's recovery is judged too.
 sleep 2
-kill -INT "$ping_pid"
-wait "$ping_pid" 2>/dev/null
+# shellcheck disable=SC2086 # both pings
+kill -INT $ping_pid
+# shellcheck disable=SC2086
+wait $ping_pid 2>/dev/null
 ping_pid=
 kill "$cap_pid"
 wait "$cap_pid" 2>/dev/null
@@ -171,7 +212,7 @@ vr b del
 unload=ok
 rmmod mwg_vrrp || unload=failed
 slab_after=$(slab_kb)
-echo "faults $n interval_ms $interval kernel $(uname -r)" \
+echo "faults $n planned $planned interval_ms $interval kernel $(uname -r)" \
 	"unload $unload slab_before_kb $slab_before slab_after_kb $slab_after" \
 	>"$DIR/run.params"
-echo "soak: $n faults run; module unload: $unload"
+echo "soak: $n of $planned faults run; module unload: $unload"

@@ -145,6 +145,38 @@ run "$d/partition"
 [ "$rc" = 0 ]
 result $? "two masters during a loss fault pass" "$out"
 
+# The IPv6 VIP and its router, VRID 52, judged on their own.
+# six_adverts DIR: a advertises for VRID 52 as well.
+six_adverts() {
+	awk '$2 == "pa" { $5 = 52; print }' "$1/soak.cap" >"$1/six.cap" &&
+		cat "$1/six.cap" >>"$1/soak.cap"
+}
+campaign "$d/six"
+sed -e 's/192.0.2.100/2001:db8::100/' "$d/six/ping.log" >"$d/six/ping6.log"
+six_adverts "$d/six"
+run "$d/six"
+[ "$rc" = 0 ] && echo "$out" | grep -q "VRID 51, 52) .* 1000 from the VIP, 1000 from the IPv6 VIP"
+result $? "an undisturbed campaign with both VIPs passes" "$out"
+d6=$d/six
+awk -v t=$T '{
+	s = substr($1, 2, length($1) - 2)
+	ms = (s - t / 1e9) * 1000
+	if (ms > 7000 && ms < 7400) next
+	print
+}' "$d6/ping6.log" >"$d6/ping6.tmp" && mv "$d6/ping6.tmp" "$d6/ping6.log"
+run "$d6"
+[ "$rc" = 1 ] && echo "$out" | grep -q "^- 1. the IPv6 VIP did not answer for 4[01][0-9] ms from +5.0"
+result $? "the IPv6 VIP silent outside every window fails, named" "$out"
+campaign "$d/six2"
+six_adverts "$d/six2"
+awk -v t=$T 'BEGIN {
+	for (ms = 6000; ms <= 6500; ms += 20)
+		printf "%.0f pb vrrp fe80::1 52 100 2\n", t + ms * 1000000
+}' >>"$d/six2/soak.cap"
+run "$d/six2"
+[ "$rc" = 1 ] && echo "$out" | grep -q "^- 2. both directors advertised as master for 5[0-3][0-9] ms from +4.000 s (VRID 52)"
+result $? "two masters of the IPv6 router fail, with its VRID" "$out"
+
 campaign "$d/unload"
 sed -i 's/unload ok/unload failed/' "$d/unload/run.params"
 run "$d/unload"
