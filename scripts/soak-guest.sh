@@ -47,7 +47,7 @@ ping_pid=
 beat_pids=()
 
 now_ns() { date +%s%N; }
-msleep() { sleep "$(awk -v m="$1" 'BEGIN { printf "%.3f", m / 1000 }')"; }
+msleep() { sleep "$(($1 / 1000)).$(printf %03d $(($1 % 1000)))"; }
 slab_kb() { awk '$1 == "Slab:" { print $2 }' /proc/meminfo; }
 
 interval=$(awk '$1 == "interval_ms" { print $2 }' "$PLAN")
