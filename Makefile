@@ -11,7 +11,9 @@
 #                      style also fails when two folders include each other
 #                      (scripts/check-includes), on any kernel-doc warning,
 #                      and when a function another file calls has no
-#                      kernel-doc comment (scripts/check-kdoc-coverage)
+#                      kernel-doc comment (scripts/check-kdoc-coverage), and
+#                      when the netlink spec and the uapi header differ
+#                      (scripts/check-netlink-spec)
 # make demo            the demo cluster in a guest
 # make bench           mwg_vrrp against keepalived in a guest: failover,
 #                      timers, scale, control plane (build/bench/results.md)
@@ -89,6 +91,7 @@ style:
 		-f kmod/trace.h
 	scripts/check-includes >/dev/null
 	scripts/check-kdoc-coverage >/dev/null
+	MWG_BUILD=$(BUILD) scripts/check-netlink-spec
 	@w=-v; grep -q '"Wall"' $(KERNELDOC) && w=-Wall; \
 	echo "kernel-doc -none $$w kmod/*.[ch]"; \
 	out=$$($(KERNELDOC) -none $$w $(KMOD_SOURCES) 2>&1 >/dev/null) || \

@@ -93,6 +93,8 @@ enum mwg_vrrp_reason {
 	__MWG_VRRP_REASON_MAX,
 };
 
+#define MWG_VRRP_REASON_MAX (__MWG_VRRP_REASON_MAX - 1)
+
 /*
  * Why an advert raised a ROGUE_EVENT (rate-limited to one a second per
  * VR; each such advert counts in ROGUE_ADVERTS).  Neither drops the
