@@ -12,7 +12,8 @@
 # names the sender by the port it came in on.  A's address is the higher
 # one so that A wins a tie of priorities (RFC 5798 6.4.3).
 # Nothing here touches the guest's initial namespace besides loading
-# modules: the guest has no other network anyway.
+# modules: the guest has no other network anyway.  topo_node adds more
+# nodes to that switch (the soak's scanners); topo_down removes them too.
 
 VIP=192.0.2.100
 A_IP=192.0.2.2
@@ -47,9 +48,18 @@ topo_port() {
 	ip -n "$1" link set eth0 up
 }
 
+# topo_node NS ADDR: one more namespace NS on the switch, at its port pNS.
+TOPO_NODES=()
+topo_node() {
+	ip netns add "$1" || return 1
+	TOPO_NODES+=("$1")
+	ip -n "$1" link set lo up
+	topo_port "$1" "p$1" "$2"
+}
+
 topo_down() {
 	local n
-	for n in a b c sw; do
+	for n in "${TOPO_NODES[@]}" a b c sw; do
 		ip netns del $n 2>/dev/null
 	done
 	return 0

@@ -5,8 +5,10 @@
 # the same for the same seed and stays within its time; the VIP silent
 # inside a fault's window (or a stall of the guest's) passes, outside it
 # fails; two masters fail outside a partition the campaign made and pass
-# within one; a module that did not unload and a guest that failed each
-# fail the campaign.
+# within one; a new connection answered by a scanner dead for longer than
+# the bound fails, one within it or after the scanner came back passes, and
+# the failed connections are counted by fault; a module that did not
+# unload and a guest that failed each fail the campaign.
 top=$(cd "$(dirname "$0")/../.." && pwd)
 plan=$top/scripts/soak-plan
 report=$top/scripts/soak-report
@@ -31,12 +33,20 @@ echo "$a" | awk '
 	$1 == "fault" {
 		f++
 		t += $2
-		if ($3 == "link" || $3 == "carrier" || $3 == "readd") t += $5
+		if ($3 == "link" || $3 == "carrier" || $3 == "readd" ||
+		    $3 == "mwgd_stop" || $3 == "scanner_down") t += $5
+		else if ($3 == "mwgd_kill") t += 2000
 		else if ($3 == "loss") t += $6
 		else if ($3 == "delay") t += $7
 	}
 	END { exit !(ok && f > 10 && t < 120000) }'
 result $? "an interval it may draw, and the faults end within the time" "$a"
+"$plan" 1 1800 | awk '
+	$1 == "fault" && ($3 == "mwgd_kill" || $3 == "mwgd_stop") { m[$4] = 1 }
+	$1 == "fault" && $3 == "scanner_down" { d[$4] = 1; if ($4 !~ /^s[123]$/) bad = 1 }
+	END { exit !(m["a"] && m["b"] && m["s1"] && m["s2"] && m["s3"] &&
+		     d["s1"] && d["s2"] && d["s3"] && !bad) }'
+result $? "mwgd faults on both directors and every scanner, scanner deaths on scanners only"
 "$plan" x 10 >/dev/null 2>&1
 [ $? = 2 ]
 result $? "a seed that is not a number is refused"
@@ -177,6 +187,99 @@ run "$d/six2"
 [ "$rc" = 1 ] && echo "$out" | grep -q "^- 2. both directors advertised as master for 5[0-3][0-9] ms from +4.000 s (VRID 52)"
 result $? "two masters of the IPv6 router fail, with its VRID" "$out"
 
+# --- invariant 4: no new connection to a dead scanner ------------------------
+# proxy DIR: the campaign with mwgd (discovery every 100 ms, dead_after 3:
+# a bound of 300 + 200 + 300 ms) and the client's connections every 100 ms
+# over 10 s from T, answered by s1, s2, s3 in turn.
+proxy() {
+	campaign "$1"
+	printf 'discovery_ms 100\ndead_after 3\nrestart_ms 2000\n' >>"$1/plan"
+	awk -v t=$T 'BEGIN {
+		for (i = 0; i < 100; i++)
+			printf "%.0f s%d 2\n", t + i * 100000000, i % 3 + 1
+	}' >"$1/conns.log"
+}
+# reassign DIR NAME FROM_MS TO_MS NEW: the connections NAME answered that
+# started between FROM and TO get NEW instead (another scanner, or fail).
+reassign() {
+	awk -v t=$T -v n="$2" -v a="$3" -v b="$4" -v new="$5" '{
+		ms = ($1 - t) / 1e6
+		if ($2 == n && ms > a && ms < b) $2 = new
+		print
+	}' "$1/conns.log" >"$1/conns.tmp" && mv "$1/conns.tmp" "$1/conns.log"
+}
+# death DIR KIND WHO FROM_MS TO_MS: a fault that kills WHO, held from FROM
+# to TO; its commands take 300 ms before and after.
+death() {
+	echo "$((T + ($4 - 300) * MS)) $((T + ($5 + 300) * MS)) $2 $3 $(($5 - $4))" \
+		>>"$1/faults.log"
+	echo "$((T + $4 * MS)) $((T + $5 * MS)) $2 $3 $(($5 - $4))" >>"$1/effects.log"
+}
+
+proxy "$d/conns"
+run "$d/conns"
+[ "$rc" = 0 ] && echo "$out" | grep -q "100 answered (s1 34, s2 33, s3 33), 0 failed" &&
+	echo "$out" | grep -q "no new connection may reach it 800 ms after its death"
+result $? "connections are counted by scanner, and the bound is stated" "$out"
+
+# s2 answers at 100, 400, 700 ms... of each second.  Its link down from
+# 4.85 s to 7 s: its connections fail until the director drains it
+# (at 5.6 s), then go to s1; after 7 s it answers again.
+proxy "$d/drained"
+death "$d/drained" scanner_down s2 4850 7000
+reassign "$d/drained" s2 4850 5600 fail
+reassign "$d/drained" s2 5600 7000 s1
+run "$d/drained"
+[ "$rc" = 0 ] && echo "$out" | grep -q "the latest new connection to a dead scanner came - ms" &&
+	echo "$out" | grep -q "| scanner_down | 1 | 3 | 100 |"
+result $? "a dead scanner drained within the bound passes; its failed connections are counted" "$out"
+
+proxy "$d/late"
+death "$d/late" mwgd_stop s2 4850 7000
+reassign "$d/late" s2 5900 7000 s1
+run "$d/late"
+[ "$rc" = 1 ] &&
+	echo "$out" | grep -q "^- 4. s2 answered a new connection started at +3.8[0-9]* s, dead (mwgd_stop) for 95[0-9] ms then (bound 800 ms)" &&
+	echo "$out" | grep -q "the latest new connection to a dead scanner came 95[0-9] ms after"
+result $? "a scanner answering 950 ms into its death fails, with its time" "$out"
+
+proxy "$d/inbound"
+death "$d/inbound" mwgd_kill s3 4950 7000
+reassign "$d/inbound" s3 5700 7000 s1
+run "$d/inbound"
+[ "$rc" = 0 ] && echo "$out" | grep -q "the latest new connection to a dead scanner came 65[0-9] ms after"
+result $? "a scanner answering 650 ms into its death passes" "$out"
+
+proxy "$d/stalled"
+death "$d/stalled" mwgd_stop s2 4850 7000
+reassign "$d/stalled" s2 5900 7000 s1
+echo "$((T + 5100 * MS)) $((T + 5500 * MS)) 0" >"$d/stalled/stalls.log"
+run "$d/stalled"
+[ "$rc" = 0 ]
+result $? "a guest stall within the death does not count towards it" "$out"
+
+# The scanner answers while the command that downs its link runs, and
+# again while the one that brings it up does.
+proxy "$d/commands"
+death "$d/commands" scanner_down s2 5300 6900
+reassign "$d/commands" s2 5300 6900 s1
+run "$d/commands"
+[ "$rc" = 0 ] && echo "$out" | grep -q "the latest new connection to a dead scanner came - ms"
+result $? "a scanner answering before its fault held or after is judged by the span it held" "$out"
+
+proxy "$d/director"
+death "$d/director" mwgd_stop a 5000 7000
+run "$d/director"
+[ "$rc" = 0 ]
+result $? "a director's mwgd stopped kills no scanner" "$out"
+
+proxy "$d/stray"
+reassign "$d/stray" s1 8000 8500 fail
+run "$d/stray"
+[ "$rc" = 0 ] && echo "$out" | grep -q "| outside any fault's window | | 2 | |" &&
+	echo "$out" | grep -q "98 answered (s1 32, s2 33, s3 33), 2 failed"
+result $? "failed connections outside every window are counted, not judged" "$out"
+
 campaign "$d/unload"
 sed -i 's/unload ok/unload failed/' "$d/unload/run.params"
 run "$d/unload"
@@ -185,7 +288,7 @@ result $? "a module that did not unload fails" "$out"
 
 campaign "$d/guest"
 run --guest-status 125 "$d/guest"
-[ "$rc" = 1 ] && echo "$out" | grep -q "^- 4. the guest failed (scripts/vm-run status 125"
+[ "$rc" = 1 ] && echo "$out" | grep -q "^- 5. the guest failed (scripts/vm-run status 125"
 result $? "a failed guest fails" "$out"
 
 campaign "$d/noping"
