@@ -13,7 +13,8 @@
 #                      and when a function another file calls has no
 #                      kernel-doc comment (scripts/check-kdoc-coverage), and
 #                      when the netlink spec and the uapi header differ
-#                      (scripts/check-netlink-spec)
+#                      (scripts/check-netlink-spec) or the names header is
+#                      not what the spec gives (scripts/gen-names --check)
 # make demo            the demo cluster in a guest
 # make bench           mwg_vrrp against keepalived in a guest: failover,
 #                      timers, scale, control plane (build/bench/results.md)
@@ -92,6 +93,7 @@ style:
 	scripts/check-includes >/dev/null
 	scripts/check-kdoc-coverage >/dev/null
 	MWG_BUILD=$(BUILD) scripts/check-netlink-spec
+	scripts/gen-names --check
 	@w=-v; grep -q '"Wall"' $(KERNELDOC) && w=-Wall; \
 	echo "kernel-doc -none $$w kmod/*.[ch]"; \
 	out=$$($(KERNELDOC) -none $$w $(KMOD_SOURCES) 2>&1 >/dev/null) || \

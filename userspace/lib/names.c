@@ -3,101 +3,56 @@
  * Names for the contract's enums and attributes.  Text output, JSON keys,
  * CLI keywords and error messages all come from these tables, so one
  * spelling is used everywhere.  The tables are indexed by the enum values
- * of mwg_vrrp.h, which keeps them in step with it at a glance.
+ * of mwg_vrrp.h; the states, reasons and counters are filled from
+ * mwg_vrrp_names.h, which scripts/gen-names writes from the family's
+ * netlink spec, the one place those names are spelled.
  */
 #include <string.h>
 #include <sys/socket.h>
 
 #include "mwg.h"
+#include "mwg_vrrp_names.h"
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
+/* Each list below is an X-macro of mwg_vrrp_names.h: the spec's names. */
+#define MWG_NAME_ENTRY(constant, name)	[constant] = #name,
+
 static const char *const state_names[] = {
-	[MWG_VRRP_STATE_INIT]	= "init",
-	[MWG_VRRP_STATE_BACKUP]	= "backup",
-	[MWG_VRRP_STATE_MASTER]	= "master",
+	MWG_VRRP_STATE_NAMES(MWG_NAME_ENTRY)
 };
 
 static const char *const reason_names[] = {
-	[MWG_VRRP_REASON_NONE]		= "none",
-	[MWG_VRRP_REASON_STARTUP]	= "startup",
-	[MWG_VRRP_REASON_OWNER]		= "owner",
-	[MWG_VRRP_REASON_MASTER_DOWN]	= "master_down",
-	[MWG_VRRP_REASON_PRIORITY_ZERO]	= "priority_zero",
-	[MWG_VRRP_REASON_PREEMPTED]	= "preempted",
-	[MWG_VRRP_REASON_SHUTDOWN]	= "shutdown",
-	[MWG_VRRP_REASON_LINK_DOWN]	= "link_down",
-	[MWG_VRRP_REASON_RECONFIGURED]	= "reconfigured",
-	[MWG_VRRP_REASON_BFD_DOWN]	= "bfd_down",
-	[MWG_VRRP_REASON_GROUP]		= "group",
-	[MWG_VRRP_REASON_TRACK_IF]	= "track_if",
-	[MWG_VRRP_REASON_TRACKED]	= "tracked",
+	MWG_VRRP_REASON_NAMES(MWG_NAME_ENTRY)
 };
 
 static const char *const checksum_names[] = {
-	[MWG_VRRP_CSUM_PSEUDO]	= "pseudo",
-	[MWG_VRRP_CSUM_RFC9568]	= "rfc9568",
+	MWG_VRRP_CSUM_NAMES(MWG_NAME_ENTRY)
 };
 
 static const char *const stats_names[] = {
-	[MWG_VRRP_STATS_A_MASTER_TRANSITIONS]	= "master_transitions",
+	MWG_VRRP_STATS_COUNTERS(MWG_NAME_ENTRY)
+	/* The one member of the nest that is no counter. */
 	[MWG_VRRP_STATS_A_NEW_MASTER_REASON]	= "new_master_reason",
-	[MWG_VRRP_STATS_A_RCVD_ADVERTISEMENTS]	= "rcvd_advertisements",
-	[MWG_VRRP_STATS_A_ADV_INTERVAL_ERRORS]	= "adv_interval_errors",
-	[MWG_VRRP_STATS_A_IP_TTL_ERRORS]	= "ip_ttl_errors",
-	[MWG_VRRP_STATS_A_RCVD_PRI_ZERO_PACKETS] = "rcvd_pri_zero_packets",
-	[MWG_VRRP_STATS_A_SENT_PRI_ZERO_PACKETS] = "sent_pri_zero_packets",
-	[MWG_VRRP_STATS_A_RCVD_INVALID_TYPE_PACKETS] =
-		"rcvd_invalid_type_packets",
-	[MWG_VRRP_STATS_A_ADDRESS_LIST_ERRORS]	= "address_list_errors",
-	[MWG_VRRP_STATS_A_PACKET_LENGTH_ERRORS]	= "packet_length_errors",
-	[MWG_VRRP_STATS_A_SENT_ADVERTISEMENTS]	= "sent_advertisements",
-	[MWG_VRRP_STATS_A_CHECKSUM_ERRORS]	= "checksum_errors",
-	[MWG_VRRP_STATS_A_VERSION_ERRORS]	= "version_errors",
-	[MWG_VRRP_STATS_A_AUTH_TYPE_ERRORS]	= "auth_type_errors",
-	[MWG_VRRP_STATS_A_RCVD_NOT_ALLOWED]	= "rcvd_not_allowed",
-	[MWG_VRRP_STATS_A_UNICAST_SEND_ERRORS]	= "unicast_send_errors",
-	[MWG_VRRP_STATS_A_ROGUE_ADVERTS]	= "rogue_adverts",
 };
 
 static const char *const ns_stats_names[] = {
-	[MWG_VRRP_NS_STATS_A_CHECKSUM_ERRORS]	= "checksum_errors",
-	[MWG_VRRP_NS_STATS_A_VERSION_ERRORS]	= "version_errors",
-	[MWG_VRRP_NS_STATS_A_VRID_ERRORS]	= "vrid_errors",
-	[MWG_VRRP_NS_STATS_A_PACKET_LENGTH_ERRORS] = "packet_length_errors",
-	[MWG_VRRP_NS_STATS_A_IP_TTL_ERRORS]	= "ip_ttl_errors",
-	[MWG_VRRP_NS_STATS_A_BFD_VERSION_ERRORS] = "bfd_version_errors",
-	[MWG_VRRP_NS_STATS_A_BFD_LENGTH_ERRORS]	= "bfd_length_errors",
-	[MWG_VRRP_NS_STATS_A_BFD_MULT_ERRORS]	= "bfd_mult_errors",
-	[MWG_VRRP_NS_STATS_A_BFD_MULTIPOINT_ERRORS] = "bfd_multipoint_errors",
-	[MWG_VRRP_NS_STATS_A_BFD_DISC_ERRORS]	= "bfd_disc_errors",
-	[MWG_VRRP_NS_STATS_A_BFD_AUTH_ERRORS]	= "bfd_auth_errors",
-	[MWG_VRRP_NS_STATS_A_BFD_TTL_ERRORS]	= "bfd_ttl_errors",
-	[MWG_VRRP_NS_STATS_A_BFD_NO_SESSION]	= "bfd_no_session",
+	MWG_VRRP_NS_STATS_COUNTERS(MWG_NAME_ENTRY)
 };
 
-/* Spelled like the mwgctl keyword that sets the attribute, where one does. */
 static const char *const bfd_state_names[] = {
-	[MWG_BFD_STATE_ADMIN_DOWN]	= "admin_down",
-	[MWG_BFD_STATE_DOWN]		= "down",
-	[MWG_BFD_STATE_INIT]		= "init",
-	[MWG_BFD_STATE_UP]		= "up",
+	MWG_BFD_STATE_NAMES(MWG_NAME_ENTRY)
 };
 
 static const char *const bfd_stats_names[] = {
-	[MWG_BFD_STATS_A_TX_PACKETS]		= "tx_packets",
-	[MWG_BFD_STATS_A_RX_PACKETS]		= "rx_packets",
-	[MWG_BFD_STATS_A_RX_TTL_ERRORS]		= "rx_ttl_errors",
-	[MWG_BFD_STATS_A_RX_WRONG_IF]		= "rx_wrong_if",
-	[MWG_BFD_STATS_A_TX_ERRORS]		= "tx_errors",
-	[MWG_BFD_STATS_A_UP]			= "up",
-	[MWG_BFD_STATS_A_DOWN]			= "down",
-	[MWG_BFD_STATS_A_DETECT_EXPIRED]	= "detect_expired",
-	[MWG_BFD_STATS_A_POLLS]			= "polls",
-	[MWG_BFD_STATS_A_VRRP_SIGNALS]		= "vrrp_signals",
-	[MWG_BFD_STATS_A_DAMPED]		= "damped",
+	MWG_BFD_STATS_COUNTERS(MWG_NAME_ENTRY)
 };
 
+/*
+ * Attribute names as the tools speak them: the mwgctl keyword that sets an
+ * attribute where there is one ("prio", "interval"), which is not always
+ * the spec's name.
+ */
 static const char *const attr_names[] = {
 	[MWG_VRRP_A_IFINDEX]		= "ifindex",
 	[MWG_VRRP_A_IFNAME]		= "ifname",

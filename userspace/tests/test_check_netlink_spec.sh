@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# scripts/check-netlink-spec: the family's spec and its uapi header agree.
+# scripts/check-netlink-spec: the family's spec and its uapi header agree,
+# and scripts/gen-names keeps the names header in step with the spec.
 # The repository passes; a spec whose attribute moved (a value changed), a
 # header constant the spec lacks, a constant only the spec has, and a
 # spec the kernel's schema refuses each fail, naming the constant.
@@ -53,5 +54,19 @@ fails "MWG_VRRP_VRID_ANY = 0 is in the spec only" \
 sed 's/type: u64}/type: u65}/' "$spec" >"$d/e/mwg_vrrp.yaml"
 fails "the generator refused" \
 	"a spec the schema refuses fails" "$d/e/mwg_vrrp.yaml" "$header"
+
+# scripts/gen-names: the committed names header is what the spec gives,
+# and a renamed counter in the spec makes it stale.
+gen=$top/scripts/gen-names
+out=$("$gen" --check 2>&1)
+tap_result_text $? "gen-names: the committed names header is current" "$out"
+sed 's/{name: rogue-adverts, type: u64}/{name: rogue-advertisements, type: u64}/' \
+	"$spec" >"$d/b/renamed.yaml"
+out=$("$gen" --check "$d/b/renamed.yaml" 2>&1)
+[ $? -eq 1 ] && printf '%s\n' "$out" | grep -q "not what the spec gives"
+tap_result_text $? "gen-names: a counter renamed in the spec makes it stale" "$out"
+"$gen" "$d/b/renamed.yaml" "$d/b/names.h"
+grep -q "X(MWG_VRRP_STATS_A_ROGUE_ADVERTISEMENTS, rogue_advertisements)" "$d/b/names.h"
+tap_result $? "gen-names: the new name is what it writes"
 
 tap_end
