@@ -40,6 +40,7 @@
 #include "bfd_proto.h"
 #include "vrrp.h"
 
+/* MWG_BFD_STATS_COUNTERS: as the netlink spec lists them (see vrrp.h). */
 struct mwg_bfd_stats {
 	u64 tx_packets;
 	u64 rx_packets;
@@ -151,7 +152,7 @@ int mwg_bfd_nl_set(struct sk_buff *skb, struct genl_info *info);
 int mwg_bfd_nl_del(struct sk_buff *skb, struct genl_info *info);
 int mwg_bfd_nl_get(struct sk_buff *skb, struct genl_info *info);
 int mwg_bfd_nl_dump(struct sk_buff *skb, struct netlink_callback *cb);
-int mwg_bfd_nl_put_ns_stats(struct sk_buff *skb, struct mwg_net *mn);
+const char *mwg_bfd_state_name(u8 state);
 void mwg_bfd_notify(struct mwg_bfd_session *s, u8 old);
 
 #endif /* _MWG_BFD_H */

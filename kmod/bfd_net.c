@@ -33,28 +33,28 @@
 
 #include "bfd.h"
 
-static void mwg_bfd_count_parse_drop(struct mwg_bfd_net_stats *st,
+static void mwg_bfd_count_parse_drop(struct mwg_net_stats *st,
 				     enum mwg_bfd_parse_result res)
 {
 	switch (res) {
 	case MWG_BFD_PARSE_VERSION:
-		atomic64_inc(&st->version_errors);
+		atomic64_inc(&st->bfd_version_errors);
 		break;
 	case MWG_BFD_PARSE_LENGTH:
-		atomic64_inc(&st->length_errors);
+		atomic64_inc(&st->bfd_length_errors);
 		break;
 	case MWG_BFD_PARSE_MULT:
-		atomic64_inc(&st->mult_errors);
+		atomic64_inc(&st->bfd_mult_errors);
 		break;
 	case MWG_BFD_PARSE_MULTIPOINT:
-		atomic64_inc(&st->multipoint_errors);
+		atomic64_inc(&st->bfd_multipoint_errors);
 		break;
 	case MWG_BFD_PARSE_MY_DISC:
 	case MWG_BFD_PARSE_YOUR_DISC:
-		atomic64_inc(&st->disc_errors);
+		atomic64_inc(&st->bfd_disc_errors);
 		break;
 	case MWG_BFD_PARSE_AUTH:
-		atomic64_inc(&st->auth_errors);
+		atomic64_inc(&st->bfd_auth_errors);
 		break;
 	case MWG_BFD_PARSE_OK:
 		break;
@@ -64,7 +64,7 @@ static void mwg_bfd_count_parse_drop(struct mwg_bfd_net_stats *st,
 /* RFC 5880 6.8.6 in order, then RFC 5881 5 (TTL) once a session is known. */
 static void mwg_bfd_rx(struct mwg_net *mn, struct sk_buff *skb)
 {
-	struct mwg_bfd_net_stats *st = &mn->bfd.stats;
+	struct mwg_net_stats *st = &mn->stats;
 	union mwg_addr saddr = {};
 	enum mwg_bfd_parse_result res;
 	struct mwg_bfd_session *s;
@@ -92,11 +92,11 @@ static void mwg_bfd_rx(struct mwg_net *mn, struct sk_buff *skb)
 	else
 		s = mwg_bfd_lookup_peer_rcu(mn, skb->dev, family, &saddr);
 	if (!s || s->family != family) {
-		atomic64_inc(&st->no_session);
+		atomic64_inc(&st->bfd_no_session);
 		return;
 	}
 	if (ttl != MWG_BFD_TTL) {
-		atomic64_inc(&st->ttl_errors);
+		atomic64_inc(&st->bfd_ttl_errors);
 		spin_lock(&s->lock);
 		s->stats.rx_ttl_errors++;
 		spin_unlock(&s->lock);
@@ -121,7 +121,7 @@ static int mwg_bfd_encap_rcv(struct sock *sk, struct sk_buff *skb)
 	    skb->len >= sizeof(struct udphdr))
 		mwg_bfd_rx(mn, skb);
 	else if (mn)
-		atomic64_inc(&mn->bfd.stats.length_errors);
+		atomic64_inc(&mn->stats.bfd_length_errors);
 	consume_skb(skb);
 	return 0;
 }

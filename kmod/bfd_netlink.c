@@ -255,30 +255,38 @@ static int mwg_bfd_put_stat(struct sk_buff *skb, int attr, u64 v)
 	return nla_put_u64_64bit(skb, attr, v, MWG_BFD_STATS_A_PAD);
 }
 
+/*
+ * The counters of a session, in attribute order: MWG_BFD_STATS_COUNTERS,
+ * from the netlink spec via scripts/gen-names.
+ */
+#define MWG_BFD_NL_STAT(attr_, name_) \
+	{ .attr = attr_, .off = offsetof(struct mwg_bfd_stats, name_) },
+
+static const struct {
+	u16 attr;
+	u16 off;
+} mwg_bfd_nl_stats[] = {
+	MWG_BFD_STATS_COUNTERS(MWG_BFD_NL_STAT)
+};
+
+static_assert(ARRAY_SIZE(mwg_bfd_nl_stats) * sizeof(u64) ==
+	      sizeof(struct mwg_bfd_stats));
+
 static int mwg_bfd_put_stats(struct sk_buff *skb,
 			     const struct mwg_bfd_stats *st)
 {
 	struct nlattr *nest = nla_nest_start(skb, MWG_VRRP_A_BFD_STATS);
+	unsigned int i;
 
 	if (!nest)
 		return -EMSGSIZE;
-	if (mwg_bfd_put_stat(skb, MWG_BFD_STATS_A_TX_PACKETS, st->tx_packets) ||
-	    mwg_bfd_put_stat(skb, MWG_BFD_STATS_A_RX_PACKETS, st->rx_packets) ||
-	    mwg_bfd_put_stat(skb, MWG_BFD_STATS_A_RX_TTL_ERRORS,
-			     st->rx_ttl_errors) ||
-	    mwg_bfd_put_stat(skb, MWG_BFD_STATS_A_RX_WRONG_IF,
-			     st->rx_wrong_if) ||
-	    mwg_bfd_put_stat(skb, MWG_BFD_STATS_A_TX_ERRORS, st->tx_errors) ||
-	    mwg_bfd_put_stat(skb, MWG_BFD_STATS_A_UP, st->up) ||
-	    mwg_bfd_put_stat(skb, MWG_BFD_STATS_A_DOWN, st->down) ||
-	    mwg_bfd_put_stat(skb, MWG_BFD_STATS_A_DETECT_EXPIRED,
-			     st->detect_expired) ||
-	    mwg_bfd_put_stat(skb, MWG_BFD_STATS_A_POLLS, st->polls) ||
-	    mwg_bfd_put_stat(skb, MWG_BFD_STATS_A_VRRP_SIGNALS,
-			     st->vrrp_signals) ||
-	    mwg_bfd_put_stat(skb, MWG_BFD_STATS_A_DAMPED, st->damped)) {
-		nla_nest_cancel(skb, nest);
-		return -EMSGSIZE;
+	for (i = 0; i < ARRAY_SIZE(mwg_bfd_nl_stats); i++) {
+		const u64 *v = (const void *)st + mwg_bfd_nl_stats[i].off;
+
+		if (mwg_bfd_put_stat(skb, mwg_bfd_nl_stats[i].attr, *v)) {
+			nla_nest_cancel(skb, nest);
+			return -EMSGSIZE;
+		}
 	}
 	nla_nest_end(skb, nest);
 	return 0;
@@ -413,45 +421,24 @@ int mwg_bfd_nl_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	return skb->len;
 }
 
-/**
- * mwg_bfd_nl_put_ns_stats() - Put the namespace's BFD drop counters.
- * @skb: the GET_INFO reply, inside its MWG_VRRP_A_NS_STATS nest.
- * @mn: the namespace.
- *
- * The counters of &struct mwg_bfd_net_stats, one attribute each.
- *
- * Return: 0, or -EMSGSIZE.
- */
-int mwg_bfd_nl_put_ns_stats(struct sk_buff *skb, struct mwg_net *mn)
-{
-	struct mwg_bfd_net_stats *st = &mn->bfd.stats;
-
-	if (mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_VERSION_ERRORS,
-			       &st->version_errors) ||
-	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_LENGTH_ERRORS,
-			       &st->length_errors) ||
-	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_MULT_ERRORS,
-			       &st->mult_errors) ||
-	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_MULTIPOINT_ERRORS,
-			       &st->multipoint_errors) ||
-	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_DISC_ERRORS,
-			       &st->disc_errors) ||
-	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_AUTH_ERRORS,
-			       &st->auth_errors) ||
-	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_TTL_ERRORS,
-			       &st->ttl_errors) ||
-	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_BFD_NO_SESSION,
-			       &st->no_session))
-		return -EMSGSIZE;
-	return 0;
-}
+/* From the netlink spec via scripts/gen-names: MWG_BFD_STATE_NAMES. */
+#define MWG_BFD_STATE_NAME(state, name) \
+	[state] = #name,
 
 static const char *const mwg_bfd_state_names[] = {
-	[MWG_BFD_STATE_ADMIN_DOWN]	= "admin_down",
-	[MWG_BFD_STATE_DOWN]		= "down",
-	[MWG_BFD_STATE_INIT]		= "init",
-	[MWG_BFD_STATE_UP]		= "up",
+	MWG_BFD_STATE_NAMES(MWG_BFD_STATE_NAME)
 };
+
+/**
+ * mwg_bfd_state_name() - The name of a BFD state, for the log and sysfs.
+ * @state: the state (enum mwg_bfd_wire_state); its two low bits count.
+ *
+ * Return: "admin_down", "down", "init" or "up".
+ */
+const char *mwg_bfd_state_name(u8 state)
+{
+	return mwg_bfd_state_names[state & 3];
+}
 
 /**
  * mwg_bfd_notify() - Report a session's state change.
@@ -475,13 +462,13 @@ void mwg_bfd_notify(struct mwg_bfd_session *s, u8 old)
 	if (s->family == AF_INET)
 		mwg_log_deferred("%s BFD peer %pI4: %s -> %s (diag %u)\n",
 				 s->dev->name, &s->peer.v4,
-				 mwg_bfd_state_names[old & 3],
-				 mwg_bfd_state_names[s->state & 3], s->diag);
+				 mwg_bfd_state_name(old),
+				 mwg_bfd_state_name(s->state), s->diag);
 	else
 		mwg_log_deferred("%s BFD peer %pI6c: %s -> %s (diag %u)\n",
 				 s->dev->name, &s->peer.v6,
-				 mwg_bfd_state_names[old & 3],
-				 mwg_bfd_state_names[s->state & 3], s->diag);
+				 mwg_bfd_state_name(old),
+				 mwg_bfd_state_name(s->state), s->diag);
 
 	skb = mwg_nl_event_new(net, GFP_ATOMIC);
 	if (!skb)

@@ -124,23 +124,16 @@ static struct mwg_bfd_attribute mwg_bfd_attr_multiplier =
 static struct mwg_bfd_attribute mwg_bfd_attr_holddown_ms =
 	MWG_BFD_ATTR_CFG(holddown_ms, 4, U32_MAX);
 
-static const char *const mwg_bfd_state_names[] = {
-	[MWG_BFD_STATE_ADMIN_DOWN]	= "admin_down",
-	[MWG_BFD_STATE_DOWN]		= "down",
-	[MWG_BFD_STATE_INIT]		= "init",
-	[MWG_BFD_STATE_UP]		= "up",
-};
-
 static ssize_t state_show(struct mwg_bfd_session *s, char *buf)
 {
 	return sysfs_emit(buf, "%s\n",
-			  mwg_bfd_state_names[READ_ONCE(s->state) & 3]);
+			  mwg_bfd_state_name(READ_ONCE(s->state)));
 }
 
 static ssize_t remote_state_show(struct mwg_bfd_session *s, char *buf)
 {
 	return sysfs_emit(buf, "%s\n",
-			  mwg_bfd_state_names[READ_ONCE(s->remote_state) & 3]);
+			  mwg_bfd_state_name(READ_ONCE(s->remote_state)));
 }
 
 static ssize_t diag_show(struct mwg_bfd_session *s, char *buf)
@@ -148,23 +141,33 @@ static ssize_t diag_show(struct mwg_bfd_session *s, char *buf)
 	return sysfs_emit(buf, "%u\n", READ_ONCE(s->diag));
 }
 
+/* "name value" lines: MWG_BFD_STATS_COUNTERS, from the spec via gen-names. */
+#define MWG_BFD_SYSFS_STAT(attr, name_) \
+	{ .name = #name_, .off = offsetof(struct mwg_bfd_stats, name_) },
+
+static const struct {
+	const char *name;
+	size_t off;
+} mwg_bfd_sysfs_stats[] = {
+	MWG_BFD_STATS_COUNTERS(MWG_BFD_SYSFS_STAT)
+};
+
 static ssize_t stats_show(struct mwg_bfd_session *s, char *buf)
 {
 	struct mwg_bfd_stats st;
+	unsigned int i;
+	int len = 0;
 
 	spin_lock_bh(&s->lock);
 	st = s->stats;
 	spin_unlock_bh(&s->lock);
-	return sysfs_emit(buf,
-			  "tx_packets %llu\nrx_packets %llu\n"
-			  "rx_ttl_errors %llu\nrx_wrong_if %llu\n"
-			  "tx_errors %llu\nup %llu\ndown %llu\n"
-			  "detect_expired %llu\npolls %llu\n"
-			  "vrrp_signals %llu\ndamped %llu\n",
-			  st.tx_packets, st.rx_packets, st.rx_ttl_errors,
-			  st.rx_wrong_if, st.tx_errors, st.up, st.down,
-			  st.detect_expired, st.polls, st.vrrp_signals,
-			  st.damped);
+	for (i = 0; i < ARRAY_SIZE(mwg_bfd_sysfs_stats); i++) {
+		const u64 *v = (const void *)&st + mwg_bfd_sysfs_stats[i].off;
+
+		len += sysfs_emit_at(buf, len, "%s %llu\n",
+				     mwg_bfd_sysfs_stats[i].name, *v);
+	}
+	return len;
 }
 
 #define MWG_BFD_ATTR_RO(_name)						\

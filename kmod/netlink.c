@@ -384,20 +384,6 @@ int mwg_nl_put_addr(struct sk_buff *skb, int attr, u8 family,
 }
 
 /**
- * mwg_nl_put_ns_stat() - Put one counter of a namespace's stats nest.
- * @skb: the GET_INFO reply, inside its MWG_VRRP_A_NS_STATS nest.
- * @attr: the attribute type.
- * @v: the counter, VRRP's or BFD's.
- *
- * Return: 0, or -EMSGSIZE.
- */
-int mwg_nl_put_ns_stat(struct sk_buff *skb, int attr, atomic64_t *v)
-{
-	return nla_put_u64_64bit(skb, attr, atomic64_read(v),
-				 MWG_VRRP_NS_STATS_A_PAD);
-}
-
-/**
  * mwg_nl_event_new() - Allocate an event message, if anyone listens.
  * @net: the namespace whose events group is to get it.
  * @gfp: allocation flags; GFP_ATOMIC from softirq.
@@ -821,51 +807,47 @@ static int mwg_nl_put_stat(struct sk_buff *skb, int attr, u64 value)
 	return nla_put_u64_64bit(skb, attr, value, MWG_VRRP_STATS_A_PAD);
 }
 
+/*
+ * The counters of a VR, in attribute order: MWG_VRRP_STATS_COUNTERS, from
+ * the netlink spec via scripts/gen-names.
+ */
+#define MWG_NL_VR_STAT(attr_, name_) \
+	{ .attr = attr_, .off = offsetof(struct mwg_vr_stats, name_) },
+
+static const struct {
+	u16 attr;
+	u16 off;
+} mwg_nl_vr_stats[] = {
+	MWG_VRRP_STATS_COUNTERS(MWG_NL_VR_STAT)
+};
+
+static_assert(ARRAY_SIZE(mwg_nl_vr_stats) * sizeof(u64) ==
+	      offsetof(struct mwg_vr_stats, new_master_reason));
+
 static int mwg_nl_put_stats(struct sk_buff *skb, const struct mwg_vr_stats *st)
 {
 	struct nlattr *nest = nla_nest_start(skb, MWG_VRRP_A_STATS);
+	unsigned int i;
 
 	if (!nest)
 		return -EMSGSIZE;
-	if (mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_MASTER_TRANSITIONS,
-			    st->master_transitions) ||
-	    nla_put_u8(skb, MWG_VRRP_STATS_A_NEW_MASTER_REASON,
-		       st->new_master_reason) ||
-	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_RCVD_ADVERTISEMENTS,
-			    st->rcvd_advertisements) ||
-	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_ADV_INTERVAL_ERRORS,
-			    st->adv_interval_errors) ||
-	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_IP_TTL_ERRORS,
-			    st->ip_ttl_errors) ||
-	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_RCVD_PRI_ZERO_PACKETS,
-			    st->rcvd_pri_zero_packets) ||
-	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_SENT_PRI_ZERO_PACKETS,
-			    st->sent_pri_zero_packets) ||
-	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_RCVD_INVALID_TYPE_PACKETS,
-			    st->rcvd_invalid_type_packets) ||
-	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_ADDRESS_LIST_ERRORS,
-			    st->address_list_errors) ||
-	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_PACKET_LENGTH_ERRORS,
-			    st->packet_length_errors) ||
-	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_SENT_ADVERTISEMENTS,
-			    st->sent_advertisements) ||
-	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_CHECKSUM_ERRORS,
-			    st->checksum_errors) ||
-	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_VERSION_ERRORS,
-			    st->version_errors) ||
-	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_AUTH_TYPE_ERRORS,
-			    st->auth_type_errors) ||
-	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_RCVD_NOT_ALLOWED,
-			    st->rcvd_not_allowed) ||
-	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_UNICAST_SEND_ERRORS,
-			    st->unicast_send_errors) ||
-	    mwg_nl_put_stat(skb, MWG_VRRP_STATS_A_ROGUE_ADVERTS,
-			    st->rogue_adverts)) {
-		nla_nest_cancel(skb, nest);
-		return -EMSGSIZE;
+	for (i = 0; i < ARRAY_SIZE(mwg_nl_vr_stats); i++) {
+		const u64 *v = (const void *)st + mwg_nl_vr_stats[i].off;
+		u16 attr = mwg_nl_vr_stats[i].attr;
+
+		if (mwg_nl_put_stat(skb, attr, *v))
+			goto cancel;
+		/* Not a counter: the u8 that follows its counter. */
+		if (attr == MWG_VRRP_STATS_A_MASTER_TRANSITIONS &&
+		    nla_put_u8(skb, MWG_VRRP_STATS_A_NEW_MASTER_REASON,
+			       st->new_master_reason))
+			goto cancel;
 	}
 	nla_nest_end(skb, nest);
 	return 0;
+cancel:
+	nla_nest_cancel(skb, nest);
+	return -EMSGSIZE;
 }
 
 /* An address list of the VR's configuration, if it has entries. */
@@ -1237,26 +1219,39 @@ out:
 	return skb->len;
 }
 
+/*
+ * A namespace's counters, VRRP's then BFD's, in attribute order:
+ * MWG_VRRP_NS_STATS_COUNTERS, from the netlink spec via scripts/gen-names.
+ */
+#define MWG_NL_NS_STAT(attr_, name_) \
+	{ .attr = attr_, .off = offsetof(struct mwg_net_stats, name_) },
+
+static const struct {
+	u16 attr;
+	u16 off;
+} mwg_nl_ns_stats[] = {
+	MWG_VRRP_NS_STATS_COUNTERS(MWG_NL_NS_STAT)
+};
+
+static_assert(ARRAY_SIZE(mwg_nl_ns_stats) * sizeof(atomic64_t) ==
+	      sizeof(struct mwg_net_stats));
+
 static int mwg_nl_put_ns_stats(struct sk_buff *skb, struct mwg_net *mn)
 {
 	struct nlattr *nest = nla_nest_start(skb, MWG_VRRP_A_NS_STATS);
-	struct mwg_net_stats *st = &mn->stats;
+	unsigned int i;
 
 	if (!nest)
 		return -EMSGSIZE;
-	if (mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_CHECKSUM_ERRORS,
-			       &st->checksum_errors) ||
-	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_VERSION_ERRORS,
-			       &st->version_errors) ||
-	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_VRID_ERRORS,
-			       &st->vrid_errors) ||
-	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_PACKET_LENGTH_ERRORS,
-			       &st->packet_length_errors) ||
-	    mwg_nl_put_ns_stat(skb, MWG_VRRP_NS_STATS_A_IP_TTL_ERRORS,
-			       &st->ip_ttl_errors) ||
-	    mwg_bfd_nl_put_ns_stats(skb, mn)) {
-		nla_nest_cancel(skb, nest);
-		return -EMSGSIZE;
+	for (i = 0; i < ARRAY_SIZE(mwg_nl_ns_stats); i++) {
+		atomic64_t *v = (void *)&mn->stats + mwg_nl_ns_stats[i].off;
+
+		if (nla_put_u64_64bit(skb, mwg_nl_ns_stats[i].attr,
+				      atomic64_read(v),
+				      MWG_VRRP_NS_STATS_A_PAD)) {
+			nla_nest_cancel(skb, nest);
+			return -EMSGSIZE;
+		}
 	}
 	nla_nest_end(skb, nest);
 	return 0;

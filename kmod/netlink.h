@@ -14,7 +14,6 @@ extern struct genl_family mwg_genl_family;
 
 int mwg_nl_put_addr(struct sk_buff *skb, int attr, u8 family,
 		    const union mwg_addr *addr);
-int mwg_nl_put_ns_stat(struct sk_buff *skb, int attr, atomic64_t *v);
 struct sk_buff *mwg_nl_event_new(struct net *net, gfp_t gfp);
 void mwg_nl_event_send(struct sk_buff *skb, struct net *net, gfp_t gfp);
 int mwg_netlink_init(void);

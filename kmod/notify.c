@@ -16,26 +16,16 @@
 #include "netlink.h"
 #include "notify.h"
 
+/* MWG_VRRP_STATE_NAMES and _REASON_NAMES: the spec's, via scripts/gen-names. */
+#define MWG_NAME(constant, name) \
+	[constant] = #name,
+
 static const char *const mwg_state_names[] = {
-	[MWG_VRRP_STATE_INIT]	= "init",
-	[MWG_VRRP_STATE_BACKUP]	= "backup",
-	[MWG_VRRP_STATE_MASTER]	= "master",
+	MWG_VRRP_STATE_NAMES(MWG_NAME)
 };
 
 static const char *const mwg_reason_names[] = {
-	[MWG_VRRP_REASON_NONE]		= "none",
-	[MWG_VRRP_REASON_STARTUP]	= "startup",
-	[MWG_VRRP_REASON_OWNER]		= "owner",
-	[MWG_VRRP_REASON_MASTER_DOWN]	= "master_down",
-	[MWG_VRRP_REASON_PRIORITY_ZERO]	= "priority_zero",
-	[MWG_VRRP_REASON_PREEMPTED]	= "preempted",
-	[MWG_VRRP_REASON_SHUTDOWN]	= "shutdown",
-	[MWG_VRRP_REASON_LINK_DOWN]	= "link_down",
-	[MWG_VRRP_REASON_RECONFIGURED]	= "reconfigured",
-	[MWG_VRRP_REASON_BFD_DOWN]	= "bfd_down",
-	[MWG_VRRP_REASON_GROUP]		= "group",
-	[MWG_VRRP_REASON_TRACK_IF]	= "track_if",
-	[MWG_VRRP_REASON_TRACKED]	= "tracked",
+	MWG_VRRP_REASON_NAMES(MWG_NAME)
 };
 
 /**

@@ -215,42 +215,41 @@ static ssize_t master_ip_show(struct mwg_vr *vr, char *buf)
 	return sysfs_emit(buf, "%pI4\n", &ip.v4);
 }
 
+/* "name value" lines: MWG_VRRP_STATS_COUNTERS, from the spec via gen-names. */
+#define MWG_SYSFS_VR_STAT(attr_, name_) {				\
+	.attr = attr_, .name = #name_,					\
+	.off = offsetof(struct mwg_vr_stats, name_),			\
+},
+
+static const struct {
+	u16 attr;
+	const char *name;
+	size_t off;
+} mwg_sysfs_vr_stats[] = {
+	MWG_VRRP_STATS_COUNTERS(MWG_SYSFS_VR_STAT)
+};
+
 static ssize_t stats_show(struct mwg_vr *vr, char *buf)
 {
 	struct mwg_vr_stats st;
+	unsigned int i;
+	int len = 0;
 
 	spin_lock_bh(&vr->lock);
 	st = vr->stats;
 	spin_unlock_bh(&vr->lock);
-	return sysfs_emit(buf,
-			  "master_transitions %llu\n"
-			  "new_master_reason %s\n"
-			  "rcvd_advertisements %llu\n"
-			  "adv_interval_errors %llu\n"
-			  "ip_ttl_errors %llu\n"
-			  "rcvd_pri_zero_packets %llu\n"
-			  "sent_pri_zero_packets %llu\n"
-			  "rcvd_invalid_type_packets %llu\n"
-			  "address_list_errors %llu\n"
-			  "packet_length_errors %llu\n"
-			  "sent_advertisements %llu\n"
-			  "checksum_errors %llu\n"
-			  "version_errors %llu\n"
-			  "auth_type_errors %llu\n"
-			  "rcvd_not_allowed %llu\n"
-			  "unicast_send_errors %llu\n"
-			  "rogue_adverts %llu\n",
-			  st.master_transitions,
-			  mwg_reason_name(st.new_master_reason),
-			  st.rcvd_advertisements, st.adv_interval_errors,
-			  st.ip_ttl_errors, st.rcvd_pri_zero_packets,
-			  st.sent_pri_zero_packets,
-			  st.rcvd_invalid_type_packets,
-			  st.address_list_errors, st.packet_length_errors,
-			  st.sent_advertisements, st.checksum_errors,
-			  st.version_errors, st.auth_type_errors,
-			  st.rcvd_not_allowed, st.unicast_send_errors,
-			  st.rogue_adverts);
+	for (i = 0; i < ARRAY_SIZE(mwg_sysfs_vr_stats); i++) {
+		const u64 *v = (const void *)&st + mwg_sysfs_vr_stats[i].off;
+
+		len += sysfs_emit_at(buf, len, "%s %llu\n",
+				     mwg_sysfs_vr_stats[i].name, *v);
+		/* Not a counter: the reason that follows its counter. */
+		if (mwg_sysfs_vr_stats[i].attr ==
+		    MWG_VRRP_STATS_A_MASTER_TRANSITIONS)
+			len += sysfs_emit_at(buf, len, "new_master_reason %s\n",
+					     mwg_reason_name(st.new_master_reason));
+	}
+	return len;
 }
 
 static struct mwg_vr_attribute mwg_attr_state = MWG_VR_ATTR_RO(state);

@@ -60,6 +60,7 @@
 #include <linux/workqueue.h>
 
 #include "mwg_vrrp.h"
+#include "mwg_vrrp_names.h"
 #include "proto.h"
 #include "scanners.h"
 
@@ -143,6 +144,15 @@ struct mwg_vr_config {
 	struct mwg_prefix peers[MWG_VRRP_MAX_PEERS];
 };
 
+/*
+ * The counters as the netlink spec lists them (the X-macros of
+ * mwg_vrrp_names.h, from scripts/gen-names): same names, same order.
+ * The netlink and sysfs tables are expanded from the X-macros, so each
+ * names every field the spec lists, and netlink.c and bfd_netlink.c
+ * assert that a struct has no other counter: a counter the spec adds or
+ * drops fails the build until the struct follows.
+ */
+
 /* RFC 6527 vrrpv3StatisticsTable, plus what we send. */
 struct mwg_vr_stats {
 	u64 master_transitions;
@@ -161,27 +171,27 @@ struct mwg_vr_stats {
 	u64 rcvd_not_allowed;
 	u64 unicast_send_errors;
 	u64 rogue_adverts;
-	u8 new_master_reason;
+	u8 new_master_reason;	/* not a counter: last */
 };
 
+/*
+ * A namespace's drops before a VR or a BFD session was found, the BFD
+ * ones (bfd_net.c, RFC 5880 6.8.6) named bfd_*: MWG_VRRP_NS_STATS_COUNTERS.
+ */
 struct mwg_net_stats {
 	atomic64_t checksum_errors;
 	atomic64_t version_errors;
 	atomic64_t vrid_errors;
 	atomic64_t packet_length_errors;
 	atomic64_t ip_ttl_errors;
-};
-
-/* BFD packets dropped before a session was found (RFC 5880 6.8.6). */
-struct mwg_bfd_net_stats {
-	atomic64_t version_errors;
-	atomic64_t length_errors;
-	atomic64_t mult_errors;
-	atomic64_t multipoint_errors;
-	atomic64_t disc_errors;
-	atomic64_t auth_errors;
-	atomic64_t ttl_errors;
-	atomic64_t no_session;
+	atomic64_t bfd_version_errors;
+	atomic64_t bfd_length_errors;
+	atomic64_t bfd_mult_errors;
+	atomic64_t bfd_multipoint_errors;
+	atomic64_t bfd_disc_errors;
+	atomic64_t bfd_auth_errors;
+	atomic64_t bfd_ttl_errors;
+	atomic64_t bfd_no_session;
 };
 
 #define MWG_BFD_HASH_BITS	6
@@ -199,7 +209,6 @@ struct mwg_bfd_net {
 	struct list_head dirs;			/* sysfs per device, RTNL */
 	DECLARE_HASHTABLE(by_disc, MWG_BFD_HASH_BITS);	/* RCU, RTNL */
 	unsigned int count;			/* RTNL */
-	struct mwg_bfd_net_stats stats;
 };
 
 struct mwg_af_ops;
