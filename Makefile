@@ -53,7 +53,7 @@ modules-all:
 		find $$d -maxdepth 1 -type l -delete; \
 		for f in $(addprefix $(CURDIR)/,$(KMOD_SOURCES)) $(CURDIR)/kmod/Kbuild; do \
 			ln -sf $$f $$d/; done; \
-		ln -sf $(CURDIR)/kmod/uapi/mwg_vrrp.h $$d/uapi/; \
+		ln -sf $(CURDIR)/kmod/uapi/*.h $$d/uapi/; \
 		$(MAKE) -C /lib/modules/$$v/build M=$$d W=1 modules; \
 	done
 
