@@ -421,25 +421,6 @@ int mwg_bfd_nl_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	return skb->len;
 }
 
-/* From the netlink spec via scripts/gen-names: MWG_BFD_STATE_NAMES. */
-#define MWG_BFD_STATE_NAME(state, name) \
-	[state] = #name,
-
-static const char *const mwg_bfd_state_names[] = {
-	MWG_BFD_STATE_NAMES(MWG_BFD_STATE_NAME)
-};
-
-/**
- * mwg_bfd_state_name() - The name of a BFD state, for the log and sysfs.
- * @state: the state (enum mwg_bfd_wire_state); its two low bits count.
- *
- * Return: "admin_down", "down", "init" or "up".
- */
-const char *mwg_bfd_state_name(u8 state)
-{
-	return mwg_bfd_state_names[state & 3];
-}
-
 /**
  * mwg_bfd_notify() - Report a session's state change.
  * @s: the session, its new state set.
