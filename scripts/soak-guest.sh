@@ -18,7 +18,7 @@
 #                    before the one that undid it, the span it surely held
 #                    (a command can take a second in a loaded guest)
 #       conns.log    the client's new TCP connection to VIP:9090 every
-#                    100 ms: TIME_NS NAME MS (the scanner that answered, or
+#                    200 ms: TIME_NS NAME MS (the scanner that answered, or
 #                    "fail"; MS from the connect to the answer or failure)
 #       mwgd/        mwgd's and the TCP servers' logs
 #       stalls.log   one line each time a task pinned to a CPU, waking every
@@ -38,7 +38,10 @@
 # 9090 that answers with its name (selftests/proxy_tcp.py); mwgd as a
 # director on a and b, following VRID 51, programs IPVS on the VIP with the
 # live scanners (direct routing, mh).  The client connects from 30 source
-# addresses (.201-.230) in turn, so that mh spreads them.
+# addresses (.201-.230) in turn, so that mh spreads them.  The client and
+# the TCP servers, instruments rather than what is tested, run at nice 10:
+# the pings that judge the VIP must not wait for them on two busy
+# emulated CPUs.
 # All namespaces share one kernel, so the faults that need a machine of
 # their own (module reload on one director, a stalled director) are not
 # drawn here.
@@ -160,11 +163,12 @@ netem() {
 }
 
 # held MS: the fault just made holds for MS, then is undone; sets t_on and
-# t_off, the span it surely held.
+# t_off, the span it surely held.  The shell's own clock, without a fork:
+# a date started in a loaded guest can return most of a second late.
 held() {
-	t_on=$(now_ns)
+	t_on=${EPOCHREALTIME//[!0-9]/}000
 	msleep "$1"
-	t_off=$(now_ns)
+	t_off=${EPOCHREALTIME//[!0-9]/}000
 }
 
 # run_fault KIND WHO ARG...: the fault, and its undoing where it has one.
@@ -233,13 +237,13 @@ while True:
 	beat_pids+=($!)
 }
 
-# conns: the client's new connection to VIP:PORT every 100 ms, from its
+# conns: the client's new connection to VIP:PORT every 200 ms, from its
 # source addresses in turn, into conns.log.  A connection that has no
 # answer within 0.9 s fails: a SYN is not sent again (TCP's first
 # retransmission is 1 s later), so an answer comes from where the first
 # SYN was scheduled.
 conns() {
-	ip netns exec c python3 -c '
+	ip netns exec c nice -n 10 python3 -c '
 import socket, sys, time
 vip, port, srcs = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(",")
 out = open(sys.argv[4], "a", buffering=1)
@@ -254,7 +258,7 @@ while True:
         name = "fail"
     out.write("%d %s %d\n" % (t0, name, (time.monotonic() - m0) * 1000))
     n += 1
-    nxt += 0.1
+    nxt += 0.2
     wait = nxt - time.monotonic()
     if wait > 0:
         time.sleep(wait)
@@ -322,7 +326,7 @@ mkdir -p "$MW"
 proxy_conf "$MW/director.conf" "vr=eth0 $VRID" drain_s=2
 proxy_conf "$MW/scanner.conf"
 for s in "${SCANNERS[@]}"; do
-	ip netns exec "$s" python3 "$PROXY_TCP" serve "$s" "$PROXY_PORT" \
+	ip netns exec "$s" nice -n 10 python3 "$PROXY_TCP" serve "$s" "$PROXY_PORT" \
 		2>>"$MW/server-$s.log" &
 	server_pids+=($!)
 done
@@ -347,16 +351,26 @@ done
 echo "soak: IPVS on a and b has the ${#SCANNERS[@]} scanners" \
 	"$((($(now_ns) - t_mwgd) / 1000000)) ms after mwgd started"
 
+# The client's connections first: Python starts slowly under emulation,
+# and its start must not fall into the time the pings judge.
+: >"$DIR/conns.log"
+conns
+for _ in {1..100}; do
+	grep -q ' s[0-9]* [0-9]*$' "$DIR/conns.log" && break
+	sleep 0.1
+done
+grep -q ' s[0-9]* [0-9]*$' "$DIR/conns.log" ||
+	{ echo "soak: no connection to the VIP was answered" >&2; exit 2; }
 : >"$DIR/stalls.log"
 for ((cpu = 0; cpu < $(nproc); cpu++)); do
 	heartbeat $cpu
 done
+# Their start too.
+sleep 1
 ip netns exec c ping -D -n -i 0.01 $VIP >"$DIR/ping.log" 2>&1 &
 ping_pid=$!
 ip netns exec c ping -D -n -i 0.01 $VIP6 >"$DIR/ping6.log" 2>&1 &
 ping_pid+=" $!"
-: >"$DIR/conns.log"
-conns
 : >"$DIR/faults.log"
 : >"$DIR/effects.log"
 n=0
