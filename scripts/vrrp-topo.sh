@@ -60,7 +60,7 @@ topo_node() {
 topo_down() {
 	local n
 	for n in "${TOPO_NODES[@]}" a b c sw; do
-		ip netns del $n 2>/dev/null
+		ip netns del "$n" 2>/dev/null
 	done
 	return 0
 }
